@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace EdgeSdk.Cli;
+
+/// <summary>The command tree: each feature contributes its commands from its own file.</summary>
+internal static class CommandTree
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand(
+            "EdgeSdk: BeiDou/GNSS positioning and in-vehicle telemetry at the edge. " +
+            "Parse NMEA, read receivers, simulate hardware, publish over MQTT.");
+        root.Subcommands.Add(DemoCommand.Create());
+        return root;
+    }
+}

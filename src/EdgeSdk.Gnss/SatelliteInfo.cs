@@ -1,0 +1,37 @@
+using EdgeSdk.Nmea;
+
+namespace EdgeSdk.Gnss;
+
+/// <summary>One satellite signal in view, with gpsd's numbering alongside the constellation's own.</summary>
+public sealed class SatelliteInfo
+{
+    /// <summary>The constellation.</summary>
+    public GnssSystem System { get; init; }
+
+    /// <summary>Satellite number within its constellation (BDS C01 is 1, GLONASS slot 1 is 1).</summary>
+    public int SatelliteId { get; init; }
+
+    /// <summary>gpsd's PRN (see gpsd_json(5)): e.g. BDS 401–463, GLONASS 65–96, Galileo 301–336.</summary>
+    public int Prn { get; init; }
+
+    /// <summary>gpsd's <c>gnssid</c> (0 GPS, 1 SBAS, 2 Galileo, 3 BeiDou, 4 IMES, 5 QZSS, 6 GLONASS, 7 NavIC).</summary>
+    public int GnssId { get; init; }
+
+    /// <summary>gpsd's <c>svid</c> (the satellite number within <see cref="GnssId"/>).</summary>
+    public int Svid { get; init; }
+
+    /// <summary>NMEA 4.11 signal ID (0 when the receiver does not say).</summary>
+    public int SignalId { get; init; }
+
+    /// <summary>Elevation above the horizon, degrees; null when not reported.</summary>
+    public double? ElevationDegrees { get; init; }
+
+    /// <summary>Azimuth from true north, degrees; null when not reported.</summary>
+    public double? AzimuthDegrees { get; init; }
+
+    /// <summary>Carrier-to-noise density C/N0 in dB-Hz; null when not tracked.</summary>
+    public double? SnrDbHz { get; init; }
+
+    /// <summary>True when the receiver used this satellite in the fix (from GSA).</summary>
+    public bool Used { get; init; }
+}
