@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The one test command (README): installs what the tests need on a fresh Debian/Ubuntu
+# machine, builds the solution, runs every test project and the two portability gates
+# (nanoFramework compile gate, Raspberry Pi binaries under QEMU), and ends with
+#   tests: N passed, N failed, N skipped
+# counted from the real results. Exit code 0 only when nothing failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+results="$root/.artifacts/test-results"
+rm -rf "$results" && mkdir -p "$results"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+say() { printf '\n== %s\n' "$*"; }
+
+# --- OS packages ---------------------------------------------------------------------------
+packages=(mosquitto socat qemu-user-static gpsd gpsd-clients openssl)
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    say "installing ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+      || { echo "apt-get install failed"; exit 1; }
+  else
+    echo "missing OS packages; run: sudo apt-get install -y ${missing[*]}"
+    exit 1
+  fi
+fi
+# Installing gpsd may start its system daemon; the tests start their own on free ports.
+systemctl stop gpsd.socket gpsd >/dev/null 2>&1 || true
+
+passed=0; failed=0; skipped=0
+gate() { # name, command...: a gate counts as one test; exit code 77 means skipped
+  local name=$1; shift
+  "$@"; local rc=$?
+  if [ $rc -eq 0 ]; then passed=$((passed + 1)); echo "gate passed: $name"
+  elif [ $rc -eq 77 ]; then skipped=$((skipped + 1)); echo "gate skipped: $name"
+  else failed=$((failed + 1)); echo "gate FAILED: $name"; fi
+}
+
+# --- build -----------------------------------------------------------------------------------
+say "build (Release, warnings are errors)"
+if ! dotnet build EdgeSdk.sln -c Release -nologo -clp:ErrorsOnly; then
+  echo "tests: 0 passed, 1 failed, 0 skipped (the build failed)"
+  exit 1
+fi
+
+# --- nanoFramework gate ------------------------------------------------------------------------
+# The solution build above already compiled firmware/EdgeSdk.Nano. Self-check: the same project
+# with one file that uses System.Text.StringBuilder must fail, or the gate proves nothing.
+nano_self_check() {
+  local log="$results/nano-probe.log"
+  if dotnet build firmware/EdgeSdk.Nano -c Release -p:PortabilityProbe=true -nologo -o "$results/nano-probe" >"$log" 2>&1; then
+    echo "the nanoFramework gate compiled StringBuilder: it is not using nanoFramework's mscorlib"; return 1
+  fi
+  grep -q "error CS0234: The type or namespace name 'Text' does not exist in the namespace 'System'" "$log" \
+    || { echo "the probe failed for another reason:"; tail -5 "$log"; return 1; }
+}
+say "nanoFramework gate"
+gate "firmware/EdgeSdk.Nano rejects non-portable code (StringBuilder probe)" nano_self_check
+
+# --- test projects ------------------------------------------------------------------------------
+say "test projects"
+for proj in tests/*.Tests/*.csproj; do
+  name=$(basename "$proj" .csproj)
+  dotnet test "$proj" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" \
+    --results-directory "$results" -- RunConfiguration.TestSessionTimeout=1500000 \
+    || true
+done
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  total=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  ex=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  to=$(sed -n 's/.* timeout="\([0-9]*\)".*/\1/p' <<<"$counters")
+  ab=$(sed -n 's/.* aborted="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0} + ${to:-0} + ${ab:-0}))
+  skipped=$((skipped + ${total:-0} - ${ex:-0}))
+done
+# A test project that produced no results (crashed host) is a failure, not a silent pass.
+for proj in tests/*.Tests/*.csproj; do
+  name=$(basename "$proj" .csproj)
+  [ -f "$results/$name.trx" ] || { failed=$((failed + 1)); echo "no results from $name"; }
+done
+
+# --- Raspberry Pi gate ----------------------------------------------------------------------------
+say "Raspberry Pi gate (linux-arm64 and linux-arm under QEMU)"
+for rid in linux-arm64 linux-arm; do
+  gate "edgesdk $rid under qemu-user" tests/pi-gate/run.sh "$rid"
+done
+
+echo
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
