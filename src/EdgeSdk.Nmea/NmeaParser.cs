@@ -155,6 +155,24 @@ public sealed class NmeaParser
     }
 
     /// <summary>
+    /// Decodes a whole, self-contained input (a capture file) and returns how many sentences were
+    /// accepted; the reader is then ready for the next input. Typed results are not kept: use
+    /// <see cref="Read"/> to look at each sentence. For throughput measurements and counting.
+    /// </summary>
+    public long DecodeAll(byte[] data, int offset, int count)
+    {
+        long before = Statistics.Accepted;
+        Feed(data, offset, count);
+        Complete();
+        while (Read() != NmeaSentenceType.None)
+        {
+        }
+
+        Reader.Reset();
+        return Statistics.Accepted - before;
+    }
+
+    /// <summary>
     /// Decodes one framed sentence (for callers doing their own framing) into the matching typed
     /// sentence, which becomes <see cref="Current"/>, and counts it as accepted or rejected.
     /// </summary>
