@@ -52,8 +52,8 @@ public sealed class NmeaParser
     /// <summary>The typed sentence decoded by the last successful <see cref="Read"/> (one of the properties below, or a registered decoder).</summary>
     public NmeaTypedSentence Current { get; private set; }
 
-    /// <summary>Why the most recent rejected line was rejected.</summary>
-    public NmeaRejectReason LastRejectReason { get; private set; }
+    /// <summary>Why the most recently rejected line was rejected, by framing or by decoding.</summary>
+    public NmeaRejectReason LastRejectReason => Statistics.LastRejectReason;
 
     /// <summary>The last RMC decoded.</summary>
     public RmcSentence Rmc { get; } = new RmcSentence();
@@ -146,11 +146,6 @@ public sealed class NmeaParser
             }
         }
 
-        if (Reader.LastRejectReason != NmeaRejectReason.None)
-        {
-            LastRejectReason = Reader.LastRejectReason;
-        }
-
         return NmeaSentenceType.None;
     }
 
@@ -215,7 +210,6 @@ public sealed class NmeaParser
 
         if (reason != NmeaRejectReason.None)
         {
-            LastRejectReason = reason;
             Statistics.Reject(reason);
             return reason;
         }

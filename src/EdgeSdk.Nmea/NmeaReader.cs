@@ -89,8 +89,8 @@ public sealed class NmeaReader
     /// <summary>The sentence found by the last successful <see cref="Read"/>; valid until the next call.</summary>
     public NmeaSentence Sentence => _sentence;
 
-    /// <summary>The reason the most recent line was rejected (<see cref="NmeaRejectReason.None"/> if the last line was framed).</summary>
-    public NmeaRejectReason LastRejectReason { get; private set; }
+    /// <summary>The reason of the most recently rejected line (see <see cref="NmeaStatistics.LastRejectReason"/>).</summary>
+    public NmeaRejectReason LastRejectReason => Statistics.LastRejectReason;
 
     /// <summary>Supplies the next chunk of the stream. The previous chunk must have been read to the end.</summary>
     public void Feed(byte[] data, int offset, int count)
@@ -343,7 +343,6 @@ public sealed class NmeaReader
 
     private bool RejectTooLong(int pos)
     {
-        LastRejectReason = NmeaRejectReason.TooLong;
         Statistics.Reject(NmeaRejectReason.TooLong);
         _state = State.Discard;
         _pos = pos;
@@ -353,7 +352,6 @@ public sealed class NmeaReader
     private bool Finish(byte[] buffer, int start, int length, bool cleanEnd)
     {
         NmeaRejectReason reason = _sentence.Frame(buffer, start, length, ChecksumPolicy, cleanEnd);
-        LastRejectReason = reason;
         if (reason != NmeaRejectReason.None)
         {
             Statistics.Reject(reason);
