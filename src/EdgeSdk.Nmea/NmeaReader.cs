@@ -13,7 +13,8 @@ namespace EdgeSdk.Nmea;
 /// start a sentence. Feeding the same bytes in any chunking gives the same sentences and counters.</para>
 /// <para>A sentence lying whole inside the fed chunk is read in place; one split across chunks is copied
 /// into an internal buffer of <see cref="MaxSentenceLength"/> bytes. Do not change a fed chunk until
-/// <see cref="Read"/> has returned false for it.</para>
+/// <see cref="Read"/> has returned false for it. One reader serves one stream on one thread (it is not
+/// thread-safe).</para>
 /// </remarks>
 public sealed class NmeaReader
 {
@@ -92,7 +93,10 @@ public sealed class NmeaReader
     /// <summary>The reason of the most recently rejected line (see <see cref="NmeaStatistics.LastRejectReason"/>).</summary>
     public NmeaRejectReason LastRejectReason => Statistics.LastRejectReason;
 
-    /// <summary>Supplies the next chunk of the stream. The previous chunk must have been read to the end.</summary>
+    /// <summary>
+    /// Supplies the next chunk of the stream. The previous chunk must have been read to the end. An
+    /// invalid range (null, negative, past the array) feeds nothing.
+    /// </summary>
     public void Feed(byte[] data, int offset, int count)
     {
         if (data == null || offset < 0 || count < 0 || offset > data.Length - count)
