@@ -1,0 +1,48 @@
+namespace EdgeSdk.Nmea;
+
+/// <summary>
+/// GGA, fix data: <c>$GPGGA,hhmmss.ss,llll.ll,N,yyyyy.yy,W,quality,sats,hdop,alt,M,sep,M,age,station</c>.
+/// </summary>
+public sealed class GgaSentence : FixDataSentence
+{
+    /// <inheritdoc/>
+    public override NmeaSentenceType Type => NmeaSentenceType.Gga;
+
+    /// <summary>Fix quality: 0 none, 1 GNSS, 2 DGNSS, 4 RTK fixed, 5 RTK float, 6 estimated, ...; -1 absent.</summary>
+    public int FixQuality { get; set; } = -1;
+
+    /// <inheritdoc/>
+    protected override int MinimumFieldCount => 9;
+
+    /// <inheritdoc/>
+    protected override void Read(NmeaSentence s)
+    {
+        TimeUtc = s.ReadTime(1);
+        LatitudeDegrees = s.ReadCoordinate(2);
+        LongitudeDegrees = s.ReadCoordinate(4);
+        FixQuality = s.ReadInt(6, -1);
+        SatellitesUsed = s.ReadInt(7, -1);
+        Hdop = s.ReadDouble(8);
+        AltitudeMslMeters = s.ReadDouble(9);
+        GeoidSeparationMeters = s.ReadDouble(11);
+        DgpsAgeSeconds = s.ReadDouble(13);
+        DgpsStationId = s.ReadInt(14, -1);
+    }
+
+    /// <inheritdoc/>
+    protected override void Write(NmeaWriter w)
+    {
+        w.Begin(TalkerText, "GGA");
+        w.Time(TimeUtc);
+        w.Position(LatitudeDegrees, LongitudeDegrees);
+        w.FieldOrEmpty(FixQuality, 1);
+        w.FieldOrEmpty(SatellitesUsed, 2);
+        w.Field(Hdop, 2);
+        w.Field(AltitudeMslMeters, 1);
+        w.Field(double.IsNaN(AltitudeMslMeters) ? '\0' : 'M');
+        w.Field(GeoidSeparationMeters, 1);
+        w.Field(double.IsNaN(GeoidSeparationMeters) ? '\0' : 'M');
+        w.Field(DgpsAgeSeconds, 1);
+        w.FieldOrEmpty(DgpsStationId, 4);
+    }
+}
