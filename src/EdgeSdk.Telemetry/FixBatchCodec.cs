@@ -20,10 +20,12 @@ public static class FixBatchCodec
     private const long CourseModulus = 3600;
     private static readonly long MaxUnixMs = (long)(DateTime.MaxValue - DateTime.UnixEpoch).TotalMilliseconds;
 
-    // Indexes into satellites_used: NMEA 4.11 system IDs, 0 for satellites not attributed to one.
+    // Indexes into satellites_used, most used first so trailing zeros are cut; the last is "not attributed".
     private static readonly GnssSystem[] Systems =
-        [GnssSystem.Unknown, GnssSystem.Gps, GnssSystem.Glonass, GnssSystem.Galileo, GnssSystem.Beidou,
-         GnssSystem.Qzss, GnssSystem.Navic, (GnssSystem)7, GnssSystem.Sbas];
+        [GnssSystem.Beidou, GnssSystem.Gps, GnssSystem.Galileo, GnssSystem.Glonass, GnssSystem.Qzss,
+         GnssSystem.Navic, GnssSystem.Sbas, GnssSystem.Unknown];
+
+    private static readonly int Unattributed = Systems.Length - 1;
 
     /// <summary>Encodes fixes in order; fix times are stored relative to <paramref name="referenceUnixMs"/>.</summary>
     /// <param name="fixes">The fixes, oldest first.</param>
@@ -69,9 +71,9 @@ public static class FixBatchCodec
             }
         }
 
-        if (n > 0)
+        for (int i = 0; i < n; i++)
         {
-            time[0] -= referenceUnixMs;
+            time[i] -= referenceUnixMs;
         }
 
         EncodeColumn(time, secondOrder: true, batch.TimeMs);
@@ -102,7 +104,12 @@ public static class FixBatchCodec
             return false;
         }
 
-        long[] time = DecodeColumn(batch.TimeMs, n, secondOrder: true, referenceUnixMs);
+        long[] time = DecodeColumn(batch.TimeMs, n, secondOrder: true);
+        for (int i = 0; i < n; i++)
+        {
+            time[i] += referenceUnixMs;
+        }
+
         long[] lat = DecodeColumn(batch.LatitudeE7, n, secondOrder: true);
         long[] lon = DecodeColumn(batch.LongitudeE7, n, secondOrder: true);
         long[] alt = DecodeColumn(batch.AltitudeMslDm, n, secondOrder: false);
@@ -195,14 +202,14 @@ public static class FixBatchCodec
         foreach (SatelliteInfo satellite in fix.Satellites)
         {
             int index = Array.IndexOf(Systems, satellite.System);
-            if (satellite.Used && index > 0)
+            if (satellite.Used && index >= 0 && index < Unattributed)
             {
                 counts[index]++;
                 attributed++;
             }
         }
 
-        counts[0] = (uint)Math.Max(0, fix.SatellitesUsed - attributed);
+        counts[Unattributed] = (uint)Math.Max(0, fix.SatellitesUsed - attributed);
         int length = counts.Length;
         while (length > 0 && counts[length - 1] == 0)
         {
@@ -217,7 +224,7 @@ public static class FixBatchCodec
     private static SatelliteInfo[] SatellitesOf(FixState state)
     {
         var satellites = new List<SatelliteInfo>();
-        for (int index = 1; index < state.SatellitesUsed.Count && index < Systems.Length; index++)
+        for (int index = 0; index < state.SatellitesUsed.Count && index < Unattributed; index++)
         {
             for (uint k = 0; k < Math.Min(state.SatellitesUsed[index], 1000u); k++)
             {
@@ -254,13 +261,13 @@ public static class FixBatchCodec
         output.Add(encoded.Take(length));
     }
 
-    private static long[] DecodeColumn(RepeatedField<long> column, int n, bool secondOrder, long reference = 0, long modulus = 0)
+    private static long[] DecodeColumn(RepeatedField<long> column, int n, bool secondOrder, long modulus = 0)
     {
         var values = new long[n];
         for (int i = 0; i < n; i++)
         {
             long e = i < column.Count ? column[i] : 0;
-            long v = i == 0 ? e + reference
+            long v = i == 0 ? e
                 : secondOrder && i >= 2 ? e + (2 * values[i - 1]) - values[i - 2]
                 : e + values[i - 1];
             values[i] = modulus > 0 ? ((v % modulus) + modulus) % modulus : v;
