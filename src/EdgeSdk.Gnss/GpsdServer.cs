@@ -23,6 +23,7 @@ public sealed class GpsdServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _clientTasks = [];
     private readonly DateTime _activatedUtc = DateTime.UtcNow;
+    private readonly TaskCompletionSource _firstWatcher = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TcpListener? _listener;
     private Task? _acceptLoop;
     private GnssFix? _latest;
@@ -52,6 +53,12 @@ public sealed class GpsdServer : IAsyncDisposable
 
     /// <summary>Report lines dropped because a client did not keep up (all clients, past and present).</summary>
     public long DroppedReports => Interlocked.Read(ref _dropped);
+
+    /// <summary>
+    /// Completes when a client first enables watching: like gpsd without <c>-n</c>, a server can wait
+    /// for a client before it opens the device (so a replayed file is not over before anyone listens).
+    /// </summary>
+    public Task WaitForWatcherAsync(CancellationToken cancellationToken) => _firstWatcher.Task.WaitAsync(cancellationToken);
 
     /// <summary>Starts listening. Throws <see cref="IOException"/> naming the endpoint when it cannot bind.</summary>
     public void Start()
@@ -245,7 +252,7 @@ public sealed class GpsdServer : IAsyncDisposable
         }
     }
 
-    private static bool ApplyWatch(Session session, string argument)
+    private bool ApplyWatch(Session session, string argument)
     {
         try
         {
@@ -259,6 +266,11 @@ public sealed class GpsdServer : IAsyncDisposable
             bool json = document.RootElement.TryGetProperty("json", out JsonElement j) ? j.ValueKind == JsonValueKind.True : session.Json || enable;
             session.Json = json;
             session.Watching = enable && json;
+            if (session.Watching)
+            {
+                _firstWatcher.TrySetResult();
+            }
+
             return true;
         }
         catch (JsonException)
