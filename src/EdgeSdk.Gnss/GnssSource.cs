@@ -44,7 +44,7 @@ public abstract class GnssSource : IAsyncDisposable
     public ILogger? Logger { get; set; }
 
     /// <summary>
-    /// Opens the resource. Throws <see cref="IOException"/> with a one-line message naming the
+    /// Opens the resource (again calls do nothing while it is open). Throws <see cref="IOException"/> with a one-line message naming the
     /// resource when it does not exist or cannot be opened.
     /// </summary>
     public abstract ValueTask OpenAsync(CancellationToken cancellationToken);

@@ -52,6 +52,11 @@ public sealed class SerialGnssSource : GnssSource
     /// <inheritdoc />
     public override async ValueTask OpenAsync(CancellationToken cancellationToken)
     {
+        if (_stream != null)
+        {
+            return;
+        }
+
         if (!File.Exists(_portName) && !OperatingSystem.IsWindows())
         {
             throw new IOException($"serial port {_portName} does not exist — check the cable and the name (ls /dev/ttyUSB* /dev/ttyACM* /dev/serial0)");

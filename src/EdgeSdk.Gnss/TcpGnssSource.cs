@@ -40,6 +40,11 @@ public sealed class TcpGnssSource : GnssSource
     /// <inheritdoc />
     public override async ValueTask OpenAsync(CancellationToken cancellationToken)
     {
+        if (_stream != null)
+        {
+            return;
+        }
+
         try
         {
             await ConnectAsync(cancellationToken).ConfigureAwait(false);

@@ -36,6 +36,11 @@ public sealed class UdpGnssSource : GnssSource
     /// <inheritdoc />
     public override ValueTask OpenAsync(CancellationToken cancellationToken)
     {
+        if (_socket != null)
+        {
+            return ValueTask.CompletedTask;
+        }
+
         IPAddress address = _host.Length == 0 ? IPAddress.Any : IPAddress.Parse(_host);
         var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
