@@ -31,7 +31,7 @@ public sealed class GnssReceiver : IAsyncDisposable
     private long _lastValidTicks;
     private long _lastNavigationTicks;
     private long _windowStartSentences;
-    private bool _quietReported;
+    private int _quiet; // what the last quiet-spell status said: 0 nothing, 1 no valid sentences, 2 no navigation sentences
     private string _status = "not opened";
     private long _paceStartTicks;
     private DateTime _paceStartTime;
@@ -229,9 +229,14 @@ public sealed class GnssReceiver : IAsyncDisposable
             _fixes.Enqueue(fix);
         }
 
-        if (_quietReported && use == SentenceUse.Navigation)
+        if (_quiet == 1 && use != SentenceUse.Navigation)
         {
-            _quietReported = false;
+            _quiet = 0; // sentences again, but still no navigation: let the watchdog say that next
+            _windowStartSentences = Counters.ValidSentences;
+        }
+        else if (_quiet != 0 && use == SentenceUse.Navigation)
+        {
+            _quiet = 0;
             SetStatus($"receiving {Source.Name}");
         }
     }
@@ -243,7 +248,7 @@ public sealed class GnssReceiver : IAsyncDisposable
         using var timer = new PeriodicTimer(_options.NoDataTimeout / 4);
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (_quietReported)
+            if (_quiet != 0)
             {
                 continue;
             }
@@ -253,12 +258,12 @@ public sealed class GnssReceiver : IAsyncDisposable
             string seconds = _options.NoDataTimeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
             if (sinceValid >= _options.NoDataTimeout)
             {
-                _quietReported = true;
+                _quiet = 1;
                 SetStatus($"no valid sentences in {seconds} s{Source.NoDataHint} ({Counters.BytesRead} bytes, {Counters.RejectedSentences} rejected sentences)");
             }
             else if (sinceNavigation >= _options.NoDataTimeout)
             {
-                _quietReported = true;
+                _quiet = 2;
                 SetStatus($"{Counters.ValidSentences - _windowStartSentences} valid sentences in {seconds} s but none with time or position (only $GPTXT or proprietary) from {Source.Name}");
             }
         }
