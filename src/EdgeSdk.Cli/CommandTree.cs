@@ -13,6 +13,7 @@ internal static class CommandTree
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(FixesCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(NmeaCommand.Create());
         return root;
     }
 }
