@@ -11,6 +11,9 @@ internal static class CommandTree
             "EdgeSdk: BeiDou/GNSS positioning and in-vehicle telemetry at the edge. " +
             "Parse NMEA, read receivers, simulate hardware, publish over MQTT.");
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(FixesCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(NmeaCommand.Create());
         return root;
     }
 }
