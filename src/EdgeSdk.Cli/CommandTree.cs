@@ -14,6 +14,9 @@ internal static class CommandTree
         root.Subcommands.Add(FixesCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(NmeaCommand.Create());
+        root.Subcommands.Add(BrokerCommand.Create());
+        root.Subcommands.Add(TrackCommand.Create());
+        root.Subcommands.Add(SubscribeCommand.Create());
         return root;
     }
 }

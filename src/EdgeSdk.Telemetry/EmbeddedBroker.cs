@@ -12,7 +12,7 @@ namespace EdgeSdk.Telemetry;
 public sealed class EmbeddedBroker : IAsyncDisposable
 {
     private readonly MqttServer _server;
-    private long _messages, _connections;
+    private long _messages, _connections, _subscriptions;
 
     /// <summary>Prepares a broker on 127.0.0.1:<paramref name="port"/>; 0 picks a free port.</summary>
     public EmbeddedBroker(int port = 0)
@@ -31,6 +31,11 @@ public sealed class EmbeddedBroker : IAsyncDisposable
         _server.InterceptingPublishAsync += _ =>
         {
             Interlocked.Increment(ref _messages);
+            return Task.CompletedTask;
+        };
+        _server.ClientSubscribedTopicAsync += _ =>
+        {
+            Interlocked.Increment(ref _subscriptions);
             return Task.CompletedTask;
         };
         _server.ClientConnectedAsync += _ =>
@@ -54,6 +59,9 @@ public sealed class EmbeddedBroker : IAsyncDisposable
 
     /// <summary>Client connections accepted since it was created.</summary>
     public long ConnectionsAccepted => Interlocked.Read(ref _connections);
+
+    /// <summary>Topic subscriptions made since it was created.</summary>
+    public long SubscriptionsMade => Interlocked.Read(ref _subscriptions);
 
     /// <summary>Starts listening.</summary>
     /// <exception cref="IOException">The port is taken; the message names it.</exception>

@@ -64,6 +64,54 @@ public sealed class MqttConnectionOptions
         return uri;
     }
 
+    /// <summary>
+    /// Options from what a user typed: a broker address, credentials, and PEM files (CA certificate,
+    /// client certificate and its key). Missing or unreadable files fail with a message naming the file.
+    /// </summary>
+    /// <param name="brokerUri">mqtt://HOST:PORT or mqtts://HOST:PORT.</param>
+    /// <param name="username">User name, or null.</param>
+    /// <param name="password">Password, or null.</param>
+    /// <param name="caFile">PEM file of the CA the broker's certificate must chain to, or null for the system's CAs.</param>
+    /// <param name="certificateFile">PEM file of this client's certificate, or null.</param>
+    /// <param name="keyFile">PEM file of the client certificate's private key (null: in the certificate file).</param>
+    /// <exception cref="ArgumentException">A bad broker address.</exception>
+    /// <exception cref="IOException">A file is missing or is not PEM.</exception>
+    public static MqttConnectionOptions FromUser(string brokerUri, string? username = null, string? password = null,
+        string? caFile = null, string? certificateFile = null, string? keyFile = null)
+    {
+        Uri uri = ParseBrokerUri(brokerUri);
+        if ((caFile != null || certificateFile != null) && uri.Scheme != "mqtts")
+        {
+            throw new ArgumentException($"certificates need TLS: use mqtts://{uri.Host}:{(uri.IsDefaultPort ? 8883 : uri.Port)}");
+        }
+
+        return new MqttConnectionOptions
+        {
+            BrokerUri = uri,
+            Username = username,
+            Password = password,
+            TrustedCaCertificate = caFile == null ? null : LoadPem(caFile, () => X509CertificateLoader.LoadCertificateFromFile(caFile)),
+            ClientCertificate = certificateFile == null ? null : LoadPem(certificateFile, () => X509Certificate2.CreateFromPemFile(certificateFile, keyFile)),
+        };
+    }
+
+    private static X509Certificate2 LoadPem(string file, Func<X509Certificate2> load)
+    {
+        if (!File.Exists(file))
+        {
+            throw new FileNotFoundException($"certificate file {file} not found", file);
+        }
+
+        try
+        {
+            return load();
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            throw new IOException($"cannot read the certificate or key in {file}: {ex.Message}", ex);
+        }
+    }
+
     /// <summary>The broker address and which security is on; never the password.</summary>
     public override string ToString() =>
         $"{BrokerUri.Scheme}://{BrokerUri.Host}:{Port}" +

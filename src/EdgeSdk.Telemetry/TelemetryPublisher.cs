@@ -146,6 +146,17 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         return false;
     }
 
+    /// <summary>
+    /// Hands a fix over, waiting while the hand-off is full: for replaying recorded files faster than real
+    /// time. A live receiver should call <see cref="TryEnqueue"/>, which never waits.
+    /// </summary>
+    public async ValueTask EnqueueAsync(GnssFix fix, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fix);
+        await _handoff.Writer.WriteAsync(fix, cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _accepted);
+    }
+
     /// <summary>Waits until every fix handed over so far has been acknowledged by the broker (queue empty).</summary>
     /// <returns>False when <paramref name="timeout"/> passed first.</returns>
     public async Task<bool> WaitUntilDrainedAsync(TimeSpan timeout, CancellationToken cancellationToken = default)

@@ -38,4 +38,21 @@ public sealed class TelemetryPublisherOptions
 
     /// <summary>MQTT 5 message expiry of fix messages at the broker (default 7 days; zero for none).</summary>
     public TimeSpan MessageExpiry { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// The queue directory used when none is given: <c>$XDG_STATE_HOME/edgesdk/queue/FLEET/DEVICE</c>
+    /// (<c>~/.local/state/...</c> when XDG_STATE_HOME is unset).
+    /// </summary>
+    /// <param name="fleet">The fleet.</param>
+    /// <param name="deviceId">The device.</param>
+    public static string DefaultQueueDirectory(string fleet, string deviceId)
+    {
+        string? state = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
+        if (string.IsNullOrEmpty(state))
+        {
+            state = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
+        }
+
+        return Path.Combine(state, "edgesdk", "queue", fleet, deviceId);
+    }
 }
