@@ -2,9 +2,19 @@ using EdgeSdk.Gnss;
 using EdgeSdk.Telemetry;
 using EdgeSdk.Telemetry.TestPublisher;
 
-// Usage: TestPublisher MQTT_URI DEVICE QUEUE_DIR FIRST COUNT RATE_HZ BATCH
+// Usage: TestPublisher MQTT_URI DEVICE QUEUE_DIR FIRST COUNT RATE_HZ BATCH   (or: TestPublisher bench MQTT_URI QUEUE_DIR)
 // Publishes drive fixes FIRST..FIRST+COUNT-1 at RATE_HZ, prints one line per fix queued, waits until all
 // are acknowledged, prints "drained". The tests kill it with SIGKILL part-way and start it again.
+if (args is ["bench", string uri, string dir])
+{
+    return await Bench.RunAsync(MqttConnectionOptions.ParseBrokerUri(uri), dir);
+}
+
+if (args is ["rss", string rssUri, string rssDir])
+{
+    return await Bench.RssAsync(MqttConnectionOptions.ParseBrokerUri(rssUri), rssDir);
+}
+
 if (args.Length != 7)
 {
     Console.Error.WriteLine("usage: TestPublisher MQTT_URI DEVICE QUEUE_DIR FIRST COUNT RATE_HZ BATCH");
