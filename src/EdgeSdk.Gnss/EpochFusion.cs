@@ -33,6 +33,8 @@ public sealed class EpochFusion
     private readonly SatelliteCache _satellites = new();
     private int _usedCount;
     private int _skyCount;
+    private SatelliteInfo[] _scratch = new SatelliteInfo[64];
+    private SatelliteInfo[] _lastSky = [];
 
     // The epoch in progress.
     private bool _open;
@@ -319,7 +321,9 @@ public sealed class EpochFusion
         int usedInSky = 0;
         if (_skyCount > 0)
         {
-            var list = new SatelliteInfo[_skyCount];
+            // Build into scratch space; reuse the last sky's array when nothing changed, so a steady
+            // sky costs no allocation beyond the fix itself.
+            SatelliteInfo[] list = _scratch.Length >= _skyCount ? _scratch : _scratch = new SatelliteInfo[Math.Max(_skyCount, _scratch.Length * 2)];
             for (int i = 0; i < _skyCount; i++)
             {
                 // A signal without C/N0 is not being tracked, so it cannot be in the solution even when
@@ -329,7 +333,12 @@ public sealed class EpochFusion
                 list[i] = _satellites.Get(in _sky[i], used);
             }
 
-            satellites = list;
+            if (_lastSky.Length != _skyCount || !list.AsSpan(0, _skyCount).SequenceEqual(_lastSky))
+            {
+                _lastSky = list.AsSpan(0, _skyCount).ToArray();
+            }
+
+            satellites = _lastSky;
         }
 
         return new GnssFix
