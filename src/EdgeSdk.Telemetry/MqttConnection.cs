@@ -99,7 +99,17 @@ internal sealed partial class MqttConnection : IAsyncDisposable
 
             LastError = null;
             _disconnected = NewSignal();
-            await _onConnected(Client, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _onConnected(Client, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is MqttCommunicationException or IOException)
+            {
+                // Half set up (not subscribed, status not sent) is worse than not connected: drop it and retry.
+                await Client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None).ConfigureAwait(false);
+                throw new IOException(ex.Message, ex);
+            }
+
             _backoff.Reset();
             LogConnected(_logger, _options.ToString(), _version.ToString());
             _connected.TrySetResult();

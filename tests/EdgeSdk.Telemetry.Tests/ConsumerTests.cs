@@ -60,3 +60,47 @@ public class ConsumerTests
         await unused.DisposeAsync();
     }
 }
+
+public sealed class SharedSubscriptionTests : IDisposable
+{
+    private readonly string _queue = Telemetry.TempDirectory();
+
+    public void Dispose() => Directory.Delete(_queue, recursive: true);
+
+    [Fact]
+    public async Task Consumers_in_one_shared_group_split_the_fleet_between_them()
+    {
+        await using Mosquitto broker = await Mosquitto.StartAsync();
+        var consumers = new List<(TelemetryConsumer Consumer, Collector Collector)>();
+        for (int i = 0; i < 2; i++)
+        {
+            var consumer = new TelemetryConsumer(new TelemetryConsumerOptions { Connection = Telemetry.Connection(broker.Uri), Fleet = "test", SharedSubscriptionGroup = "platform" });
+            await consumer.StartAsync();
+            consumers.Add((consumer, new Collector(consumer)));
+        }
+
+        try
+        {
+            await using TelemetryPublisher publisher = Telemetry.Publisher(Telemetry.Connection(broker.Uri), "truck-shared", _queue);
+            await publisher.StartAsync();
+            foreach (GnssFix fix in SyntheticDrive.Fixes(100))
+            {
+                publisher.TryEnqueue(fix);
+            }
+
+            await Collector.WaitUntilAsync(() => consumers.Sum(c => c.Collector.Fixes.Length) >= 100, TimeSpan.FromSeconds(10));
+            long[] first = consumers[0].Collector.Sequences("truck-shared"), second = consumers[1].Collector.Sequences("truck-shared");
+            Assert.NotEmpty(first);
+            Assert.NotEmpty(second);
+            Assert.Empty(first.Intersect(second));
+            Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), first.Concat(second).Order());
+        }
+        finally
+        {
+            foreach ((TelemetryConsumer consumer, _) in consumers)
+            {
+                await consumer.DisposeAsync();
+            }
+        }
+    }
+}
