@@ -36,7 +36,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
     private DurableQueue? _queue;
     private Task _writer = Task.CompletedTask, _sender = Task.CompletedTask, _connector = Task.CompletedTask;
     private long _accepted, _handoffDropped, _storeFailures, _published, _acknowledged, _rejected, _batches, _bytes;
-    private long _written, _droppedReported, _eventSequence;
+    private long _written, _droppedReported, _eventSequence, _connections;
     private bool _backlog, _handoffFullReported;
 
     /// <summary>Creates a publisher; nothing happens until <see cref="StartAsync"/>.</summary>
@@ -354,7 +354,14 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
             _droppedReported = dropped;
         }
 
-        Raise(TelemetryEventKind.Connected, $"connected to {_options.Connection}", _queue?.Count ?? 0);
+        int queued = _queue?.Count ?? 0;
+        if (_connections++ > 0 && queued > 0)
+        {
+            var back = new DeviceEvent { Kind = EventKind.Reconnected, Count = (ulong)queued, Detail = "connection back after an outage; sending the backlog" };
+            await client.PublishAsync(Message(_eventTopic, Envelope(back)).Build(), cancellationToken).ConfigureAwait(false);
+        }
+
+        Raise(TelemetryEventKind.Connected, $"connected to {_options.Connection}", queued);
         if (_work.CurrentCount == 0)
         {
             _work.Release();

@@ -45,6 +45,8 @@ public sealed class StoreAndForwardTests : IDisposable
         Assert.Equal(Enumerable.Range(1, total).Select(i => (long)i), collector.Sequences("truck-outage").Order());
         Assert.InRange(queuedDuringOutage, 250, total);
         Assert.Equal(0, consumer.Status.Gaps);
+        Assert.InRange(consumer.Status.Duplicates, 0, 20); // at most the batches in flight when the broker went away
+        Assert.Equal(1, consumer.Status.Events);           // the "reconnected with a backlog" event
         Assert.Equal(total, publisher.Status.Acknowledged);
         Assert.Equal(0, publisher.Status.Dropped);
         Assert.Contains(events, e => e.Kind == TelemetryEventKind.BrokerDown);
