@@ -280,8 +280,22 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         var fixes = new List<GnssFix>(records.Count);
         foreach (QueuedRecord record in records)
         {
-            FixBatchCodec.TryDecode(FixBatch.Parser.ParseFrom(record.Payload), 0, fixes, out _);
+            if (!TryDecodeRecord(record, fixes))
+            {
+                break;
+            }
         }
+
+        if (fixes.Count == 0)
+        {
+            // The CRC matched but the record is not a fix (written by something else): skip it, counted.
+            queue.Remove(records[0].Sequence);
+            Interlocked.Increment(ref _storeFailures);
+            Raise(TelemetryEventKind.StoreFailed, $"queue record {records[0].Sequence} is not a fix; skipped", 1);
+            return;
+        }
+
+        records = records.Take(fixes.Count).ToArray();
 
         long sentMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         byte[] payload = new Envelope
@@ -329,6 +343,25 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
             _backlog = false;
             Raise(TelemetryEventKind.QueueFlushed, "backlog sent and acknowledged: queue empty", 0);
         }
+    }
+
+    private static bool TryDecodeRecord(QueuedRecord record, List<GnssFix> fixes)
+    {
+        int before = fixes.Count;
+        try
+        {
+            if (FixBatchCodec.TryDecode(FixBatch.Parser.ParseFrom(record.Payload), 0, fixes, out _) && fixes.Count == before + 1)
+            {
+                return true;
+            }
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            // Falls through: not a fix.
+        }
+
+        fixes.RemoveRange(before, fixes.Count - before);
+        return false;
     }
 
     // A batch's sequence numbers must be consecutive (fix i has sequence + i).

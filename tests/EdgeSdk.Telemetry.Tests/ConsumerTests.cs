@@ -104,3 +104,31 @@ public sealed class SharedSubscriptionTests : IDisposable
         }
     }
 }
+
+public sealed class PublisherTests : IDisposable
+{
+    private readonly string _queue = Telemetry.TempDirectory();
+
+    public void Dispose() => Directory.Delete(_queue, recursive: true);
+
+    [Fact]
+    public async Task A_queue_record_that_is_not_a_fix_is_skipped_counted_and_the_rest_still_goes()
+    {
+        using (DurableQueue queue = DurableQueue.Open(new DurableQueueOptions { Directory = _queue }))
+        {
+            queue.Append(FixBatchCodec.Encode(SyntheticDrive.Fixes(1).ToArray(), 0).ToByteArray());
+            queue.Append([0xFF, 0xFF, 0xFF]);
+            queue.Append(FixBatchCodec.Encode(SyntheticDrive.Fixes(1, first: 2).ToArray(), 0).ToByteArray());
+        }
+
+        await using Mosquitto broker = await Mosquitto.StartAsync();
+        (TelemetryConsumer consumer, Collector collector) = await Telemetry.ConsumerAsync(Telemetry.Connection(broker.Uri));
+        await using var _ = consumer;
+        await using TelemetryPublisher publisher = Telemetry.Publisher(Telemetry.Connection(broker.Uri), "truck-odd", _queue);
+        await publisher.StartAsync();
+        await Collector.WaitUntilAsync(() => collector.Fixes.Length == 2, TimeSpan.FromSeconds(10), () => $"{publisher.Status}");
+        Assert.Equal([1L, 3], collector.Sequences("truck-odd"));
+        Assert.Equal(1, publisher.Status.StoreFailures);
+        Assert.Equal(SyntheticDrive.Start.AddSeconds(2), collector.Fixes[1].Fix.TimeUtc);
+    }
+}
