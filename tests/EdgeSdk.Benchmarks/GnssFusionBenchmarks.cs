@@ -41,6 +41,13 @@ public class GnssFusionBenchmarks
     private EpochFusion _fusion = new();
     private NmeaTypedSentence[] _decodedEpoch = [];
 
+    /// <summary>
+    /// False: every epoch's sky is the same (steady state). True: every tracked signal's C/N0 changes
+    /// every epoch, the worst case for reusing satellite objects.
+    /// </summary>
+    [Params(false, true)]
+    public bool ChangingSky { get; set; }
+
     /// <summary>Sentences per benchmark invocation.</summary>
     public const int Sentences = 15 * Epochs;
 
@@ -55,6 +62,11 @@ public class GnssFusionBenchmarks
             foreach (string template in Epoch)
             {
                 string sentence = template.Replace("{T}", time, StringComparison.Ordinal);
+                if (ChangingSky && sentence.Contains("GSV", StringComparison.Ordinal))
+                {
+                    sentence = ChangeSnr(sentence, e);
+                }
+
                 int sum = 0;
                 foreach (char c in sentence.AsSpan(1))
                 {
@@ -86,6 +98,21 @@ public class GnssFusionBenchmarks
         {
             throw new InvalidOperationException("the benchmark stream does not fuse into one fix per epoch");
         }
+    }
+
+    // Moves every present C/N0 of a GSV sentence by the epoch number (fields 7, 11, 15, 19).
+    private static string ChangeSnr(string sentence, int epoch)
+    {
+        string[] fields = sentence.Split(',');
+        for (int i = 7; i < fields.Length && i <= 19; i += 4)
+        {
+            if (fields[i].Length > 0 && int.TryParse(fields[i], out int snr))
+            {
+                fields[i] = (10 + ((snr + epoch) % 40)).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return string.Join(',', fields);
     }
 
     /// <summary>The parser alone: frame, check and decode every sentence.</summary>
