@@ -26,14 +26,20 @@ public sealed class EpochFusion
 {
     private const int MaxUsed = 128;
     private const int MaxSky = 256;
+    private const int UsedSlots = 16 * 256;
 
     private readonly Queue<GnssFix> _ready = new();
     private readonly SatelliteId[] _used = new SatelliteId[MaxUsed];
-    private readonly SkyEntry[] _sky = new SkyEntry[MaxSky];
+    private readonly bool[] _isUsed = new bool[UsedSlots]; // by (system, svid), for O(1) lookups
+    private readonly SatelliteInfo[] _sky = new SatelliteInfo[MaxSky]; // built as GSVs arrive
+    private readonly int[] _skySet = new int[MaxSky]; // which GSV set each came from
     private readonly SatelliteCache _satellites = new();
+    private readonly int[] _sets = new int[32];
     private int _usedCount;
     private int _skyCount;
-    private SatelliteInfo[] _scratch = new SatelliteInfo[64];
+    private int _setCount;
+    private int _usedInSky;
+    private bool _gsaAfterSky; // a GSA after a GSV: the used flags set at GSV time must be checked again
     private SatelliteInfo[] _lastSky = [];
 
     // The epoch in progress.
@@ -69,6 +75,15 @@ public sealed class EpochFusion
         ArgumentNullException.ThrowIfNull(sentence);
         switch (sentence)
         {
+            // Most frequent first: an epoch has several GSV and GSA sentences.
+            case GsvSentence gsv:
+                Continue();
+                AddGsv(gsv);
+                return SentenceUse.Navigation;
+            case GsaSentence gsa:
+                Continue();
+                AddGsa(gsa);
+                return SentenceUse.Navigation;
             case RmcSentence rmc:
                 StartOrContinue(rmc.TimeUtc, PositionType.Rmc);
                 if (rmc.Date.IsValid)
@@ -147,14 +162,6 @@ public sealed class EpochFusion
                 }
 
                 return SentenceUse.Navigation;
-            case GsaSentence gsa:
-                Continue();
-                AddGsa(gsa);
-                return SentenceUse.Navigation;
-            case GsvSentence gsv:
-                Continue();
-                AddGsv(gsv);
-                return SentenceUse.Navigation;
             default:
                 return SentenceUse.Ignored;
         }
@@ -230,6 +237,7 @@ public sealed class EpochFusion
 
     private void AddGsa(GsaSentence gsa)
     {
+        _gsaAfterSky |= _skyCount > 0;
         _gsaFixType = gsa.FixType > 0 ? gsa.FixType : _gsaFixType;
         Set(ref _pdop, gsa.Pdop);
         Set(ref _hdop, gsa.Hdop);
@@ -237,38 +245,37 @@ public sealed class EpochFusion
         for (int i = 0; i < gsa.SatelliteCount && _usedCount < MaxUsed; i++)
         {
             SatelliteId id = gsa.GetSatellite(i);
-            if (id.IsKnown && IndexOfUsed(id) < 0)
+            if (id.IsKnown && !IsUsed(id))
             {
+                _isUsed[UsedSlot(id)] = true;
                 _used[_usedCount++] = id;
             }
         }
     }
 
-    private int IndexOfUsed(SatelliteId id)
-    {
-        for (int i = 0; i < _usedCount; i++)
-        {
-            if (_used[i].System == id.System && _used[i].Svid == id.Svid)
-            {
-                return i;
-            }
-        }
+    private static int UsedSlot(SatelliteId id) => UsedSlot(id.System, id.Svid);
 
-        return -1;
-    }
+    private static int UsedSlot(GnssSystem system, int svid) => (((int)system & 0xF) << 8) | (svid & 0xFF);
+
+    private bool IsUsed(SatelliteId id) => _isUsed[UsedSlot(id)];
 
     private void AddGsv(GsvSentence gsv)
     {
         int set = ((int)gsv.Talker << 8) | (gsv.SignalId & 0xFF);
-        if (gsv.MessageNumber == 1)
+        if (gsv.MessageNumber == 1 && !FirstTimeThisEpoch(set))
         {
             // A set that starts again (next epoch's, or a repeat) replaces what it said before.
             int kept = 0;
             for (int i = 0; i < _skyCount; i++)
             {
-                if (_sky[i].Set != set)
+                if (_skySet[i] != set)
                 {
+                    _skySet[kept] = _skySet[i];
                     _sky[kept++] = _sky[i];
+                }
+                else if (_sky[i].Used)
+                {
+                    _usedInSky--;
                 }
             }
 
@@ -276,14 +283,41 @@ public sealed class EpochFusion
         }
 
         int signal = gsv.SignalId > 0 ? gsv.SignalId : 0;
+        int gpsdSignal = signal > 0 ? gsv.GpsdSignalId : 0;
         for (int i = 0; i < gsv.SatelliteCount && _skyCount < MaxSky; i++)
         {
             GsvSatellite satellite = gsv.GetSatellite(i);
             if (satellite.Id.IsKnown)
             {
-                _sky[_skyCount++] = new SkyEntry(set, satellite, signal, gsv.GpsdSignalId);
+                // Receivers send GSA before GSV, so "used" is usually known here; Close() checks again.
+                bool used = IsUsed(satellite.Id) && !double.IsNaN(satellite.SnrDbHz);
+                SatelliteInfo? previous = _skyCount < _lastSky.Length ? _lastSky[_skyCount] : null;
+                _skySet[_skyCount] = set;
+                _sky[_skyCount++] = _satellites.Get(satellite, signal, gpsdSignal, used, previous);
+                _usedInSky += used ? 1 : 0;
             }
         }
+    }
+
+    // True (and remembered) when a GSV set has not been seen yet in this epoch: then there is
+    // nothing of it to replace, and the sky need not be searched.
+    private bool FirstTimeThisEpoch(int set)
+    {
+        for (int i = 0; i < _setCount; i++)
+        {
+            if (_sets[i] == set)
+            {
+                return false;
+            }
+        }
+
+        if (_setCount == _sets.Length)
+        {
+            return false; // too many sets to remember: search the sky
+        }
+
+        _sets[_setCount++] = set;
+        return true;
     }
 
     private void Close()
@@ -318,19 +352,28 @@ public sealed class EpochFusion
         _previousAlt = alt ?? double.NaN;
 
         IReadOnlyList<SatelliteInfo> satellites = Array.Empty<SatelliteInfo>();
-        int usedInSky = 0;
+        int usedInSky = _usedInSky;
         if (_skyCount > 0)
         {
-            // Build into scratch space; reuse the last sky's array when nothing changed, so a steady
-            // sky costs no allocation beyond the fix itself.
-            SatelliteInfo[] list = _scratch.Length >= _skyCount ? _scratch : _scratch = new SatelliteInfo[Math.Max(_skyCount, _scratch.Length * 2)];
-            for (int i = 0; i < _skyCount; i++)
+            // Reuse the last sky's array when nothing changed, so a steady sky costs no allocation
+            // beyond the fix itself.
+            SatelliteInfo[] list = _sky;
+            if (_gsaAfterSky)
+            {
+                usedInSky = 0;
+            }
+
+            for (int i = 0; _gsaAfterSky && i < _skyCount; i++)
             {
                 // A signal without C/N0 is not being tracked, so it cannot be in the solution even when
                 // GSA lists its satellite (dual-band receivers: L1 used, L5 not tracked). gpsd agrees.
-                bool used = IndexOfUsed(_sky[i].Satellite.Id) >= 0 && !double.IsNaN(_sky[i].Satellite.SnrDbHz);
+                SatelliteInfo info = list[i];
+                bool used = info.SnrDbHz.HasValue && _isUsed[UsedSlot(info.System, info.SatelliteId)];
                 usedInSky += used ? 1 : 0;
-                list[i] = _satellites.Get(in _sky[i], used);
+                if (used != info.Used)
+                {
+                    list[i] = _satellites.WithUsed(info, used); // a GSA came after this GSV
+                }
             }
 
             if (_lastSky.Length != _skyCount || !list.AsSpan(0, _skyCount).SequenceEqual(_lastSky))
@@ -427,7 +470,7 @@ public sealed class EpochFusion
             return null;
         }
 
-        return new DateTime(_lastDate.Year, _lastDate.Month, _lastDate.Day, 0, 0, 0, DateTimeKind.Utc).AddMilliseconds(_timeMs);
+        return new DateTime(new DateTime(_lastDate.Year, _lastDate.Month, _lastDate.Day).Ticks + (_timeMs * TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
     }
 
     private void RememberDate()
@@ -447,8 +490,16 @@ public sealed class EpochFusion
         _pdop = _hdop = _vdop = _latErr = _lonErr = _altErr = double.NaN;
         _ggaQuality = _gsaFixType = _satellitesUsed = -1;
         _modeIndicator = '\0';
+        for (int i = 0; i < _usedCount; i++)
+        {
+            _isUsed[UsedSlot(_used[i])] = false;
+        }
+
         _usedCount = 0;
         _skyCount = 0;
+        _setCount = 0;
+        _usedInSky = 0;
+        _gsaAfterSky = false;
     }
 
     [Flags]

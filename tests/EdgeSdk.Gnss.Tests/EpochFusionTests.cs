@@ -134,6 +134,17 @@ public class EpochFusionTests
     }
 
     [Fact]
+    public void A_gsa_after_the_gsv_still_marks_its_satellites_used()
+    {
+        List<GnssFix> fixes = Fuse(
+            "$GPGGA,193221.00,2037.72792,N,08704.08478,W,1,02,1.7,-30.40,M,-13.9,M,,",
+            "$GPGSV,1,1,03,28,14,150,41,09,15,254,41,10,43,192,47",
+            "$GPGSA,A,3,28,10,,,,,,,,,,,03.4,01.7,03.0");
+        Assert.Equal([true, false, true], Assert.Single(fixes).Satellites.Select(s => s.Used));
+        Assert.Equal(2, fixes[0].SatellitesUsed);
+    }
+
+    [Fact]
     public void The_date_moves_on_at_midnight_when_an_epoch_carries_none()
     {
         List<GnssFix> fixes = Fuse(
