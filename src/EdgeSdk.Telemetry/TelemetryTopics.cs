@@ -14,4 +14,34 @@ public static class TelemetryTopics
 
     /// <summary>Topic of a device's retained status (online at connect, offline as its Last Will).</summary>
     public static string Status(string fleet, string device) => $"{Root}/{fleet}/{device}/status";
+
+    /// <summary>Throws unless <paramref name="level"/> is one non-empty topic level without wildcards.</summary>
+    /// <param name="level">The device ID or fleet.</param>
+    /// <param name="what">What it is, for the message.</param>
+    /// <exception cref="ArgumentException">Empty, or contains <c>/</c>, <c>+</c> or <c>#</c>.</exception>
+    public static void ValidateLevel(string level, string what)
+    {
+        if (string.IsNullOrEmpty(level) || level.AsSpan().IndexOfAny("/+#") >= 0)
+        {
+            throw new ArgumentException($"{what} '{level}' must be one MQTT topic level: not empty, without '/', '+' or '#'");
+        }
+    }
+
+    /// <summary>Splits <c>edgesdk/v1/{fleet}/{device}/{kind}</c>; false for any other topic.</summary>
+    /// <param name="topic">The topic.</param>
+    /// <param name="fleet">The fleet level.</param>
+    /// <param name="device">The device level.</param>
+    /// <param name="kind">fix, event or status.</param>
+    public static bool TryParse(string topic, out string fleet, out string device, out string kind)
+    {
+        fleet = device = kind = string.Empty;
+        string[] parts = (topic ?? string.Empty).Split('/');
+        if (parts.Length != 5 || $"{parts[0]}/{parts[1]}" != Root)
+        {
+            return false;
+        }
+
+        (fleet, device, kind) = (parts[2], parts[3], parts[4]);
+        return true;
+    }
 }

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using EdgeSdk.Gnss;
+using EdgeSdk.Telemetry;
+
+namespace EdgeSdk.Cli;
+
+/// <summary><c>edgesdk track SOURCE --mqtt URI --device ID</c>: a receiver's fixes to MQTT, store-and-forward.</summary>
+internal static class TrackCommand
+{
+    public const int ExitStillQueued = 3;
+
+    public static Command Create()
+    {
+        var source = new Argument<string>("source")
+        {
+            Description = "serial:/dev/ttyUSB0?baud=9600, tcp://host:port, udp://:port, a file, or - for stdin",
+        };
+        var device = new Option<string>("--device") { Description = "This device's ID (one topic level)", Required = true };
+        var fleet = new Option<string>("--fleet") { Description = "Fleet (one topic level)", DefaultValueFactory = _ => "default" };
+        var queue = new Option<string?>("--queue") { Description = "Durable queue directory (default: ~/.local/state/edgesdk/queue/FLEET/DEVICE)" };
+        var realtime = new Option<bool>("--realtime") { Description = "Replay a file at the pace of its sentence times" };
+        var drain = new Option<int>("--drain-seconds") { Description = "When the source ends, wait this long for the broker to acknowledge the rest", DefaultValueFactory = _ => 15 };
+        var command = new Command("track", "Publish a receiver's fixes over MQTT (protobuf batches, QoS 1) through a durable on-disk queue.");
+        command.Arguments.Add(source);
+        SubscribeCommand.Connection connection = SubscribeCommand.AddConnectionOptions(command);
+        command.Options.Add(device);
+        command.Options.Add(fleet);
+        command.Options.Add(queue);
+        command.Options.Add(realtime);
+        command.Options.Add(drain);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            string sourceUri = parseResult.GetValue(source)!, deviceId = parseResult.GetValue(device)!, fleetName = parseResult.GetValue(fleet)!;
+            string queueDirectory = parseResult.GetValue(queue) ?? TelemetryPublisherOptions.DefaultQueueDirectory(fleetName, deviceId);
+            await using var publisher = new TelemetryPublisher(new TelemetryPublisherOptions
+            {
+                DeviceId = deviceId,
+                Fleet = fleetName,
+                QueueDirectory = queueDirectory,
+                Connection = connection.Read(parseResult),
+            });
+            publisher.EventRaised += (_, e) => Console.Error.WriteLine($"edgesdk track: {e.Message}");
+            await using GnssReceiver receiver = GnssReceiver.Open(sourceUri, new GnssReceiverOptions { Realtime = parseResult.GetValue(realtime) });
+            receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"edgesdk track: {e.Status}");
+            await publisher.StartAsync(cancellationToken);
+            if (publisher.Recovery is { RecordsRecovered: > 0 } recovery)
+            {
+                Console.Error.WriteLine($"edgesdk track: {recovery.RecordsRecovered} fixes from a previous run are still queued in {queueDirectory}");
+            }
+
+            // A recording replayed at full speed may wait for the queue writer; a live receiver never waits.
+            bool replay = sourceUri == "-" || File.Exists(sourceUri);
+            try
+            {
+                await foreach (GnssFix fix in receiver.ReadFixesAsync(cancellationToken))
+                {
+                    if (replay)
+                    {
+                        await publisher.EnqueueAsync(fix, cancellationToken);
+                    }
+                    else
+                    {
+                        publisher.TryEnqueue(fix);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C: what is queued stays on disk for the next run.
+            }
+
+            bool drained = !cancellationToken.IsCancellationRequested
+                && await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(parseResult.GetValue(drain)), CancellationToken.None);
+            TelemetryPublisherStatus status = publisher.Status;
+            Console.WriteLine($"edgesdk track: {status.Accepted} fixes, {status.Acknowledged} acknowledged, {status.Queued} queued, " +
+                $"{status.Dropped} dropped, {status.Rejected} refused by the broker, {status.BytesPerFix:F1} bytes/fix");
+            if (drained || cancellationToken.IsCancellationRequested)
+            {
+                return 0;
+            }
+
+            Console.Error.WriteLine($"edgesdk track: {status.Queued} fixes are still queued in {queueDirectory} " +
+                $"(broker {parseResult.GetValue(connection.Mqtt)}: {status.LastError ?? "no acknowledgement yet"}); the next run sends them");
+            return ExitStillQueued;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Sockets;
+using MQTTnet.Server;
+
+namespace EdgeSdk.Telemetry;
+
+/// <summary>
+/// An MQTT broker (MQTTnet.Server) inside this process, listening on loopback only: what the demo and
+/// <c>edgesdk broker</c> run when there is no broker to hand. It can be stopped and started again on the
+/// same port, to play an outage; client sessions are kept in memory only.
+/// </summary>
+public sealed class EmbeddedBroker : IAsyncDisposable
+{
+    private readonly MqttServer _server;
+    private long _messages, _connections, _subscriptions;
+
+    /// <summary>Prepares a broker on 127.0.0.1:<paramref name="port"/>; 0 picks a free port.</summary>
+    public EmbeddedBroker(int port = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
+        Port = port == 0 ? FreeLoopbackPort() : port;
+        MqttServerOptions options = new MqttServerOptionsBuilder()
+            .WithDefaultEndpoint()
+            .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
+            .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
+            .WithDefaultEndpointPort(Port)
+            .WithPersistentSessions()
+            .Build();
+        _server = new MqttServerFactory().CreateMqttServer(options);
+        _server.InterceptingPublishAsync += _ =>
+        {
+            Interlocked.Increment(ref _messages);
+            return Task.CompletedTask;
+        };
+        _server.ClientSubscribedTopicAsync += _ =>
+        {
+            Interlocked.Increment(ref _subscriptions);
+            return Task.CompletedTask;
+        };
+        _server.ClientConnectedAsync += _ =>
+        {
+            Interlocked.Increment(ref _connections);
+            return Task.CompletedTask;
+        };
+    }
+
+    /// <summary>The TCP port on 127.0.0.1.</summary>
+    public int Port { get; }
+
+    /// <summary>The address clients use: <c>mqtt://127.0.0.1:PORT</c>.</summary>
+    public Uri Uri => new($"mqtt://127.0.0.1:{Port}");
+
+    /// <summary>True between <see cref="StartAsync"/> and <see cref="StopAsync"/>.</summary>
+    public bool IsRunning => _server.IsStarted;
+
+    /// <summary>Messages published to the broker since it was created.</summary>
+    public long MessagesReceived => Interlocked.Read(ref _messages);
+
+    /// <summary>Client connections accepted since it was created.</summary>
+    public long ConnectionsAccepted => Interlocked.Read(ref _connections);
+
+    /// <summary>Topic subscriptions made since it was created.</summary>
+    public long SubscriptionsMade => Interlocked.Read(ref _subscriptions);
+
+    /// <summary>Starts listening.</summary>
+    /// <exception cref="IOException">The port is taken; the message names it.</exception>
+    public async Task StartAsync()
+    {
+        try
+        {
+            await _server.StartAsync().ConfigureAwait(false);
+        }
+        catch (SocketException ex)
+        {
+            throw new IOException($"cannot listen on 127.0.0.1:{Port}: {ex.Message} (choose another --port)", ex);
+        }
+    }
+
+    /// <summary>Disconnects every client and stops listening; <see cref="StartAsync"/> starts it again.</summary>
+    public Task StopAsync() => _server.StopAsync(new MqttServerStopOptions());
+
+    /// <summary>Stops and releases the broker.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_server.IsStarted)
+        {
+            await StopAsync().ConfigureAwait(false);
+        }
+
+        _server.Dispose();
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,258 @@
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Logging;
+using MQTTnet;
+using MQTTnet.Exceptions;
+using MQTTnet.Formatter;
+
+namespace EdgeSdk.Telemetry;
+
+/// <summary>
+/// One MQTTnet client kept connected: MQTTnet 5 has no managed client, so this reconnects with
+/// exponential backoff and jitter, prefers MQTT 5 and falls back to 3.1.1 when the broker refuses 5.
+/// </summary>
+internal sealed partial class MqttConnection : IAsyncDisposable
+{
+    private readonly MqttConnectionOptions _options;
+    private readonly string _clientId;
+    private readonly Action<MqttClientOptionsBuilder, bool>? _configure;
+    private readonly Func<IMqttClient, CancellationToken, Task> _onConnected;
+    private readonly ILogger _logger;
+    private readonly ExponentialBackoff _backoff;
+    private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private TaskCompletionSource _disconnected = NewSignal();
+    private TaskCompletionSource _connected = NewSignal();
+    private MqttProtocolVersion _version = MqttProtocolVersion.V500;
+
+    public MqttConnection(MqttConnectionOptions options, string clientId, Action<MqttClientOptionsBuilder, bool>? configure,
+        Func<IMqttClient, CancellationToken, Task> onConnected, ILogger logger)
+    {
+        _options = options;
+        _clientId = clientId;
+        _configure = configure;
+        _onConnected = onConnected;
+        _logger = logger;
+        _backoff = new ExponentialBackoff(options.ReconnectInitialDelay, options.ReconnectMaxDelay);
+        Client = new MqttClientFactory().CreateMqttClient();
+        Client.DisconnectedAsync += e =>
+        {
+            if (e.ClientWasConnected)
+            {
+                LastError = e.Exception?.Message ?? e.ReasonString ?? e.Reason.ToString();
+                LogDisconnected(_logger, _options.ToString(), LastError);
+                _connected = NewSignal();
+                _disconnected.TrySetResult();
+                StateChanged?.Invoke(false);
+            }
+
+            return Task.CompletedTask;
+        };
+    }
+
+    /// <summary>Raised with true after each connect (and its callback) and false after each loss.</summary>
+    public event Action<bool>? StateChanged;
+
+    public IMqttClient Client { get; }
+
+    public bool IsConnected => Client.IsConnected;
+
+    public bool IsMqtt5 => _version == MqttProtocolVersion.V500;
+
+    public string? LastError { get; private set; }
+
+    /// <summary>Connect attempts that failed since the last success.</summary>
+    public int FailedAttempts => _backoff.Failures;
+
+    /// <summary>One connection attempt (MQTT 5, then 3.1.1 if refused); throws <see cref="IOException"/> naming the broker.</summary>
+    public async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        await _connectLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Client.IsConnected)
+            {
+                return;
+            }
+
+            MqttClientConnectResult result;
+            try
+            {
+                result = await TryConnectAsync(cancellationToken).ConfigureAwait(false);
+                if (result.ResultCode == MqttClientConnectResultCode.UnsupportedProtocolVersion && _version == MqttProtocolVersion.V500)
+                {
+                    _version = MqttProtocolVersion.V311;
+                    result = await TryConnectAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (ex is MqttCommunicationException or SocketException or TimeoutException or IOException or System.Security.Authentication.AuthenticationException
+                                       || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                throw new IOException($"cannot connect to the MQTT broker at {_options}: {Reason(ex)}", ex);
+            }
+
+            if (result.ResultCode != MqttClientConnectResultCode.Success)
+            {
+                throw new IOException($"the MQTT broker at {_options} refused the connection: {result.ResultCode}" +
+                    (string.IsNullOrEmpty(result.ReasonString) ? string.Empty : $" ({result.ReasonString})"));
+            }
+
+            LastError = null;
+            _disconnected = NewSignal();
+            try
+            {
+                await _onConnected(Client, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is MqttCommunicationException or IOException)
+            {
+                // Half set up (not subscribed, status not sent) is worse than not connected: drop it and retry.
+                await Client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None).ConfigureAwait(false);
+                throw new IOException(ex.Message, ex);
+            }
+
+            _backoff.Reset();
+            LogConnected(_logger, _options.ToString(), _version.ToString());
+            _connected.TrySetResult();
+            StateChanged?.Invoke(true);
+        }
+        finally
+        {
+            _connectLock.Release();
+        }
+    }
+
+    /// <summary>Keeps the client connected until cancelled: waits for a loss, then retries with backoff.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (!Client.IsConnected)
+            {
+                try
+                {
+                    await ConnectAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex) when (ex is IOException or MqttCommunicationException)
+                {
+                    LastError = ex.Message;
+                    TimeSpan delay = _backoff.Next();
+                    LogRetry(_logger, ex.Message, delay.TotalSeconds);
+                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+            }
+
+            await _disconnected.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Completes when the client is connected.</summary>
+    public Task WaitConnectedAsync(CancellationToken cancellationToken) =>
+        Client.IsConnected ? Task.CompletedTask : _connected.Task.WaitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Client.IsConnected)
+        {
+            try
+            {
+                await Client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (MqttCommunicationException)
+            {
+                // Already gone: nothing to say goodbye to.
+            }
+        }
+
+        Client.Dispose();
+        _connectLock.Dispose();
+    }
+
+    private async Task<MqttClientConnectResult> TryConnectAsync(CancellationToken cancellationToken)
+    {
+        MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(_options.BrokerUri.Host, _options.Port)
+            .WithClientId(_clientId)
+            .WithProtocolVersion(_version)
+            .WithTimeout(_options.ConnectTimeout)
+            .WithKeepAlivePeriod(_options.KeepAlive)
+            .WithCleanStart(true);
+        if (_options.Username != null)
+        {
+            builder.WithCredentials(_options.Username, _options.Password ?? string.Empty);
+        }
+
+        if (_options.UseTls)
+        {
+            builder.WithTlsOptions(tls =>
+            {
+                tls.UseTls(true).WithTargetHost(_options.BrokerUri.Host);
+                if (_options.TrustedCaCertificate is { } ca)
+                {
+                    tls.WithCertificateValidationHandler(e => ChainsTo(e.Certificate, e.SslPolicyErrors, ca));
+                }
+
+                if (_options.ClientCertificate is { } certificate)
+                {
+                    tls.WithClientCertificates(new X509Certificate2Collection(certificate));
+                }
+            });
+        }
+
+        _configure?.Invoke(builder, _version == MqttProtocolVersion.V500);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.ConnectTimeout + TimeSpan.FromSeconds(1));
+        return await Client.ConnectAsync(builder.Build(), timeout.Token).ConfigureAwait(false);
+    }
+
+    // Server validation against a private CA: the chain must end at that CA, and the name must match.
+    internal static bool ChainsTo(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2 ca)
+    {
+        if (certificate == null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        using var server = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        return chain.Build(server);
+    }
+
+    private string Reason(Exception ex)
+    {
+        for (Exception? e = ex; e != null; e = e.InnerException)
+        {
+            if (e is SocketException socket)
+            {
+                return socket.SocketErrorCode == SocketError.ConnectionRefused
+                    ? "connection refused (is the broker running? `edgesdk broker` starts one)"
+                    : socket.Message;
+            }
+
+            if (e is System.Security.Authentication.AuthenticationException auth)
+            {
+                return $"TLS handshake failed ({auth.Message})";
+            }
+        }
+
+        return ex is OperationCanceledException ? $"no answer within {_options.ConnectTimeout.TotalSeconds:0} s" : ex.Message;
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [LoggerMessage(LogLevel.Information, "Connected to {Broker} ({Protocol})")]
+    private static partial void LogConnected(ILogger logger, string broker, string protocol);
+
+    [LoggerMessage(LogLevel.Warning, "Lost the connection to {Broker}: {Reason}")]
+    private static partial void LogDisconnected(ILogger logger, string broker, string reason);
+
+    [LoggerMessage(LogLevel.Information, "{Error}; retrying in {Seconds:F1} s")]
+    private static partial void LogRetry(ILogger logger, string error, double seconds);
+}

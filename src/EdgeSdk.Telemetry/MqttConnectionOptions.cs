@@ -1,0 +1,121 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace EdgeSdk.Telemetry;
+
+/// <summary>
+/// How to reach an MQTT broker: address, TLS, credentials and reconnect pacing. Shared by
+/// <see cref="TelemetryPublisher"/> and <see cref="TelemetryConsumer"/>. <see cref="ToString"/> never shows secrets.
+/// </summary>
+public sealed class MqttConnectionOptions
+{
+    /// <summary>Broker address: <c>mqtt://HOST[:PORT]</c> (default port 1883) or <c>mqtts://HOST[:PORT]</c> for TLS (8883).</summary>
+    public Uri BrokerUri { get; init; } = new("mqtt://127.0.0.1:1883");
+
+    /// <summary>MQTT client identifier; null lets the publisher or consumer choose one.</summary>
+    public string? ClientId { get; init; }
+
+    /// <summary>User name, or null for none.</summary>
+    public string? Username { get; init; }
+
+    /// <summary>Password; never logged, never shown by <see cref="ToString"/>.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>
+    /// With TLS: the CA the broker's certificate must chain to (a private CA). Null trusts the system's CAs.
+    /// The broker's host name must match its certificate either way.
+    /// </summary>
+    public X509Certificate2? TrustedCaCertificate { get; init; }
+
+    /// <summary>With TLS: this device's certificate, with its private key, sent when the broker asks.</summary>
+    public X509Certificate2? ClientCertificate { get; init; }
+
+    /// <summary>How long one connection attempt may take (default 5 s).</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>MQTT keep-alive; a dead link is noticed after about 1.5 times this (default 15 s).</summary>
+    public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Wait before the first reconnect attempt; doubles per failure, with jitter (default 0.5 s).</summary>
+    public TimeSpan ReconnectInitialDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Longest wait between reconnect attempts (default 30 s).</summary>
+    public TimeSpan ReconnectMaxDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>True for <c>mqtts://</c>.</summary>
+    public bool UseTls => BrokerUri.Scheme == "mqtts";
+
+    /// <summary>Port from the URI, or the scheme's default.</summary>
+    public int Port => BrokerUri.IsDefaultPort || BrokerUri.Port <= 0 ? (UseTls ? 8883 : 1883) : BrokerUri.Port;
+
+    /// <summary>Parses a broker address given by a user.</summary>
+    /// <exception cref="ArgumentException">Not an <c>mqtt://</c> or <c>mqtts://</c> URI; the message says what is expected.</exception>
+    public static Uri ParseBrokerUri(string text)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out Uri? uri) || (uri.Scheme != "mqtt" && uri.Scheme != "mqtts") || uri.Host.Length == 0)
+        {
+            throw new ArgumentException($"'{text}' is not a broker address: use mqtt://HOST:PORT (or mqtts://HOST:PORT for TLS)");
+        }
+
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            throw new ArgumentException("put the MQTT user name and password in options, not in the broker address");
+        }
+
+        return uri;
+    }
+
+    /// <summary>
+    /// Options from what a user typed: a broker address, credentials, and PEM files (CA certificate,
+    /// client certificate and its key). Missing or unreadable files fail with a message naming the file.
+    /// </summary>
+    /// <param name="brokerUri">mqtt://HOST:PORT or mqtts://HOST:PORT.</param>
+    /// <param name="username">User name, or null.</param>
+    /// <param name="password">Password, or null.</param>
+    /// <param name="caFile">PEM file of the CA the broker's certificate must chain to, or null for the system's CAs.</param>
+    /// <param name="certificateFile">PEM file of this client's certificate, or null.</param>
+    /// <param name="keyFile">PEM file of the client certificate's private key (null: in the certificate file).</param>
+    /// <exception cref="ArgumentException">A bad broker address.</exception>
+    /// <exception cref="IOException">A file is missing or is not PEM.</exception>
+    public static MqttConnectionOptions FromUser(string brokerUri, string? username = null, string? password = null,
+        string? caFile = null, string? certificateFile = null, string? keyFile = null)
+    {
+        Uri uri = ParseBrokerUri(brokerUri);
+        if ((caFile != null || certificateFile != null) && uri.Scheme != "mqtts")
+        {
+            throw new ArgumentException($"certificates need TLS: use mqtts://{uri.Host}:{(uri.IsDefaultPort ? 8883 : uri.Port)}");
+        }
+
+        return new MqttConnectionOptions
+        {
+            BrokerUri = uri,
+            Username = username,
+            Password = password,
+            TrustedCaCertificate = caFile == null ? null : LoadPem(caFile, () => X509CertificateLoader.LoadCertificateFromFile(caFile)),
+            ClientCertificate = certificateFile == null ? null : LoadPem(certificateFile, () => X509Certificate2.CreateFromPemFile(certificateFile, keyFile)),
+        };
+    }
+
+    private static X509Certificate2 LoadPem(string file, Func<X509Certificate2> load)
+    {
+        if (!File.Exists(file))
+        {
+            throw new FileNotFoundException($"certificate file {file} not found", file);
+        }
+
+        try
+        {
+            return load();
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            throw new IOException($"cannot read the certificate or key in {file}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The broker address and which security is on; never the password.</summary>
+    public override string ToString() =>
+        $"{BrokerUri.Scheme}://{BrokerUri.Host}:{Port}" +
+        (Username != null ? $" as '{Username}'" : string.Empty) +
+        (ClientCertificate != null ? " with a client certificate" : string.Empty) +
+        (TrustedCaCertificate != null ? " trusting a private CA" : string.Empty);
+}

@@ -1,0 +1,32 @@
+namespace EdgeSdk.Telemetry;
+
+/// <summary>Settings of a <see cref="TelemetryConsumer"/>.</summary>
+public sealed class TelemetryConsumerOptions
+{
+    /// <summary>The broker. Give a fixed <see cref="MqttConnectionOptions.ClientId"/> to get a persistent session.</summary>
+    public MqttConnectionOptions Connection { get; init; } = new();
+
+    /// <summary>Fleet to follow, or <c>+</c> for all (default).</summary>
+    public string Fleet { get; init; } = "+";
+
+    /// <summary>Device to follow, or <c>+</c> for all (default).</summary>
+    public string Device { get; init; } = "+";
+
+    /// <summary>
+    /// MQTT 5 shared-subscription group: consumers with the same group split the fleet's messages between
+    /// them (<c>$share/GROUP/...</c>). Null for a plain subscription that sees everything.
+    /// </summary>
+    public string? SharedSubscriptionGroup { get; init; }
+
+    /// <summary>
+    /// With a fixed client ID, how long the broker keeps this consumer's session and queues its messages
+    /// while it is away (default 1 h). Ignored without a client ID (a clean session each time).
+    /// </summary>
+    public TimeSpan SessionExpiry { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Largest payload decoded (default 64 KiB); larger ones are counted as oversized and skipped.</summary>
+    public int MaxPayloadBytes { get; init; } = 64 * 1024;
+
+    /// <summary>Fixes buffered for the reader of <see cref="TelemetryConsumer.Fixes"/> (default 10,000); when full, receiving waits.</summary>
+    public int Capacity { get; init; } = 10_000;
+}

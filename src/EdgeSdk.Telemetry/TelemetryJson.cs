@@ -1,0 +1,62 @@
+using System.Text.Json;
+using EdgeSdk.Gnss;
+using EdgeSdk.Nmea;
+
+namespace EdgeSdk.Telemetry;
+
+/// <summary>
+/// One JSON object per fix: what <c>edgesdk subscribe</c> prints, and the baseline the protobuf batches are
+/// measured against. Fields: device, seq, time, mode, lat, lon, alt, speed, course, sats (used, per system);
+/// absent quantities are left out.
+/// </summary>
+public static class TelemetryJson
+{
+    /// <summary>The fix as one line of JSON (no newline).</summary>
+    public static string Format(ReceivedFix received)
+    {
+        ArgumentNullException.ThrowIfNull(received);
+        return Format(received.DeviceId, received.Sequence, received.Fix);
+    }
+
+    /// <summary>A fix with its device and sequence number as one line of JSON (no newline).</summary>
+    public static string Format(string deviceId, long sequence, GnssFix fix)
+    {
+        ArgumentNullException.ThrowIfNull(fix);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("device", deviceId);
+            json.WriteNumber("seq", sequence);
+            if (fix.TimeUtc is { } time)
+            {
+                json.WriteString("time", time.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            json.WriteNumber("mode", (int)fix.Mode);
+            WriteNumber(json, "lat", fix.LatitudeDegrees, 7);
+            WriteNumber(json, "lon", fix.LongitudeDegrees, 7);
+            WriteNumber(json, "alt", fix.AltitudeMslMeters, 1);
+            WriteNumber(json, "speed", fix.SpeedMetersPerSecond, 2);
+            WriteNumber(json, "course", fix.CourseDegrees, 1);
+            json.WriteStartObject("sats");
+            foreach (GnssSystem system in fix.Satellites.Where(s => s.Used).Select(s => s.System).Distinct().Order())
+            {
+                json.WriteNumber(system.ToString(), fix.SatellitesUsedBy(system));
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, string name, double? value, int decimals)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            json.WriteNumber(name, Math.Round(v, decimals));
+        }
+    }
+}

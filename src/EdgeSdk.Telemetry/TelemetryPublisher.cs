@@ -1,0 +1,458 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using EdgeSdk.Gnss;
+using EdgeSdk.Telemetry.V1;
+using Google.Protobuf;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MQTTnet;
+using MQTTnet.Exceptions;
+using MQTTnet.Protocol;
+
+namespace EdgeSdk.Telemetry;
+
+/// <summary>
+/// Ships fixes to an MQTT broker with store-and-forward: <see cref="TryEnqueue"/> hands a fix over without
+/// blocking; a background writer appends it to the <see cref="DurableQueue"/>; a background sender publishes
+/// batches at QoS 1 and removes them only after the broker's PUBACK, reconnecting with backoff when the
+/// broker goes away. Status is retained on the status topic: online at connect, offline as the Last Will.
+/// </summary>
+public sealed partial class TelemetryPublisher : IAsyncDisposable
+{
+    /// <summary>The MQTT 5 user property naming the schema, and its value.</summary>
+    public const string SchemaProperty = "schema", SchemaVersion = "edgesdk.telemetry.v1";
+
+    /// <summary>The MQTT 5 content type of every message.</summary>
+    public const string ContentType = "application/x-protobuf";
+
+    private static readonly ReadOnlyMemory<byte> SchemaVersionBytes = "edgesdk.telemetry.v1"u8.ToArray();
+    private readonly TelemetryPublisherOptions _options;
+    private readonly ILogger _logger;
+    private readonly Channel<GnssFix> _handoff;
+    private readonly MqttConnection _connection;
+    private readonly SemaphoreSlim _work = new(0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly string _fixTopic, _statusTopic, _eventTopic;
+    private DurableQueue? _queue;
+    private Task _writer = Task.CompletedTask, _sender = Task.CompletedTask, _connector = Task.CompletedTask;
+    private long _accepted, _handoffDropped, _storeFailures, _published, _acknowledged, _rejected, _batches, _bytes;
+    private long _written, _droppedReported, _eventSequence, _connections;
+    private bool _backlog, _handoffFullReported;
+
+    /// <summary>Creates a publisher; nothing happens until <see cref="StartAsync"/>.</summary>
+    /// <exception cref="ArgumentException">The device or fleet is not a single topic level, or a size is not positive.</exception>
+    public TelemetryPublisher(TelemetryPublisherOptions options, ILogger<TelemetryPublisher>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        TelemetryTopics.ValidateLevel(options.DeviceId, "device ID");
+        TelemetryTopics.ValidateLevel(options.Fleet, "fleet");
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.HandoffCapacity, 1);
+        _options = options;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _fixTopic = TelemetryTopics.Fix(options.Fleet, options.DeviceId);
+        _statusTopic = TelemetryTopics.Status(options.Fleet, options.DeviceId);
+        _eventTopic = TelemetryTopics.Event(options.Fleet, options.DeviceId);
+        _handoff = Channel.CreateBounded<GnssFix>(new BoundedChannelOptions(options.HandoffCapacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait, // TryWrite then fails at once instead of waiting.
+            SingleReader = true,
+        });
+        string clientId = options.Connection.ClientId ?? $"edgesdk-{options.Fleet}-{options.DeviceId}";
+        _connection = new MqttConnection(options.Connection, clientId, ConfigureWill, OnConnectedAsync, _logger);
+        _connection.StateChanged += connected =>
+        {
+            if (!connected)
+            {
+                Raise(TelemetryEventKind.BrokerDown, $"broker down ({_connection.LastError}); queueing on disk", _queue?.Count ?? 0);
+            }
+        };
+    }
+
+    /// <summary>Raised (on a background thread) for broker down, connected, queue flushed, fixes dropped, rejected batches.</summary>
+    public event EventHandler<TelemetryEvent>? EventRaised;
+
+    /// <summary>What recovery found in the queue directory at start, or null before <see cref="StartAsync"/>.</summary>
+    public QueueRecoveryReport? Recovery => _queue?.Recovery;
+
+    /// <summary>A snapshot of the counters.</summary>
+    public TelemetryPublisherStatus Status
+    {
+        get
+        {
+            long published = Interlocked.Read(ref _published);
+            return new TelemetryPublisherStatus
+            {
+                Accepted = Interlocked.Read(ref _accepted),
+                HandoffDropped = Interlocked.Read(ref _handoffDropped),
+                Queued = _queue?.Count ?? 0,
+                Dropped = _queue?.DroppedTotal ?? 0,
+                StoreFailures = Interlocked.Read(ref _storeFailures),
+                Published = published,
+                Acknowledged = Interlocked.Read(ref _acknowledged),
+                Rejected = Interlocked.Read(ref _rejected),
+                Batches = Interlocked.Read(ref _batches),
+                BytesPerFix = published == 0 ? 0 : (double)Interlocked.Read(ref _bytes) / published,
+                Connected = _connection.IsConnected,
+                Mqtt5 = _connection.IsMqtt5,
+                LastError = _connection.LastError,
+                NextSequence = _queue?.NextSequence ?? 0,
+            };
+        }
+    }
+
+    /// <summary>
+    /// Opens (and recovers) the durable queue and starts the writer, the sender and the connection loop.
+    /// Returns without waiting for the broker: fixes are queued until it answers.
+    /// </summary>
+    /// <exception cref="IOException">The queue directory cannot be opened.</exception>
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        _queue = DurableQueue.Open(new DurableQueueOptions
+        {
+            Directory = _options.QueueDirectory,
+            Capacity = _options.QueueCapacity,
+            FsyncInterval = _options.FsyncInterval,
+        });
+        _droppedReported = _queue.DroppedTotal;
+        _backlog = _queue.Count > 0;
+        CancellationToken stop = _stop.Token;
+        _writer = Task.Run(() => WriteLoopAsync(stop), CancellationToken.None);
+        _connector = Task.Run(() => _connection.RunAsync(stop), CancellationToken.None);
+        _sender = Task.Run(() => SendLoopAsync(stop), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Hands a fix over for publishing. Never blocks: returns false (and counts it) when the bounded hand-off
+    /// is full or the publisher is stopping. The fix gets its sequence number when it reaches the queue.
+    /// </summary>
+    public bool TryEnqueue(GnssFix fix)
+    {
+        ArgumentNullException.ThrowIfNull(fix);
+        if (_handoff.Writer.TryWrite(fix))
+        {
+            Interlocked.Increment(ref _accepted);
+            return true;
+        }
+
+        Interlocked.Increment(ref _handoffDropped);
+        if (!_handoffFullReported)
+        {
+            _handoffFullReported = true;
+            Raise(TelemetryEventKind.HandoffFull, "hand-off full: the queue writer is behind, fixes refused", 1);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Hands a fix over, waiting while the hand-off is full: for replaying recorded files faster than real
+    /// time. A live receiver should call <see cref="TryEnqueue"/>, which never waits.
+    /// </summary>
+    public async ValueTask EnqueueAsync(GnssFix fix, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fix);
+        await _handoff.Writer.WriteAsync(fix, cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _accepted);
+    }
+
+    /// <summary>Waits until every fix handed over so far has been acknowledged by the broker (queue empty).</summary>
+    /// <returns>False when <paramref name="timeout"/> passed first.</returns>
+    public async Task<bool> WaitUntilDrainedAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        long deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            if (Interlocked.Read(ref _written) == Interlocked.Read(ref _accepted) && _queue is { Count: 0 })
+            {
+                return true;
+            }
+
+            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+        }
+
+        return false;
+    }
+
+    /// <summary>Stops the loops, publishes the retained offline status if connected, and closes the queue. Queued fixes stay on disk.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _handoff.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_sender, _connector).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        if (_connection.IsConnected)
+        {
+            try
+            {
+                await _connection.Client.PublishAsync(StatusMessage(online: false), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (MqttCommunicationException)
+            {
+                // The Last Will says offline instead.
+            }
+        }
+
+        await _connection.DisposeAsync().ConfigureAwait(false);
+        _queue?.Dispose();
+        _work.Dispose();
+        _stop.Dispose();
+    }
+
+    private async Task WriteLoopAsync(CancellationToken cancellationToken)
+    {
+        DurableQueue queue = _queue!;
+        await foreach (GnssFix fix in _handoff.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            try
+            {
+                queue.Append(FixBatchCodec.Encode([fix], 0).ToByteArray());
+                _handoffFullReported = false;
+            }
+            catch (IOException ex)
+            {
+                Interlocked.Increment(ref _storeFailures);
+                Raise(TelemetryEventKind.StoreFailed, $"cannot write the queue in {_options.QueueDirectory}: {ex.Message}", 1);
+            }
+
+            Interlocked.Increment(ref _written);
+            long dropped = queue.DroppedTotal;
+            if (dropped > _droppedReported && queue.Count >= _options.QueueCapacity && dropped - _droppedReported == 1)
+            {
+                Raise(TelemetryEventKind.FixesDropped, $"queue full ({_options.QueueCapacity} fixes): dropping the oldest", dropped);
+            }
+
+            if (queue.Count > _options.BatchSize)
+            {
+                _backlog = true;
+            }
+
+            if (_work.CurrentCount == 0)
+            {
+                _work.Release();
+            }
+        }
+    }
+
+    private async Task SendLoopAsync(CancellationToken cancellationToken)
+    {
+        DurableQueue queue = _queue!;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _connection.WaitConnectedAsync(cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<QueuedRecord> records = Contiguous(queue.Peek(_options.BatchSize));
+                if (records.Count == 0)
+                {
+                    await _work.WaitAsync(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (records.Count < _options.BatchSize && records[0].EnqueuedTimestamp != 0)
+                {
+                    TimeSpan wait = _options.BatchMaxDelay - Stopwatch.GetElapsedTime(records[0].EnqueuedTimestamp);
+                    if (wait > TimeSpan.Zero)
+                    {
+                        await _work.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+                }
+
+                await PublishBatchAsync(queue, records, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException or InvalidOperationException)
+            {
+                // The connection loop notices the loss and reconnects; the batch stays queued and goes again.
+                LogSendFailed(_logger, ex.Message);
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task PublishBatchAsync(DurableQueue queue, IReadOnlyList<QueuedRecord> records, CancellationToken cancellationToken)
+    {
+        var fixes = new List<GnssFix>(records.Count);
+        foreach (QueuedRecord record in records)
+        {
+            if (!TryDecodeRecord(record, fixes))
+            {
+                break;
+            }
+        }
+
+        if (fixes.Count == 0)
+        {
+            // The CRC matched but the record is not a fix (written by something else): skip it, counted.
+            queue.Remove(records[0].Sequence);
+            Interlocked.Increment(ref _storeFailures);
+            Raise(TelemetryEventKind.StoreFailed, $"queue record {records[0].Sequence} is not a fix; skipped", 1);
+            return;
+        }
+
+        records = records.Take(fixes.Count).ToArray();
+
+        long sentMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        byte[] payload = new Envelope
+        {
+            DeviceId = _options.DeviceId,
+            Sequence = (ulong)records[0].Sequence,
+            SentTimeUnixMs = sentMs,
+            Fixes = FixBatchCodec.Encode(fixes, sentMs),
+        }.ToByteArray();
+        MqttApplicationMessageBuilder message = Message(_fixTopic, payload);
+        if (_connection.IsMqtt5 && _options.MessageExpiry > TimeSpan.Zero)
+        {
+            message.WithMessageExpiryInterval((uint)_options.MessageExpiry.TotalSeconds);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Connection.ConnectTimeout * 2);
+        MqttClientPublishResult result = await _connection.Client.PublishAsync(message.Build(), timeout.Token).ConfigureAwait(false);
+        Interlocked.Add(ref _published, records.Count);
+        Interlocked.Add(ref _bytes, payload.Length);
+        long last = records[^1].Sequence;
+        if (result.ReasonCode is MqttClientPublishReasonCode.Success or MqttClientPublishReasonCode.NoMatchingSubscribers)
+        {
+            Interlocked.Add(ref _acknowledged, queue.Remove(last));
+            Interlocked.Increment(ref _batches);
+        }
+        else if (result.ReasonCode is MqttClientPublishReasonCode.NotAuthorized or MqttClientPublishReasonCode.TopicNameInvalid
+                 or MqttClientPublishReasonCode.PayloadFormatInvalid)
+        {
+            // Permanent: sending again cannot succeed, and keeping it would stall everything behind it.
+            int removed = queue.Remove(last);
+            Interlocked.Add(ref _rejected, removed);
+            string why = $"broker refused fixes {records[0].Sequence}..{last} on {_fixTopic}: {result.ReasonCode}" +
+                (string.IsNullOrEmpty(result.ReasonString) ? string.Empty : $" ({result.ReasonString})");
+            LogRejected(_logger, why);
+            Raise(TelemetryEventKind.PublishRejected, why, removed);
+        }
+        else
+        {
+            throw new MqttCommunicationException($"broker answered {result.ReasonCode}; retrying");
+        }
+
+        if (_backlog && queue.Count == 0)
+        {
+            _backlog = false;
+            Raise(TelemetryEventKind.QueueFlushed, "backlog sent and acknowledged: queue empty", 0);
+        }
+    }
+
+    private static bool TryDecodeRecord(QueuedRecord record, List<GnssFix> fixes)
+    {
+        int before = fixes.Count;
+        try
+        {
+            if (FixBatchCodec.TryDecode(FixBatch.Parser.ParseFrom(record.Payload), 0, fixes, out _) && fixes.Count == before + 1)
+            {
+                return true;
+            }
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            // Falls through: not a fix.
+        }
+
+        fixes.RemoveRange(before, fixes.Count - before);
+        return false;
+    }
+
+    // A batch's sequence numbers must be consecutive (fix i has sequence + i).
+    private static IReadOnlyList<QueuedRecord> Contiguous(IReadOnlyList<QueuedRecord> records)
+    {
+        int n = 1;
+        while (n < records.Count && records[n].Sequence == records[0].Sequence + n)
+        {
+            n++;
+        }
+
+        return records.Count <= n ? records : records.Take(n).ToArray();
+    }
+
+    private async Task OnConnectedAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        await client.PublishAsync(StatusMessage(online: true), cancellationToken).ConfigureAwait(false);
+        long dropped = _queue?.DroppedTotal ?? 0;
+        if (dropped > _droppedReported)
+        {
+            var report = new DeviceEvent { Kind = EventKind.FixesDropped, Count = (ulong)(dropped - _droppedReported), Detail = "durable queue full: oldest fixes dropped" };
+            await client.PublishAsync(Message(_eventTopic, Envelope(report)).Build(), cancellationToken).ConfigureAwait(false);
+            _droppedReported = dropped;
+        }
+
+        int queued = _queue?.Count ?? 0;
+        if (_connections++ > 0 && queued > 0)
+        {
+            var back = new DeviceEvent { Kind = EventKind.Reconnected, Count = (ulong)queued, Detail = "connection back after an outage; sending the backlog" };
+            await client.PublishAsync(Message(_eventTopic, Envelope(back)).Build(), cancellationToken).ConfigureAwait(false);
+        }
+
+        Raise(TelemetryEventKind.Connected, $"connected to {_options.Connection}", queued);
+        if (_work.CurrentCount == 0)
+        {
+            _work.Release();
+        }
+    }
+
+    private void ConfigureWill(MqttClientOptionsBuilder builder, bool mqtt5)
+    {
+        builder.WithWillTopic(_statusTopic).WithWillPayload(StatusPayload(online: false))
+            .WithWillRetain(true).WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
+        if (mqtt5)
+        {
+            builder.WithWillContentType(ContentType).WithWillUserProperty(SchemaProperty, SchemaVersionBytes);
+        }
+    }
+
+    private MqttApplicationMessage StatusMessage(bool online) =>
+        Message(_statusTopic, StatusPayload(online)).WithRetainFlag(true).Build();
+
+    private byte[] StatusPayload(bool online) => new Envelope
+    {
+        DeviceId = _options.DeviceId,
+        SentTimeUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+        Status = new DeviceStatus
+        {
+            Online = online,
+            Queued = (ulong)(_queue?.Count ?? 0),
+            Dropped = (ulong)(_queue?.DroppedTotal ?? 0),
+            SoftwareVersion = typeof(TelemetryPublisher).Assembly.GetName().Version?.ToString() ?? string.Empty,
+        },
+    }.ToByteArray();
+
+    private byte[] Envelope(DeviceEvent deviceEvent) => new Envelope
+    {
+        DeviceId = _options.DeviceId,
+        Sequence = (ulong)Interlocked.Increment(ref _eventSequence),
+        SentTimeUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+        Event = deviceEvent,
+    }.ToByteArray();
+
+    private MqttApplicationMessageBuilder Message(string topic, byte[] payload)
+    {
+        MqttApplicationMessageBuilder builder = new MqttApplicationMessageBuilder()
+            .WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
+        if (_connection.IsMqtt5)
+        {
+            builder.WithContentType(ContentType).WithUserProperty(SchemaProperty, SchemaVersionBytes);
+        }
+
+        return builder;
+    }
+
+    private void Raise(TelemetryEventKind kind, string message, long count) =>
+        EventRaised?.Invoke(this, new TelemetryEvent(kind, message, count, DateTime.UtcNow));
+
+    [LoggerMessage(LogLevel.Debug, "Publish failed, will retry: {Reason}")]
+    private static partial void LogSendFailed(ILogger logger, string reason);
+
+    [LoggerMessage(LogLevel.Error, "{Reason}")]
+    private static partial void LogRejected(ILogger logger, string reason);
+}

@@ -1,0 +1,58 @@
+namespace EdgeSdk.Telemetry;
+
+/// <summary>Settings of a <see cref="TelemetryPublisher"/>.</summary>
+public sealed class TelemetryPublisherOptions
+{
+    /// <summary>This device's ID: one topic level (no <c>/</c>, <c>+</c>, <c>#</c>).</summary>
+    public required string DeviceId { get; init; }
+
+    /// <summary>Fleet the device belongs to: one topic level (default <c>default</c>).</summary>
+    public string Fleet { get; init; } = "default";
+
+    /// <summary>The broker and how to reach it.</summary>
+    public MqttConnectionOptions Connection { get; init; } = new();
+
+    /// <summary>Directory of the durable queue. Sequence numbers live there: keep it across restarts.</summary>
+    public required string QueueDirectory { get; init; }
+
+    /// <summary>Fixes the durable queue holds before dropping the oldest (default 86,400: 24 h at 1 Hz).</summary>
+    public int QueueCapacity { get; init; } = 86_400;
+
+    /// <summary>Longest time between fsyncs of the queue (default 1 s; see <see cref="DurableQueueOptions.FsyncInterval"/>).</summary>
+    public TimeSpan FsyncInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Most fixes per MQTT message (default 10).</summary>
+    public int BatchSize { get; init; } = 10;
+
+    /// <summary>
+    /// Longest a fix waits for its batch to fill (default 10 s, which is 10 fixes at 1 Hz); a backlog is
+    /// always sent in full batches at once. Use <see cref="TimeSpan.Zero"/> to send every fix at once.
+    /// </summary>
+    public TimeSpan BatchMaxDelay { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Fixes that <see cref="TelemetryPublisher.TryEnqueue"/> may hand over before the queue writer takes them
+    /// (default 1,024). When full, TryEnqueue returns false at once and counts the fix as hand-off dropped.
+    /// </summary>
+    public int HandoffCapacity { get; init; } = 1_024;
+
+    /// <summary>MQTT 5 message expiry of fix messages at the broker (default 7 days; zero for none).</summary>
+    public TimeSpan MessageExpiry { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// The queue directory used when none is given: <c>$XDG_STATE_HOME/edgesdk/queue/FLEET/DEVICE</c>
+    /// (<c>~/.local/state/...</c> when XDG_STATE_HOME is unset).
+    /// </summary>
+    /// <param name="fleet">The fleet.</param>
+    /// <param name="deviceId">The device.</param>
+    public static string DefaultQueueDirectory(string fleet, string deviceId)
+    {
+        string? state = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
+        if (string.IsNullOrEmpty(state))
+        {
+            state = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
+        }
+
+        return Path.Combine(state, "edgesdk", "queue", fleet, deviceId);
+    }
+}

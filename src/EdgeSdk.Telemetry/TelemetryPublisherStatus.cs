@@ -1,0 +1,47 @@
+namespace EdgeSdk.Telemetry;
+
+/// <summary>A snapshot of a <see cref="TelemetryPublisher"/>'s counters.</summary>
+public sealed record TelemetryPublisherStatus
+{
+    /// <summary>Fixes accepted by <see cref="TelemetryPublisher.TryEnqueue"/>.</summary>
+    public long Accepted { get; init; }
+
+    /// <summary>Fixes refused by TryEnqueue because the hand-off was full.</summary>
+    public long HandoffDropped { get; init; }
+
+    /// <summary>Fixes waiting in the durable queue (sent or not, until acknowledged).</summary>
+    public int Queued { get; init; }
+
+    /// <summary>Fixes the full durable queue dropped, oldest first, over its whole life.</summary>
+    public long Dropped { get; init; }
+
+    /// <summary>Fixes that could not be written to the queue (I/O errors).</summary>
+    public long StoreFailures { get; init; }
+
+    /// <summary>Fixes sent in MQTT messages, resends included.</summary>
+    public long Published { get; init; }
+
+    /// <summary>Fixes the broker acknowledged (PUBACK) and that left the queue.</summary>
+    public long Acknowledged { get; init; }
+
+    /// <summary>Fixes the broker refused (PUBACK reason code), removed from the queue.</summary>
+    public long Rejected { get; init; }
+
+    /// <summary>MQTT messages with fixes acknowledged.</summary>
+    public long Batches { get; init; }
+
+    /// <summary>Average payload bytes per fix sent (envelope included, MQTT header excluded), or 0.</summary>
+    public double BytesPerFix { get; init; }
+
+    /// <summary>True while connected to the broker.</summary>
+    public bool Connected { get; init; }
+
+    /// <summary>True when connected with MQTT 5 (false: 3.1.1).</summary>
+    public bool Mqtt5 { get; init; }
+
+    /// <summary>The last connection or publish error, or null.</summary>
+    public string? LastError { get; init; }
+
+    /// <summary>Sequence number the next fix gets.</summary>
+    public long NextSequence { get; init; }
+}

@@ -1,0 +1,58 @@
+using EdgeSdk.Gnss;
+using EdgeSdk.Telemetry;
+using EdgeSdk.Telemetry.TestPublisher;
+
+// Usage: TestPublisher MQTT_URI DEVICE QUEUE_DIR FIRST COUNT RATE_HZ BATCH   (or: TestPublisher bench MQTT_URI QUEUE_DIR)
+// Publishes drive fixes FIRST..FIRST+COUNT-1 at RATE_HZ, prints one line per fix queued, waits until all
+// are acknowledged, prints "drained". The tests kill it with SIGKILL part-way and start it again.
+if (args is ["bench", string uri, string dir])
+{
+    return await Bench.RunAsync(MqttConnectionOptions.ParseBrokerUri(uri), dir);
+}
+
+if (args is ["rss", string rssUri, string rssDir])
+{
+    return await Bench.RssAsync(MqttConnectionOptions.ParseBrokerUri(rssUri), rssDir);
+}
+
+if (args.Length != 7)
+{
+    Console.Error.WriteLine("usage: TestPublisher MQTT_URI DEVICE QUEUE_DIR FIRST COUNT RATE_HZ BATCH");
+    return 2;
+}
+
+int first = int.Parse(args[3]), count = int.Parse(args[4]), rate = int.Parse(args[5]), batch = int.Parse(args[6]);
+await using var publisher = new TelemetryPublisher(new TelemetryPublisherOptions
+{
+    DeviceId = args[1],
+    Fleet = "test",
+    QueueDirectory = args[2],
+    BatchSize = batch,
+    BatchMaxDelay = TimeSpan.FromSeconds(2),
+    Connection = new MqttConnectionOptions
+    {
+        BrokerUri = MqttConnectionOptions.ParseBrokerUri(args[0]),
+        ReconnectInitialDelay = TimeSpan.FromMilliseconds(200),
+        ReconnectMaxDelay = TimeSpan.FromSeconds(1),
+    },
+});
+await publisher.StartAsync();
+Console.WriteLine($"recovered {publisher.Recovery!.RecordsRecovered} next {publisher.Status.NextSequence}");
+using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / rate));
+int k = first;
+foreach (GnssFix fix in SyntheticDrive.Fixes(count, first))
+{
+    await timer.WaitForNextTickAsync();
+    if (!publisher.TryEnqueue(fix))
+    {
+        Console.Error.WriteLine("hand-off full");
+        return 1;
+    }
+
+    TelemetryPublisherStatus status = publisher.Status;
+    Console.WriteLine($"fix {k++} queued {status.Queued} acknowledged {status.Acknowledged}");
+}
+
+bool drained = await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(60));
+Console.WriteLine(drained ? $"drained next {publisher.Status.NextSequence}" : "not drained");
+return drained ? 0 : 1;

@@ -1,0 +1,137 @@
+namespace EdgeSdk.Telemetry.Tests;
+
+public sealed class DurableQueueTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("edgesdk-queue-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private DurableQueue Open(int capacity = 1000, int perSegment = 4) =>
+        DurableQueue.Open(new DurableQueueOptions { Directory = _dir, Capacity = capacity, RecordsPerSegment = perSegment, FsyncInterval = TimeSpan.Zero });
+
+    private static byte[] Payload(int i) => [(byte)i, (byte)(i >> 8), 0xAB];
+
+    [Fact]
+    public void Unacknowledged_records_survive_a_reopen_and_acknowledged_ones_do_not()
+    {
+        using (DurableQueue queue = Open())
+        {
+            for (int i = 1; i <= 10; i++)
+            {
+                Assert.Equal(i, queue.Append(Payload(i)));
+            }
+
+            Assert.Equal(6, queue.Remove(6));
+        }
+
+        using DurableQueue reopened = Open();
+        Assert.Equal(4, reopened.Count);
+        Assert.Equal(new QueueRecoveryReport(2, 4, 0, 0), reopened.Recovery); // segments 1-4 deleted; 5-8 and 9-10 read
+        Assert.Equal([7L, 8, 9, 10], reopened.Peek(10).Select(r => r.Sequence));
+        Assert.Equal(Payload(7), reopened.Peek(1)[0].Payload);
+        Assert.Equal(11, reopened.Append(Payload(11)));
+    }
+
+    [Fact]
+    public void Numbering_continues_after_everything_was_acknowledged()
+    {
+        using (DurableQueue queue = Open())
+        {
+            for (int i = 1; i <= 9; i++)
+            {
+                queue.Append(Payload(i));
+            }
+
+            queue.Remove(9);
+            Assert.Single(Directory.GetFiles(_dir, "*.seg")); // only the active segment is left
+        }
+
+        using DurableQueue reopened = Open();
+        Assert.Equal(0, reopened.Count);
+        Assert.Equal(10, reopened.Append(Payload(10)));
+    }
+
+    [Theory]
+    [InlineData(1)]   // a header cut short
+    [InlineData(18)]  // a payload cut short
+    public void A_torn_tail_is_cut_off_and_the_records_before_it_kept(int keepBytesOfLastRecord)
+    {
+        using (DurableQueue queue = Open(perSegment: 100))
+        {
+            for (int i = 1; i <= 5; i++)
+            {
+                queue.Append(Payload(i));
+            }
+        }
+
+        string segment = Directory.GetFiles(_dir, "*.seg").Single();
+        long recordBytes = 16 + 3;
+        long length = new FileInfo(segment).Length;
+        using (var file = new FileStream(segment, FileMode.Open))
+        {
+            file.SetLength(length - recordBytes + keepBytesOfLastRecord); // power cut while writing record 5
+        }
+
+        using DurableQueue reopened = Open(perSegment: 100);
+        Assert.Equal([1L, 2, 3, 4], reopened.Peek(10).Select(r => r.Sequence));
+        Assert.Equal(new QueueRecoveryReport(1, 4, 1, keepBytesOfLastRecord), reopened.Recovery);
+        Assert.Equal(length - recordBytes, new FileInfo(segment).Length);
+        Assert.Equal(5, reopened.Append(Payload(5)));
+    }
+
+    [Fact]
+    public void A_record_with_a_bad_CRC_ends_its_segment_and_is_counted()
+    {
+        using (DurableQueue queue = Open(perSegment: 100))
+        {
+            for (int i = 1; i <= 5; i++)
+            {
+                queue.Append(Payload(i));
+            }
+        }
+
+        string segment = Directory.GetFiles(_dir, "*.seg").Single();
+        byte[] bytes = File.ReadAllBytes(segment);
+        bytes[4 + (2 * 19) + 16] ^= 0xFF; // first payload byte of record 3
+        File.WriteAllBytes(segment, bytes);
+
+        using DurableQueue reopened = Open(perSegment: 100);
+        Assert.Equal([1L, 2], reopened.Peek(10).Select(r => r.Sequence));
+        Assert.Equal(1, reopened.Recovery.CorruptRecords);
+        Assert.Equal(3 * 19, reopened.Recovery.TruncatedBytes);
+    }
+
+    [Fact]
+    public void A_full_queue_drops_the_oldest_counts_them_and_remembers_the_count()
+    {
+        using (DurableQueue queue = Open(capacity: 5))
+        {
+            for (int i = 1; i <= 12; i++)
+            {
+                queue.Append(Payload(i));
+            }
+
+            Assert.Equal(7, queue.DroppedTotal);
+            Assert.Equal([8L, 9, 10, 11, 12], queue.Peek(10).Select(r => r.Sequence));
+        }
+
+        using DurableQueue reopened = Open(capacity: 5);
+        Assert.Equal(7, reopened.DroppedTotal);
+        Assert.Equal([8L, 9, 10, 11, 12], reopened.Peek(10).Select(r => r.Sequence));
+    }
+
+    [Fact]
+    public void Removing_after_a_drop_removes_only_what_is_still_there()
+    {
+        using DurableQueue queue = Open(capacity: 3);
+        for (int i = 1; i <= 3; i++)
+        {
+            queue.Append(Payload(i));
+        }
+
+        IReadOnlyList<QueuedRecord> inFlight = queue.Peek(3);
+        queue.Append(Payload(4)); // drops 1 while 1..3 are in flight
+        Assert.Equal(2, queue.Remove(inFlight[^1].Sequence));
+        Assert.Equal([4L], queue.Peek(10).Select(r => r.Sequence));
+    }
+}
