@@ -11,6 +11,7 @@ internal static class CommandTree
             "EdgeSdk: BeiDou/GNSS positioning and in-vehicle telemetry at the edge. " +
             "Parse NMEA, read receivers, simulate hardware, publish over MQTT.");
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(SimCommand.Create());
         return root;
     }
 }
