@@ -12,6 +12,7 @@ internal static class CommandTree
             "Parse NMEA, read receivers, simulate hardware, publish over MQTT.");
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SimCommand.Create());
+        root.Subcommands.Add(NmeaCommand.Create());
         return root;
     }
 }

@@ -73,11 +73,14 @@ public sealed class NmeaWriter
         PutAscii(value);
     }
 
-    /// <summary>Appends a single-character field such as 'A', 'N' or 'M'.</summary>
+    /// <summary>Appends a single-character field such as 'A', 'N' or 'M'; <c>'\0'</c> (absent) writes an empty field.</summary>
     public void Field(char value)
     {
         Put((byte)',');
-        PutChar(value);
+        if (value != '\0')
+        {
+            PutChar(value);
+        }
     }
 
     /// <summary>Appends an integer field.</summary>
@@ -115,11 +118,107 @@ public sealed class NmeaWriter
         }
     }
 
-    /// <summary>Appends a number with exactly <paramref name="decimals"/> decimals (0–9), rounded half away from zero.</summary>
+    /// <summary>
+    /// Appends a number with exactly <paramref name="decimals"/> decimals (0–9), rounded half away from
+    /// zero; NaN or infinity (absent) writes an empty field.
+    /// </summary>
     public void Field(double value, int decimals)
     {
         Put((byte)',');
-        PutFixed(value, decimals, 1);
+        if (IsFinite(value))
+        {
+            PutFixed(value, decimals, 1);
+        }
+    }
+
+    /// <summary>Appends a count or ID zero-padded to <paramref name="digits"/>; a negative value (absent) writes an empty field.</summary>
+    public void FieldOrEmpty(int value, int digits)
+    {
+        Put((byte)',');
+        if (value >= 0)
+        {
+            PutInteger(value, digits);
+        }
+    }
+
+    /// <summary>Appends the first <paramref name="count"/> characters of <paramref name="chars"/> as one field.</summary>
+    public void Field(char[] chars, int count)
+    {
+        Put((byte)',');
+        for (int i = 0; chars != null && i < count && i < chars.Length; i++)
+        {
+            PutChar(chars[i]);
+        }
+    }
+
+    /// <summary>Appends a text field (empty when the text is empty).</summary>
+    public void Field(NmeaText text)
+    {
+        Put((byte)',');
+        if (text != null)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                PutChar((char)text.Bytes[i]);
+            }
+        }
+    }
+
+    /// <summary>Decimals of seconds in times written by <see cref="Time(NmeaTime)"/> (0–3). Default 2 (u-blox); CASIC/Quectel boards use 3.</summary>
+    public int TimeDecimals { get; set; } = 2;
+
+    /// <summary>Decimals of minutes in positions written by <see cref="Position"/> (0–7). Default 5.</summary>
+    public int MinuteDecimals { get; set; } = 5;
+
+    /// <summary>Appends a UTC time with <see cref="TimeDecimals"/>; an absent time writes an empty field.</summary>
+    public void Time(NmeaTime time)
+    {
+        if (!time.IsValid)
+        {
+            Empty();
+            return;
+        }
+
+        Time(time.Hour, time.Minute, time.Second, time.Millisecond, TimeDecimals);
+    }
+
+    /// <summary>Appends a <c>ddmmyy</c> date; an absent date writes an empty field.</summary>
+    public void Date(NmeaDate date)
+    {
+        if (!date.IsValid)
+        {
+            Empty();
+            return;
+        }
+
+        Date(date.Day, date.Month, date.Year);
+    }
+
+    /// <summary>
+    /// Appends latitude and longitude as four fields (<c>ddmm.mm,N,dddmm.mm,E</c>) with
+    /// <see cref="MinuteDecimals"/>; a NaN component writes its two fields empty.
+    /// </summary>
+    public void Position(double latitudeDegrees, double longitudeDegrees)
+    {
+        if (IsFinite(latitudeDegrees))
+        {
+            Latitude(latitudeDegrees, MinuteDecimals);
+        }
+        else
+        {
+            Empty();
+            Empty();
+        }
+
+        if (IsFinite(longitudeDegrees))
+        {
+            Longitude(longitudeDegrees, MinuteDecimals);
+        }
+        else
+        {
+            Empty();
+            Empty();
+        }
     }
 
     /// <summary>Appends latitude as two fields, <c>ddmm.mmmm</c> and N/S, with <paramref name="minuteDecimals"/> decimals of minutes.</summary>
@@ -193,6 +292,8 @@ public sealed class NmeaWriter
 
         return new string(chars);
     }
+
+    private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
 
     private void PutAngle(double degrees, int minuteDecimals, int degreeDigits, char positive, char negative)
     {

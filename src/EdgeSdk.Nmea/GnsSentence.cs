@@ -1,0 +1,113 @@
+namespace EdgeSdk.Nmea;
+
+/// <summary>
+/// GNS, multi-system fix data: <c>$GNGNS,hhmmss.ss,llll.ll,N,yyyyy.yy,W,modes,sats,hdop,alt,sep,age,station,navstatus</c>,
+/// with one mode character per system in the order GPS, GLONASS, Galileo, BDS, QZSS, NavIC.
+/// </summary>
+public sealed class GnsSentence : NmeaTypedSentence
+{
+    private const int MaxModes = 8;
+    private readonly char[] _modes = new char[MaxModes];
+
+    /// <inheritdoc/>
+    public override NmeaSentenceType Type => NmeaSentenceType.Gns;
+
+    /// <summary>UTC time of the fix.</summary>
+    public NmeaTime TimeUtc { get; set; }
+
+    /// <summary>Latitude in decimal degrees, north positive; NaN when absent.</summary>
+    public double LatitudeDegrees { get; set; } = double.NaN;
+
+    /// <summary>Longitude in decimal degrees, east positive; NaN when absent.</summary>
+    public double LongitudeDegrees { get; set; } = double.NaN;
+
+    /// <summary>Number of mode characters (0 when the field is empty).</summary>
+    public int ModeCount { get; private set; }
+
+    /// <summary>Satellites used; -1 absent.</summary>
+    public int SatellitesUsed { get; set; } = -1;
+
+    /// <summary>Horizontal dilution of precision; NaN when absent.</summary>
+    public double Hdop { get; set; } = double.NaN;
+
+    /// <summary>Altitude above mean sea level, metres; NaN when absent.</summary>
+    public double AltitudeMslMeters { get; set; } = double.NaN;
+
+    /// <summary>Geoid separation, metres; NaN when absent.</summary>
+    public double GeoidSeparationMeters { get; set; } = double.NaN;
+
+    /// <summary>Age of differential data, seconds; NaN when absent.</summary>
+    public double DgpsAgeSeconds { get; set; } = double.NaN;
+
+    /// <summary>Differential reference station ID; -1 absent.</summary>
+    public int DgpsStationId { get; set; } = -1;
+
+    /// <summary>Navigational status (NMEA 4.10+): S, C, U or V; '\0' absent.</summary>
+    public char NavigationalStatus { get; set; }
+
+    /// <summary>
+    /// The mode of system number <paramref name="index"/> (0 GPS, 1 GLONASS, 2 Galileo, 3 BDS, 4 QZSS, 5 NavIC):
+    /// N no fix, A autonomous, D differential, P precise, R RTK, F float RTK, E estimated, M manual, S simulator; '\0' absent.
+    /// </summary>
+    public char GetMode(int index) => index >= 0 && index < ModeCount ? _modes[index] : '\0';
+
+    /// <summary>Sets the mode characters (at most 8), e.g. "AAAN".</summary>
+    public void SetModes(string modes)
+    {
+        ModeCount = 0;
+        for (int i = 0; modes != null && i < modes.Length && i < MaxModes; i++)
+        {
+            _modes[ModeCount++] = modes[i];
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override int MinimumFieldCount => 8;
+
+    /// <inheritdoc/>
+    protected override void Read(NmeaSentence s)
+    {
+        TimeUtc = s.ReadTime(1);
+        LatitudeDegrees = s.ReadCoordinate(2);
+        LongitudeDegrees = s.ReadCoordinate(4);
+        int n = s.GetFieldLength(6);
+        if (n > MaxModes)
+        {
+            s.MarkFieldInvalid(6);
+            n = 0;
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            _modes[i] = (char)s.GetFieldByte(6, i);
+        }
+
+        ModeCount = n;
+        SatellitesUsed = s.ReadInt(7, -1);
+        Hdop = s.ReadDouble(8);
+        AltitudeMslMeters = s.ReadDouble(9);
+        GeoidSeparationMeters = s.ReadDouble(10);
+        DgpsAgeSeconds = s.ReadDouble(11);
+        DgpsStationId = s.ReadInt(12, -1);
+        NavigationalStatus = s.ReadChar(13);
+    }
+
+    /// <inheritdoc/>
+    protected override void Write(NmeaWriter w)
+    {
+        w.Begin(TalkerText, "GNS");
+        w.Time(TimeUtc);
+        w.Position(LatitudeDegrees, LongitudeDegrees);
+        w.Field(_modes, ModeCount);
+        w.FieldOrEmpty(SatellitesUsed, 2);
+        w.Field(Hdop, 2);
+        w.Field(AltitudeMslMeters, 1);
+        w.Field(GeoidSeparationMeters, 1);
+        w.Field(DgpsAgeSeconds, 1);
+        w.FieldOrEmpty(DgpsStationId, 4);
+        if (NavigationalStatus != '\0')
+        {
+            w.Field(NavigationalStatus);
+        }
+    }
+}

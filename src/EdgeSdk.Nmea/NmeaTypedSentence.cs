@@ -1,0 +1,65 @@
+namespace EdgeSdk.Nmea;
+
+/// <summary>
+/// Base of every typed sentence (RMC, GGA, GSV, ...): a reusable object that a framed
+/// <see cref="NmeaSentence"/> is decoded into (no allocation), and that writes itself back as NMEA
+/// through an <see cref="NmeaWriter"/>. Derive from it to decode a proprietary sentence and register
+/// the decoder with <see cref="NmeaParser.RegisterProprietary"/>.
+/// </summary>
+/// <remarks>
+/// Absent values: an empty field is never zero. Numbers are <see cref="double.NaN"/>, counts and IDs
+/// -1, characters <c>'\0'</c>, times and dates have <c>IsValid</c> false.
+/// </remarks>
+public abstract class NmeaTypedSentence
+{
+    /// <summary>The talker the sentence came from, or is written with (default GN).</summary>
+    public NmeaTalker Talker { get; set; } = NmeaTalker.GN;
+
+    /// <summary>Which sentence type this object holds.</summary>
+    public abstract NmeaSentenceType Type { get; }
+
+    /// <summary>The fewest data fields a sentence of this type may have (its oldest NMEA version).</summary>
+    protected abstract int MinimumFieldCount { get; }
+
+    /// <summary>
+    /// Decodes <paramref name="sentence"/> into this object. Returns <see cref="NmeaRejectReason.None"/>
+    /// on success, <see cref="NmeaRejectReason.MissingFields"/> or <see cref="NmeaRejectReason.InvalidField"/>
+    /// otherwise (the object's contents are then unspecified). Never throws for any input.
+    /// </summary>
+    public NmeaRejectReason Decode(NmeaSentence sentence)
+    {
+        if (sentence == null || sentence.FieldCount < MinimumFieldCount)
+        {
+            return NmeaRejectReason.MissingFields;
+        }
+
+        sentence.BeginDecode();
+        Talker = sentence.Talker;
+        Read(sentence);
+        return sentence.InvalidField == 0 ? NmeaRejectReason.None : NmeaRejectReason.InvalidField;
+    }
+
+    /// <summary>
+    /// Writes this sentence with <c>*HH</c> and CR LF into <paramref name="writer"/>; returns its length in
+    /// bytes (0 if it did not fit). The sentence is then <c>writer.Buffer[0..length)</c>.
+    /// </summary>
+    public int Encode(NmeaWriter writer)
+    {
+        if (writer == null)
+        {
+            return 0;
+        }
+
+        Write(writer);
+        return writer.End();
+    }
+
+    /// <summary>Reads the fields; mark unreadable ones with the sentence's internal readers or <see cref="NmeaSentence"/> accessors.</summary>
+    protected abstract void Read(NmeaSentence s);
+
+    /// <summary>Writes the address and fields (<c>Begin</c> and field calls; <see cref="Encode"/> calls <c>End</c>).</summary>
+    protected abstract void Write(NmeaWriter w);
+
+    /// <summary>The talker's letters for <see cref="NmeaWriter.Begin(string, string)"/>.</summary>
+    protected string TalkerText => NmeaTalkers.ToText(Talker == NmeaTalker.Unknown || Talker == NmeaTalker.Proprietary ? NmeaTalker.GN : Talker);
+}

@@ -1,0 +1,59 @@
+namespace EdgeSdk.Nmea;
+
+/// <summary>VTG, course and speed over ground: <c>$GPVTG,course,T,courseMag,M,kn,N,km/h,K,mode</c>.</summary>
+public sealed class VtgSentence : NmeaTypedSentence
+{
+    /// <inheritdoc/>
+    public override NmeaSentenceType Type => NmeaSentenceType.Vtg;
+
+    /// <summary>Course over ground, degrees from true north; NaN when absent.</summary>
+    public double CourseTrueDegrees { get; set; } = double.NaN;
+
+    /// <summary>Course over ground, degrees from magnetic north; NaN when absent.</summary>
+    public double CourseMagneticDegrees { get; set; } = double.NaN;
+
+    /// <summary>Speed over ground, knots; NaN when absent.</summary>
+    public double SpeedKnots { get; set; } = double.NaN;
+
+    /// <summary>Speed over ground, kilometres per hour; NaN when absent.</summary>
+    public double SpeedKilometersPerHour { get; set; } = double.NaN;
+
+    /// <summary>Speed over ground in metres per second: from km/h when sent, else from knots; NaN when absent.</summary>
+    public double SpeedMetersPerSecond => !double.IsNaN(SpeedKilometersPerHour)
+        ? SpeedKilometersPerHour / 3.6
+        : SpeedKnots * RmcSentence.MetersPerSecondPerKnot;
+
+    /// <summary>FAA mode indicator (NMEA 2.3+); '\0' absent.</summary>
+    public char Mode { get; set; }
+
+    /// <inheritdoc/>
+    protected override int MinimumFieldCount => 8;
+
+    /// <inheritdoc/>
+    protected override void Read(NmeaSentence s)
+    {
+        CourseTrueDegrees = s.ReadDouble(1);
+        CourseMagneticDegrees = s.ReadDouble(3);
+        SpeedKnots = s.ReadDouble(5);
+        SpeedKilometersPerHour = s.ReadDouble(7);
+        Mode = s.ReadChar(9);
+    }
+
+    /// <inheritdoc/>
+    protected override void Write(NmeaWriter w)
+    {
+        w.Begin(TalkerText, "VTG");
+        w.Field(CourseTrueDegrees, 2);
+        w.Field('T');
+        w.Field(CourseMagneticDegrees, 2);
+        w.Field('M');
+        w.Field(SpeedKnots, 3);
+        w.Field('N');
+        w.Field(SpeedKilometersPerHour, 3);
+        w.Field('K');
+        if (Mode != '\0')
+        {
+            w.Field(Mode);
+        }
+    }
+}
