@@ -13,6 +13,8 @@ internal static class CommandTree
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SimCommand.Create());
         root.Subcommands.Add(NmeaCommand.Create());
+        root.Subcommands.Add(FixesCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using EdgeSdk.Gnss;
+
+namespace EdgeSdk.Cli;
+
+/// <summary><c>edgesdk fixes [SOURCE]</c>: one gpsd JSON report per line (TPV, SKY) from a receiver.</summary>
+internal static class FixesCommand
+{
+    public static Command Create()
+    {
+        var source = new Argument<string>("source")
+        {
+            Description = "serial:/dev/ttyUSB0?baud=9600 (or baud=auto), tcp://host:port, udp://:port, a file, or - for stdin",
+            DefaultValueFactory = _ => "-",
+        };
+        var realtime = new Option<bool>("--realtime") { Description = "Replay a file at the pace of its sentence times" };
+        var command = new Command("fixes", "Print one gpsd-compatible JSON object per line (TPV and SKY) for each epoch of a receiver.");
+        command.Arguments.Add(source);
+        command.Options.Add(realtime);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var options = new GnssReceiverOptions { Realtime = parseResult.GetValue(realtime) };
+            await using GnssReceiver receiver = GnssReceiver.Open(parseResult.GetValue(source)!, options);
+            receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"edgesdk: {e.Status}");
+            using var reports = new GpsdReportWriter();
+            using Stream stdout = Console.OpenStandardOutput();
+            try
+            {
+                await foreach (GnssFix fix in receiver.ReadFixesAsync(cancellationToken))
+                {
+                    await stdout.WriteAsync(reports.Format(fix), cancellationToken);
+                    await stdout.FlushAsync(cancellationToken);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return 0;
+            }
+
+            // A file that held no NMEA at all is an error the user should see in the exit code.
+            return receiver.Counters.ValidSentences == 0 ? 1 : 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Net;
+using EdgeSdk.Gnss;
+
+namespace EdgeSdk.Cli;
+
+/// <summary><c>edgesdk serve --gpsd 127.0.0.1:2947 SOURCE</c>: a gpsd-protocol server on a receiver.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var source = new Argument<string>("source")
+        {
+            Description = "serial:/dev/ttyUSB0?baud=9600 (or baud=auto), tcp://host:port, udp://:port, a file, or - for stdin",
+        };
+        var gpsd = new Option<string>("--gpsd")
+        {
+            Description = "Address to serve gpsd's protocol on",
+            DefaultValueFactory = _ => "127.0.0.1:2947",
+        };
+        var realtime = new Option<bool>("--realtime") { Description = "Replay a file at the pace of its sentence times" };
+        var nowait = new Option<bool>("--nowait", "-n") { Description = "Read the source at once instead of waiting for the first watching client (gpsd -n)" };
+        var command = new Command("serve", "Serve a receiver's fixes over gpsd's socket protocol (gpspipe, cgps and libgps clients work unmodified).");
+        command.Arguments.Add(source);
+        command.Options.Add(gpsd);
+        command.Options.Add(realtime);
+        command.Options.Add(nowait);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            string address = parseResult.GetValue(gpsd)!;
+            if (!IPEndPoint.TryParse(address, out IPEndPoint? endpoint) || endpoint.Port == 0 && !address.EndsWith(":0", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"--gpsd '{address}' is not an address:port such as 127.0.0.1:2947");
+            }
+
+            var options = new GnssReceiverOptions { Realtime = parseResult.GetValue(realtime) };
+            await using GnssReceiver receiver = GnssReceiver.Open(parseResult.GetValue(source)!, options);
+            receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"edgesdk: {e.Status}");
+            await using var server = new GpsdServer(endpoint, receiver.Source.Path);
+            server.Start();
+            Console.Error.WriteLine($"edgesdk: serving gpsd protocol on {server.LocalEndpoint} for {receiver.Source.Name}");
+            try
+            {
+                if (!parseResult.GetValue(nowait))
+                {
+                    await server.WaitForWatcherAsync(cancellationToken);
+                }
+
+                await server.RunAsync(receiver.ReadFixesAsync(cancellationToken), cancellationToken);
+                Console.Error.WriteLine($"edgesdk: source ended after {server.PublishedFixes} fixes; still serving the last one (Ctrl+C to stop)");
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

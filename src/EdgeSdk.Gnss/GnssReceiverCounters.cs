@@ -1,0 +1,37 @@
+namespace EdgeSdk.Gnss;
+
+/// <summary>
+/// What a receiver has seen so far. Bad input shows up here (and in the status), never as an
+/// exception: garbage in <see cref="IgnoredBytes"/>, broken sentences in <see cref="RejectedSentences"/>.
+/// </summary>
+public sealed class GnssReceiverCounters
+{
+    /// <summary>Bytes read from the source.</summary>
+    public long BytesRead { get; internal set; }
+
+    /// <summary>Sentences with a matching checksum.</summary>
+    public long ValidSentences { get; internal set; }
+
+    /// <summary>Sentences cut off, too long, or with a missing or wrong checksum.</summary>
+    public long RejectedSentences { get; internal set; }
+
+    /// <summary>Bytes outside any sentence: noise, binary protocols, a wrong baud rate's garbage.</summary>
+    public long IgnoredBytes { get; internal set; }
+
+    /// <summary>Valid sentences that carry time, position or the sky (GGA, RMC, GNS, GLL, GSA, GSV, ...).</summary>
+    public long NavigationSentences { get; internal set; }
+
+    /// <summary>Valid sentences the fusion does not use (TXT, proprietary, unknown types).</summary>
+    public long OtherSentences { get; internal set; }
+
+    /// <summary>Sentences that passed the checksum but whose fields did not parse.</summary>
+    public long MalformedSentences { get; internal set; }
+
+    /// <summary>Fixes produced (one per epoch).</summary>
+    public long Fixes { get; internal set; }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{BytesRead} bytes, {ValidSentences} valid sentences ({NavigationSentences} navigation, {OtherSentences} other, {MalformedSentences} malformed), " +
+        $"{RejectedSentences} rejected, {IgnoredBytes} bytes ignored, {Fixes} fixes";
+}

@@ -1,0 +1,88 @@
+namespace EdgeSdk.Gnss;
+
+/// <summary>
+/// A finite source over a stream: a recorded file, stdin, or any <see cref="Stream"/> an app
+/// already has (a pipe, a Bluetooth socket). Reads as fast as the stream allows; pacing by the
+/// sentence times is the receiver's job (<see cref="GnssReceiverOptions.Realtime"/>).
+/// </summary>
+public sealed class StreamGnssSource : GnssSource
+{
+    private readonly Func<Stream> _open;
+    private readonly string _path;
+    private Stream? _stream;
+
+    /// <summary>Creates a source that opens its stream with <paramref name="open"/> when opened.</summary>
+    /// <param name="path">Name shown to users (file path or "stdin").</param>
+    /// <param name="open">Opens the stream; may throw <see cref="IOException"/> naming the resource.</param>
+    public StreamGnssSource(string path, Func<Stream> open)
+    {
+        _path = path;
+        _open = open;
+    }
+
+    /// <summary>Creates a source over an already open stream (not disposed by the source).</summary>
+    public StreamGnssSource(string path, Stream stream)
+        : this(path, () => new NonClosingStream(stream))
+    {
+    }
+
+    /// <inheritdoc />
+    public override string Name => _path == "stdin" ? "stdin" : $"file {_path}";
+
+    /// <inheritdoc />
+    public override string Path => _path;
+
+    /// <inheritdoc />
+    public override bool IsFinite => true;
+
+    /// <inheritdoc />
+    public override ValueTask OpenAsync(CancellationToken cancellationToken)
+    {
+        _stream ??= _open();
+        ReportStatus($"reading {Name}");
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        if (_stream == null)
+        {
+            await OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        int read = await _stream!.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        if (read == 0)
+        {
+            ReportStatus($"end of {Name}");
+        }
+
+        return read;
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask DisposeAsync()
+    {
+        if (_stream != null)
+        {
+            await _stream.DisposeAsync().ConfigureAwait(false);
+            _stream = null;
+        }
+    }
+
+    /// <summary>Lets the caller keep ownership of a stream it passed in.</summary>
+    private sealed class NonClosingStream(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
