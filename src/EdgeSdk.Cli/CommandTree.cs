@@ -15,6 +15,7 @@ internal static class CommandTree
         root.Subcommands.Add(NmeaCommand.Create());
         root.Subcommands.Add(FixesCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }

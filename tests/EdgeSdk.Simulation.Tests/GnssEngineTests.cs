@@ -8,9 +8,7 @@ namespace EdgeSdk.Simulation.Tests;
 /// <summary>The GNSS engine (EdgeSdk.Gnss) reads the simulator through a real pseudo-terminal.</summary>
 public class GnssEngineTests
 {
-    // Written against the gnss branch's GnssReceiver; its EpochFusion is still a stub there (every
-    // sentence is "ignored", no fixes), so this waits for the fusion to land. Remove Skip then.
-    [Fact(Skip = "EdgeSdk.Gnss EpochFusion is a stub on the gnss branch: GnssReceiver yields no fixes yet")]
+    [Fact]
     public async Task Engine_reading_the_pty_gets_fixes_within_the_noise_bound_for_the_whole_drive_and_none_in_the_tunnel()
     {
         using var pty = PseudoTerminal.Open();
