@@ -1,16 +1,463 @@
+using System.Diagnostics.CodeAnalysis;
+using EdgeSdk.Nmea;
+
 namespace EdgeSdk.Gnss;
 
-/// <summary>Fuses the sentences of one receiver epoch into one <see cref="GnssFix"/> (phase 1: not yet wired to the NMEA parser).</summary>
+/// <summary>
+/// Fuses the decoded sentences of a receiver (from <see cref="NmeaParser"/>) into one
+/// <see cref="GnssFix"/> per epoch.
+/// </summary>
+/// <remarks>
+/// <para>An epoch ends when a sentence carries a different time of day than the epoch so far
+/// (RMC, GGA, GNS, GLL, ZDA, GST carry one), when <see cref="Flush"/> is called (end of input, or
+/// the receiver's idle gap on a live source), or when a position sentence without time repeats.
+/// Sentences without time (GSA, GSV, VTG) belong to the epoch in progress. So epochs come out right
+/// whatever order a receiver uses: u-blox (RMC first), CASIC/L76K (GGA first, RMC and ZDA last),
+/// SkyTraq (GSV only every few epochs).</para>
+/// <para>Within an epoch the latest valid position wins (as in gpsd); GSV sets are kept per
+/// talker and signal ID (a set that starts again replaces itself), and a signal is
+/// <see cref="SatelliteInfo.Used"/> when any GSA of the epoch lists its satellite (one GSA per
+/// system) and it has a C/N0.
+/// An epoch that holds no position sentence and no sky (e.g. a lone ZDA) yields no fix; its
+/// date is still remembered.</para>
+/// <para>Not thread-safe: one fusion per sentence stream.</para>
+/// </remarks>
 public sealed class EpochFusion
 {
+    private const int MaxUsed = 128;
+    private const int MaxSky = 256;
+
     private readonly Queue<GnssFix> _ready = new();
+    private readonly SatelliteId[] _used = new SatelliteId[MaxUsed];
+    private readonly SkyEntry[] _sky = new SkyEntry[MaxSky];
+    private readonly SatelliteCache _satellites = new();
+    private int _usedCount;
+    private int _skyCount;
+    private SatelliteInfo[] _scratch = new SatelliteInfo[64];
+    private SatelliteInfo[] _lastSky = [];
 
-    /// <summary>Adds one checksum-valid sentence.</summary>
-    public SentenceUse Add(ReadOnlySpan<byte> sentence) => _ready.Count >= 0 && sentence.Length > 0 ? SentenceUse.Ignored : SentenceUse.Ignored;
+    // The epoch in progress.
+    private bool _open;
+    private int _timeMs = -1;
+    private NmeaDate _date;
+    private bool _hasReport;
+    private int _positionTypesSeen;
+    private double _lat = double.NaN, _lon = double.NaN, _altMsl = double.NaN, _geoid = double.NaN;
+    private double _speed = double.NaN, _course = double.NaN;
+    private double _pdop = double.NaN, _hdop = double.NaN, _vdop = double.NaN;
+    private double _latErr = double.NaN, _lonErr = double.NaN, _altErr = double.NaN;
+    private int _ggaQuality = -1, _gsaFixType = -1, _satellitesUsed = -1;
+    private char _modeIndicator;
+    private bool _reportedNoFix;
+    private bool _reportedFix;
 
-    /// <summary>Takes a completed fix.</summary>
-    public bool TryTakeFix([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out GnssFix? fix) => _ready.TryDequeue(out fix);
+    // Kept across epochs.
+    private NmeaDate _lastDate;
+    private int _lastDateTimeMs = -1;
+    private DateTime? _previousTime;
+    private double _previousAlt = double.NaN;
 
-    /// <summary>Completes the epoch in progress at the end of the input.</summary>
-    public GnssFix? Flush() => _ready.Count > 0 ? _ready.Dequeue() : null;
+    /// <summary>True while an epoch has sentences that are not yet a fix.</summary>
+    public bool HasOpenEpoch => _open;
+
+    /// <summary>
+    /// Adds one decoded sentence: pass <see cref="NmeaParser.Current"/> after each
+    /// <see cref="NmeaParser.Read"/>. Completed fixes are then taken with <see cref="TryTakeFix"/>.
+    /// </summary>
+    public SentenceUse Add(NmeaTypedSentence sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        switch (sentence)
+        {
+            case RmcSentence rmc:
+                StartOrContinue(rmc.TimeUtc, PositionType.Rmc);
+                if (rmc.Date.IsValid)
+                {
+                    _date = rmc.Date;
+                }
+
+                Report(rmc.Status == 'A' && rmc.Mode != 'N', rmc.Status == 'V' || rmc.Mode == 'N');
+                if (rmc.IsValid)
+                {
+                    Position(rmc.LatitudeDegrees, rmc.LongitudeDegrees);
+                    Set(ref _speed, rmc.SpeedMetersPerSecond);
+                    Set(ref _course, rmc.CourseDegrees);
+                    _modeIndicator = rmc.Mode != '\0' ? rmc.Mode : _modeIndicator;
+                }
+
+                return SentenceUse.Navigation;
+            case GgaSentence gga:
+                StartOrContinue(gga.TimeUtc, PositionType.Gga);
+                Report(gga.FixQuality > 0, gga.FixQuality == 0);
+                _ggaQuality = gga.FixQuality >= 0 ? gga.FixQuality : _ggaQuality;
+                Set(ref _hdop, gga.Hdop);
+                _satellitesUsed = gga.SatellitesUsed >= 0 ? gga.SatellitesUsed : _satellitesUsed;
+                if (gga.FixQuality > 0)
+                {
+                    Position(gga.LatitudeDegrees, gga.LongitudeDegrees);
+                    Set(ref _altMsl, gga.AltitudeMslMeters);
+                    Set(ref _geoid, gga.GeoidSeparationMeters);
+                }
+
+                return SentenceUse.Navigation;
+            case GnsSentence gns:
+                StartOrContinue(gns.TimeUtc, PositionType.Gns);
+                bool gnsFix = GnsHasFix(gns);
+                Report(gnsFix, !gnsFix);
+                Set(ref _hdop, gns.Hdop);
+                _satellitesUsed = gns.SatellitesUsed >= 0 ? gns.SatellitesUsed : _satellitesUsed;
+                if (gnsFix)
+                {
+                    Position(gns.LatitudeDegrees, gns.LongitudeDegrees);
+                    Set(ref _altMsl, gns.AltitudeMslMeters);
+                    Set(ref _geoid, gns.GeoidSeparationMeters);
+                }
+
+                return SentenceUse.Navigation;
+            case GllSentence gll:
+                StartOrContinue(gll.TimeUtc, PositionType.Gll);
+                bool gllFix = gll.Status == 'A' && gll.Mode != 'N';
+                Report(gllFix, !gllFix);
+                if (gllFix)
+                {
+                    Position(gll.LatitudeDegrees, gll.LongitudeDegrees);
+                }
+
+                return SentenceUse.Navigation;
+            case ZdaSentence zda:
+                StartOrContinue(zda.TimeUtc, PositionType.None);
+                if (zda.Date.IsValid)
+                {
+                    _date = zda.Date;
+                }
+
+                return SentenceUse.Navigation;
+            case GstSentence gst:
+                StartOrContinue(gst.TimeUtc, PositionType.None);
+                Set(ref _latErr, gst.LatitudeErrorMeters);
+                Set(ref _lonErr, gst.LongitudeErrorMeters);
+                Set(ref _altErr, gst.AltitudeErrorMeters);
+                return SentenceUse.Navigation;
+            case VtgSentence vtg:
+                Continue();
+                if (vtg.Mode != 'N')
+                {
+                    Set(ref _speed, vtg.SpeedMetersPerSecond);
+                    Set(ref _course, vtg.CourseTrueDegrees);
+                }
+
+                return SentenceUse.Navigation;
+            case GsaSentence gsa:
+                Continue();
+                AddGsa(gsa);
+                return SentenceUse.Navigation;
+            case GsvSentence gsv:
+                Continue();
+                AddGsv(gsv);
+                return SentenceUse.Navigation;
+            default:
+                return SentenceUse.Ignored;
+        }
+    }
+
+    /// <summary>Takes the next completed fix, oldest first.</summary>
+    public bool TryTakeFix([NotNullWhen(true)] out GnssFix? fix) => _ready.TryDequeue(out fix);
+
+    /// <summary>
+    /// Ends the epoch in progress (end of input, or a live receiver went quiet after its burst)
+    /// and returns its fix, or null when it held nothing to report.
+    /// </summary>
+    public GnssFix? Flush()
+    {
+        Close();
+        return _ready.Count > 0 ? _ready.Dequeue() : null;
+    }
+
+    private static bool GnsHasFix(GnsSentence gns)
+    {
+        for (int i = 0; i < gns.ModeCount; i++)
+        {
+            if (gns.GetMode(i) is not ('N' or '\0'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Set(ref double field, double value)
+    {
+        if (!double.IsNaN(value))
+        {
+            field = value;
+        }
+    }
+
+    private void Report(bool fix, bool noFix)
+    {
+        _hasReport = true;
+        _reportedFix |= fix;
+        _reportedNoFix |= noFix;
+    }
+
+    private void Position(double lat, double lon)
+    {
+        if (!double.IsNaN(lat) && !double.IsNaN(lon))
+        {
+            _lat = lat;
+            _lon = lon;
+        }
+    }
+
+    private void StartOrContinue(NmeaTime time, PositionType type)
+    {
+        int ms = time.MillisecondOfDay;
+        if (_open && ((ms >= 0 && _timeMs >= 0 && ms != _timeMs) || (ms < 0 && type != PositionType.None && (_positionTypesSeen & (int)type) != 0)))
+        {
+            Close();
+        }
+
+        _open = true;
+        _positionTypesSeen |= (int)type;
+        if (ms >= 0)
+        {
+            _timeMs = ms;
+        }
+    }
+
+    private void Continue() => _open = true;
+
+    private void AddGsa(GsaSentence gsa)
+    {
+        _gsaFixType = gsa.FixType > 0 ? gsa.FixType : _gsaFixType;
+        Set(ref _pdop, gsa.Pdop);
+        Set(ref _hdop, gsa.Hdop);
+        Set(ref _vdop, gsa.Vdop);
+        for (int i = 0; i < gsa.SatelliteCount && _usedCount < MaxUsed; i++)
+        {
+            SatelliteId id = gsa.GetSatellite(i);
+            if (id.IsKnown && IndexOfUsed(id) < 0)
+            {
+                _used[_usedCount++] = id;
+            }
+        }
+    }
+
+    private int IndexOfUsed(SatelliteId id)
+    {
+        for (int i = 0; i < _usedCount; i++)
+        {
+            if (_used[i].System == id.System && _used[i].Svid == id.Svid)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void AddGsv(GsvSentence gsv)
+    {
+        int set = ((int)gsv.Talker << 8) | (gsv.SignalId & 0xFF);
+        if (gsv.MessageNumber == 1)
+        {
+            // A set that starts again (next epoch's, or a repeat) replaces what it said before.
+            int kept = 0;
+            for (int i = 0; i < _skyCount; i++)
+            {
+                if (_sky[i].Set != set)
+                {
+                    _sky[kept++] = _sky[i];
+                }
+            }
+
+            _skyCount = kept;
+        }
+
+        int signal = gsv.SignalId > 0 ? gsv.SignalId : 0;
+        for (int i = 0; i < gsv.SatelliteCount && _skyCount < MaxSky; i++)
+        {
+            GsvSatellite satellite = gsv.GetSatellite(i);
+            if (satellite.Id.IsKnown)
+            {
+                _sky[_skyCount++] = new SkyEntry(set, satellite, signal, gsv.GpsdSignalId);
+            }
+        }
+    }
+
+    private void Close()
+    {
+        if (_open && (_hasReport || _skyCount > 0 || _usedCount > 0 || !double.IsNaN(_pdop)))
+        {
+            _ready.Enqueue(BuildFix());
+        }
+        else if (_open && _date.IsValid)
+        {
+            RememberDate();
+        }
+
+        Reset();
+    }
+
+    private GnssFix BuildFix()
+    {
+        DateTime? time = EpochTime();
+        bool hasPosition = !double.IsNaN(_lat) && _reportedFix;
+        FixMode mode = Mode(hasPosition);
+        bool threeD = mode == FixMode.ThreeD && hasPosition;
+        double? alt = threeD ? Nullable(_altMsl) : null;
+        double? climb = null;
+        if (alt is double a && _previousTime is DateTime pt && time is DateTime t && !double.IsNaN(_previousAlt))
+        {
+            double dt = (t - pt).TotalSeconds;
+            climb = dt > 0 && dt <= 10 ? (a - _previousAlt) / dt : null;
+        }
+
+        _previousTime = time;
+        _previousAlt = alt ?? double.NaN;
+
+        IReadOnlyList<SatelliteInfo> satellites = Array.Empty<SatelliteInfo>();
+        int usedInSky = 0;
+        if (_skyCount > 0)
+        {
+            // Build into scratch space; reuse the last sky's array when nothing changed, so a steady
+            // sky costs no allocation beyond the fix itself.
+            SatelliteInfo[] list = _scratch.Length >= _skyCount ? _scratch : _scratch = new SatelliteInfo[Math.Max(_skyCount, _scratch.Length * 2)];
+            for (int i = 0; i < _skyCount; i++)
+            {
+                // A signal without C/N0 is not being tracked, so it cannot be in the solution even when
+                // GSA lists its satellite (dual-band receivers: L1 used, L5 not tracked). gpsd agrees.
+                bool used = IndexOfUsed(_sky[i].Satellite.Id) >= 0 && !double.IsNaN(_sky[i].Satellite.SnrDbHz);
+                usedInSky += used ? 1 : 0;
+                list[i] = _satellites.Get(in _sky[i], used);
+            }
+
+            if (_lastSky.Length != _skyCount || !list.AsSpan(0, _skyCount).SequenceEqual(_lastSky))
+            {
+                _lastSky = list.AsSpan(0, _skyCount).ToArray();
+            }
+
+            satellites = _lastSky;
+        }
+
+        return new GnssFix
+        {
+            TimeUtc = time,
+            Mode = mode,
+            Quality = hasPosition ? Quality() : FixQuality.Invalid,
+            LatitudeDegrees = hasPosition ? _lat : null,
+            LongitudeDegrees = hasPosition ? _lon : null,
+            AltitudeMslMeters = alt,
+            GeoidSeparationMeters = threeD ? Nullable(_geoid) : null,
+            AltitudeHaeMeters = alt is double msl && !double.IsNaN(_geoid) ? msl + _geoid : null,
+            SpeedMetersPerSecond = hasPosition ? Nullable(_speed) : null,
+            CourseDegrees = hasPosition ? Nullable(_course) : null,
+            ClimbMetersPerSecond = climb,
+            Pdop = Nullable(_pdop),
+            Hdop = Nullable(_hdop),
+            Vdop = Nullable(_vdop),
+            LatitudeErrorMeters = hasPosition ? Nullable(_latErr) : null,
+            LongitudeErrorMeters = hasPosition ? Nullable(_lonErr) : null,
+            AltitudeErrorMeters = threeD ? Nullable(_altErr) : null,
+            Satellites = satellites,
+            SatellitesUsed = Math.Max(Math.Max(_satellitesUsed, _usedCount), usedInSky),
+        };
+    }
+
+    private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
+
+    private FixMode Mode(bool hasPosition)
+    {
+        if (!hasPosition)
+        {
+            return _hasReport || _gsaFixType == 1 ? FixMode.NoFix : FixMode.Unknown;
+        }
+
+        if (_gsaFixType is 2 or 3)
+        {
+            return (FixMode)_gsaFixType;
+        }
+
+        return double.IsNaN(_altMsl) ? FixMode.TwoD : FixMode.ThreeD;
+    }
+
+    private FixQuality Quality()
+    {
+        if (_ggaQuality is > 0 and <= 8)
+        {
+            return (FixQuality)_ggaQuality;
+        }
+
+        return _modeIndicator switch
+        {
+            'D' => FixQuality.Differential,
+            'P' => FixQuality.Precise,
+            'R' => FixQuality.RtkFixed,
+            'F' => FixQuality.RtkFloat,
+            'E' => FixQuality.DeadReckoning,
+            'M' => FixQuality.Manual,
+            'S' => FixQuality.Simulated,
+            _ => FixQuality.Autonomous,
+        };
+    }
+
+    // The epoch's date is its own RMC/ZDA date, else the last one seen, moved on a day when the
+    // time of day wrapped past midnight since.
+    private DateTime? EpochTime()
+    {
+        if (_timeMs < 0)
+        {
+            return null;
+        }
+
+        if (_date.IsValid)
+        {
+            RememberDate();
+        }
+        else if (_lastDate.IsValid && _timeMs < _lastDateTimeMs - 3_600_000)
+        {
+            DateTime next = new DateTime(_lastDate.Year, _lastDate.Month, _lastDate.Day, 0, 0, 0, DateTimeKind.Utc).AddDays(1);
+            _lastDate = new NmeaDate(next.Year, next.Month, next.Day);
+            _lastDateTimeMs = _timeMs;
+        }
+
+        if (!_lastDate.IsValid)
+        {
+            return null;
+        }
+
+        return new DateTime(_lastDate.Year, _lastDate.Month, _lastDate.Day, 0, 0, 0, DateTimeKind.Utc).AddMilliseconds(_timeMs);
+    }
+
+    private void RememberDate()
+    {
+        _lastDate = _date;
+        _lastDateTimeMs = _timeMs >= 0 ? _timeMs : 0;
+    }
+
+    private void Reset()
+    {
+        _open = false;
+        _timeMs = -1;
+        _date = default;
+        _hasReport = _reportedFix = _reportedNoFix = false;
+        _positionTypesSeen = 0;
+        _lat = _lon = _altMsl = _geoid = _speed = _course = double.NaN;
+        _pdop = _hdop = _vdop = _latErr = _lonErr = _altErr = double.NaN;
+        _ggaQuality = _gsaFixType = _satellitesUsed = -1;
+        _modeIndicator = '\0';
+        _usedCount = 0;
+        _skyCount = 0;
+    }
+
+    [Flags]
+    private enum PositionType
+    {
+        None = 0,
+        Rmc = 1,
+        Gga = 2,
+        Gns = 4,
+        Gll = 8,
+    }
 }

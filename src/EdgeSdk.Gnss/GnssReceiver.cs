@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
+using EdgeSdk.Nmea;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeSdk.Gnss;
@@ -20,7 +21,7 @@ public sealed class GnssReceiver : IAsyncDisposable
 {
     private readonly GnssReceiverOptions _options;
     private readonly ILogger? _logger;
-    private readonly SentenceFramer _framer = new();
+    private readonly NmeaParser _parser = new();
     private readonly EpochFusion _fusion = new();
     private readonly Queue<GnssFix> _fixes = new();
     private readonly Queue<string> _sentences = new();
@@ -31,7 +32,8 @@ public sealed class GnssReceiver : IAsyncDisposable
     private long _lastValidTicks;
     private long _lastNavigationTicks;
     private long _windowStartSentences;
-    private bool _quietReported;
+    private long _acceptedOther;
+    private int _quiet; // what the last quiet-spell status said: 0 nothing, 1 no valid sentences, 2 no navigation sentences
     private string _status = "not opened";
     private long _paceStartTicks;
     private DateTime _paceStartTime;
@@ -42,6 +44,7 @@ public sealed class GnssReceiver : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(source);
         Source = source;
         _options = options ?? new GnssReceiverOptions();
+        _parser.Reader.ChecksumPolicy = _options.RequireChecksum ? NmeaChecksumPolicy.Required : NmeaChecksumPolicy.CheckedWhenPresent;
         _logger = logger;
         source.Logger ??= logger;
         source.StatusChanged += (_, e) => SetStatus(e.Status);
@@ -155,14 +158,31 @@ public sealed class GnssReceiver : IAsyncDisposable
                 {
                     // Small reads when pacing, so a chunk holds at most about one epoch.
                     int size = _options.Realtime && Source.IsFinite ? 256 : _buffer.Length;
-                    int read = await Source.ReadAsync(_buffer.AsMemory(0, size), cancellationToken).ConfigureAwait(false);
+                    ValueTask<int> pending = Source.ReadAsync(_buffer.AsMemory(0, size), cancellationToken);
+                    int read;
+                    if (pending.IsCompleted || !_fusion.HasOpenEpoch || Source.IsFinite)
+                    {
+                        read = await pending.ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        // A live receiver sends an epoch as a burst, then waits: a quiet gap ends the
+                        // epoch now instead of when the next epoch's first sentence arrives.
+                        Task<int> reading = pending.AsTask();
+                        if (await Task.WhenAny(reading, Task.Delay(_options.EpochIdleGap, cancellationToken)).ConfigureAwait(false) != reading)
+                        {
+                            Emit(_fusion.Flush());
+                            yield return true;
+                        }
+
+                        read = await reading.ConfigureAwait(false);
+                    }
+
                     if (read == 0)
                     {
-                        if (_fusion.Flush() is GnssFix last)
-                        {
-                            Counters.Fixes++;
-                            _fixes.Enqueue(last);
-                        }
+                        _parser.Complete();
+                        ParseAvailable();
+                        Emit(_fusion.Flush());
 
                         SetStatus(Counters.ValidSentences == 0
                             ? $"no valid sentences in {Source.Name} ({Counters.BytesRead} bytes read, {Counters.IgnoredBytes} ignored, {Counters.RejectedSentences} rejected) — is it NMEA?"
@@ -172,10 +192,8 @@ public sealed class GnssReceiver : IAsyncDisposable
                     }
 
                     Counters.BytesRead += read;
-                    _framer.Push(_buffer.AsSpan(0, read), this, static (sentence, self) => self.OnSentence(sentence));
-                    Counters.ValidSentences = _framer.ValidSentences;
-                    Counters.RejectedSentences = _framer.RejectedSentences;
-                    Counters.IgnoredBytes = _framer.IgnoredBytes;
+                    _parser.Feed(_buffer, 0, read);
+                    ParseAvailable();
                     if (_fixes.Count > 0 || _sentences.Count > 0)
                     {
                         if (_options.Realtime && Source.IsFinite && _fixes.Count > 0)
@@ -199,39 +217,68 @@ public sealed class GnssReceiver : IAsyncDisposable
         }
     }
 
-    private void OnSentence(ReadOnlySpan<byte> sentence)
+    private void Emit(GnssFix? fix)
     {
-        long now = Stopwatch.GetTimestamp();
-        Volatile.Write(ref _lastValidTicks, now);
-        if (_keepSentences)
-        {
-            _sentences.Enqueue(Encoding.ASCII.GetString(sentence));
-        }
-
-        SentenceUse use = _fusion.Add(sentence);
-        switch (use)
-        {
-            case SentenceUse.Navigation:
-                Counters.NavigationSentences++;
-                Volatile.Write(ref _lastNavigationTicks, now);
-                break;
-            case SentenceUse.Malformed:
-                Counters.MalformedSentences++;
-                break;
-            default:
-                Counters.OtherSentences++;
-                break;
-        }
-
-        while (_fusion.TryTakeFix(out GnssFix? fix))
+        if (fix != null)
         {
             Counters.Fixes++;
             _fixes.Enqueue(fix);
         }
+    }
 
-        if (_quietReported && use == SentenceUse.Navigation)
+    private void ParseAvailable()
+    {
+        NmeaStatistics stats = _parser.Statistics;
+        long validBefore = Counters.ValidSentences;
+        while (_parser.Read() != NmeaSentenceType.None)
         {
-            _quietReported = false;
+            OnSentence(_parser.Current);
+        }
+
+        long undecoded = stats.GetRejected(NmeaRejectReason.UnknownTalker) + stats.GetRejected(NmeaRejectReason.UnknownType);
+        Counters.MalformedSentences = stats.GetRejected(NmeaRejectReason.InvalidField) + stats.GetRejected(NmeaRejectReason.MissingFields);
+        Counters.OtherSentences = _acceptedOther + undecoded;
+        Counters.ValidSentences = stats.Framed;
+        Counters.RejectedSentences = stats.Rejected - undecoded - Counters.MalformedSentences;
+        Counters.IgnoredBytes = stats.SkippedBytes;
+        if (Counters.ValidSentences != validBefore)
+        {
+            Volatile.Write(ref _lastValidTicks, Stopwatch.GetTimestamp());
+            if (_quiet == 1)
+            {
+                _quiet = 0; // sentences again, but maybe still no navigation: let the watchdog say that next
+                _windowStartSentences = validBefore;
+            }
+        }
+    }
+
+    private void OnSentence(NmeaTypedSentence sentence)
+    {
+        if (_keepSentences)
+        {
+            NmeaSentence raw = _parser.Sentence;
+            _sentences.Enqueue(Encoding.ASCII.GetString(raw.Buffer, raw.Start, raw.Length));
+        }
+
+        SentenceUse use = _fusion.Add(sentence);
+        if (use == SentenceUse.Navigation)
+        {
+            Counters.NavigationSentences++;
+            Volatile.Write(ref _lastNavigationTicks, Stopwatch.GetTimestamp());
+        }
+        else
+        {
+            _acceptedOther++;
+        }
+
+        while (_fusion.TryTakeFix(out GnssFix? fix))
+        {
+            Emit(fix);
+        }
+
+        if (_quiet != 0 && use == SentenceUse.Navigation)
+        {
+            _quiet = 0;
             SetStatus($"receiving {Source.Name}");
         }
     }
@@ -243,7 +290,7 @@ public sealed class GnssReceiver : IAsyncDisposable
         using var timer = new PeriodicTimer(_options.NoDataTimeout / 4);
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (_quietReported)
+            if (_quiet != 0)
             {
                 continue;
             }
@@ -253,12 +300,12 @@ public sealed class GnssReceiver : IAsyncDisposable
             string seconds = _options.NoDataTimeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
             if (sinceValid >= _options.NoDataTimeout)
             {
-                _quietReported = true;
+                _quiet = 1;
                 SetStatus($"no valid sentences in {seconds} s{Source.NoDataHint} ({Counters.BytesRead} bytes, {Counters.RejectedSentences} rejected sentences)");
             }
             else if (sinceNavigation >= _options.NoDataTimeout)
             {
-                _quietReported = true;
+                _quiet = 2;
                 SetStatus($"{Counters.ValidSentences - _windowStartSentences} valid sentences in {seconds} s but none with time or position (only $GPTXT or proprietary) from {Source.Name}");
             }
         }

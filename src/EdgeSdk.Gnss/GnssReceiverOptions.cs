@@ -14,4 +14,16 @@ public sealed class GnssReceiverOptions
     /// before the status says so, e.g. <c>no valid sentences in 5 s at 9600 baud — try baud=auto</c>.
     /// </summary>
     public TimeSpan NoDataTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// On a live source, a pause this long after a sentence ends the epoch at once (receivers send
+    /// each epoch as a burst), instead of waiting for the next epoch's first sentence.
+    /// </summary>
+    public TimeSpan EpochIdleGap { get; set; } = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>
+    /// Accept only sentences with a <c>*HH</c> checksum (default). Noise at a wrong baud rate can
+    /// look like a checksum-less sentence; turn this off only for receivers that send none.
+    /// </summary>
+    public bool RequireChecksum { get; set; } = true;
 }

@@ -108,9 +108,9 @@ public static class GpsdJson
                 writer.WriteNumber("PRN"u8, satellite.Prn);
                 writer.WriteNumber("gnssid"u8, satellite.GnssId);
                 writer.WriteNumber("svid"u8, satellite.Svid);
-                if (satellite.SignalId != 0)
+                if (satellite.GpsdSignalId != 0)
                 {
-                    writer.WriteNumber("sigid"u8, satellite.SignalId);
+                    writer.WriteNumber("sigid"u8, satellite.GpsdSignalId);
                 }
 
                 Fixed(writer, "az"u8, satellite.AzimuthDegrees, 1);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace EdgeSdk.Gnss;
@@ -16,7 +17,12 @@ public sealed class GpsdReportWriter : IDisposable
     public GpsdReportWriter(string? device = null)
     {
         Device = device;
-        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
+        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions
+        {
+            SkipValidation = true,
+            // gpsd's protocol is not HTML: print ' and & as they are, like gpsd does.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
     }
 
     /// <summary>The device path written into reports (null: none, as in gpsd's regression output).</summary>

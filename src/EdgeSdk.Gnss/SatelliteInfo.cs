@@ -23,6 +23,9 @@ public sealed class SatelliteInfo
     /// <summary>NMEA 4.11 signal ID (0 when the receiver does not say).</summary>
     public int SignalId { get; init; }
 
+    /// <summary>gpsd's <c>sigid</c> for the signal (u-blox numbering; 0 for L1 C/A, B1I, E1 and when not reported).</summary>
+    public int GpsdSignalId { get; init; }
+
     /// <summary>Elevation above the horizon, degrees; null when not reported.</summary>
     public double? ElevationDegrees { get; init; }
 

@@ -1,4 +1,5 @@
 using System.IO.Ports;
+using EdgeSdk.Nmea;
 
 namespace EdgeSdk.Gnss;
 
@@ -173,16 +174,20 @@ public sealed class SerialGnssSource : GnssSource
 
     private async Task<bool> ProbeAsync(CancellationToken cancellationToken)
     {
-        var framer = new SentenceFramer();
+        var reader = new NmeaReader { ChecksumPolicy = NmeaChecksumPolicy.Required };
         byte[] buffer = new byte[1024];
         using var probe = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         probe.CancelAfter(ProbeTime);
         try
         {
-            while (framer.ValidSentences < 2)
+            while (reader.Statistics.Framed < 2)
             {
                 int read = await _stream!.ReadAsync(buffer, probe.Token).ConfigureAwait(false);
-                framer.Push(buffer.AsSpan(0, read), 0, static (_, _) => { });
+                reader.Feed(buffer, 0, read);
+                while (reader.Read())
+                {
+                    // Counting framed sentences is all the probe needs.
+                }
             }
 
             return true;

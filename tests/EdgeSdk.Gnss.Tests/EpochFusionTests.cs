@@ -1,0 +1,192 @@
+using System.Text;
+using EdgeSdk.Nmea;
+
+namespace EdgeSdk.Gnss.Tests;
+
+public class EpochFusionTests
+{
+    internal static List<GnssFix> Fuse(params string[] sentences)
+    {
+        var parser = new NmeaParser();
+        var fusion = new EpochFusion();
+        var fixes = new List<GnssFix>();
+        byte[] bytes = Encoding.ASCII.GetBytes(string.Concat(sentences.Select(s => Checksummed(s) + "\r\n")));
+        parser.Feed(bytes, 0, bytes.Length);
+        while (parser.Read() != NmeaSentenceType.None)
+        {
+            fusion.Add(parser.Current);
+            while (fusion.TryTakeFix(out GnssFix? fix))
+            {
+                fixes.Add(fix);
+            }
+        }
+
+        if (fusion.Flush() is GnssFix last)
+        {
+            fixes.Add(last);
+        }
+
+        return fixes;
+    }
+
+    // Test sentences are written without checksums; add them.
+    private static string Checksummed(string sentence)
+    {
+        int sum = 0;
+        foreach (char c in sentence[1..])
+        {
+            sum ^= c;
+        }
+
+        return $"{sentence}*{sum:X2}";
+    }
+
+    [Fact]
+    public void One_fix_per_epoch_with_every_quantity_from_its_sentences()
+    {
+        List<GnssFix> fixes = Fuse(
+            "$GNRMC,055234.000,A,4739.71890,N,12219.58362,W,1.94,286.35,050826,,,D,V",
+            "$GNGGA,055234.000,4739.71890,N,12219.58362,W,2,14,0.9,76.5,M,-21.6,M,,",
+            "$GNGSA,A,3,02,07,,,,,,,,,,,1.5,0.9,1.2,1",
+            "$GNGSA,A,3,13,,,,,,,,,,,,1.5,0.9,1.2,4",
+            "$GPGSV,1,1,03,02,20,056,27,07,18,123,,08,10,200,30,1",
+            "$BDGSV,1,1,01,13,19,043,17,1",
+            "$GPGST,055234.000,1.2,2.0,1.0,30.0,1.5,1.1,2.5",
+            "$GNRMC,055235.000,A,4739.71900,N,12219.58362,W,1.94,286.35,050826,,,D,V");
+        Assert.Equal(2, fixes.Count);
+        GnssFix fix = fixes[0];
+        Assert.Equal(new DateTime(2026, 8, 5, 5, 52, 34, DateTimeKind.Utc), fix.TimeUtc);
+        Assert.Equal(FixMode.ThreeD, fix.Mode);
+        Assert.Equal(FixQuality.Differential, fix.Quality);
+        Assert.Equal(47.661981667, fix.LatitudeDegrees!.Value, 9);
+        Assert.Equal(-122.326393667, fix.LongitudeDegrees!.Value, 9);
+        Assert.Equal(76.5, fix.AltitudeMslMeters);
+        Assert.Equal(-21.6, fix.GeoidSeparationMeters);
+        Assert.Equal(54.9, fix.AltitudeHaeMeters!.Value, 9);
+        Assert.Equal(1.94 * 1852 / 3600, fix.SpeedMetersPerSecond!.Value, 9);
+        Assert.Equal(286.35, fix.CourseDegrees);
+        Assert.Equal((1.5, 0.9, 1.2), (fix.Pdop, fix.Hdop, fix.Vdop));
+        Assert.Equal((1.5, 1.1, 2.5), (fix.LatitudeErrorMeters, fix.LongitudeErrorMeters, fix.AltitudeErrorMeters));
+        Assert.Equal(14, fix.SatellitesUsed);
+        // GPS 07 is in GSA but has no C/N0: not used. GPS 08 is tracked but not in GSA.
+        Assert.Equal(
+            ["Gps 2 used", "Gps 7 ", "Gps 8 ", "Beidou 13 used"],
+            fix.Satellites.Select(s => $"{s.System} {s.SatelliteId} {(s.Used ? "used" : string.Empty)}"));
+        Assert.Equal(413, fix.Satellites[3].Prn);
+        Assert.Equal(2, fix.SatellitesUsedBy(GnssSystem.Gps) + fix.SatellitesUsedBy(GnssSystem.Beidou));
+        Assert.Equal(FixMode.TwoD, fixes[1].Mode); // RMC alone: no altitude
+        Assert.Empty(fixes[1].Satellites);
+    }
+
+    [Fact]
+    public void Casic_order_gga_first_rmc_and_zda_last_and_a_lone_trailing_zda_gives_no_fix()
+    {
+        List<GnssFix> fixes = Fuse(
+            "$GPGSV,1,1,01,14,79,041,29,0", // before any time: belongs to the first epoch
+            "$GNRMC,055234.000,A,4739.71890,N,12219.58362,W,0.00,286.35,050826,,,A,V",
+            "$GNZDA,055234.000,05,08,2026,00,00",
+            "$GNGGA,055234.200,4739.71890,N,12219.58362,W,1,14,0.9,76.5,M,-21.6,M,,",
+            "$GNGLL,4739.71890,N,12219.58362,W,055234.200,A,A",
+            "$GNGSA,A,3,14,,,,,,,,,,,,1.5,0.9,1.2,1",
+            "$GPGSV,1,1,01,14,79,041,29,0",
+            "$GNRMC,055234.200,A,4739.71890,N,12219.58362,W,0.00,286.35,050826,,,A,V",
+            "$GNZDA,055234.200,05,08,2026,00,00",
+            "$GPTXT,01,01,01,ANTENNA OK",
+            "$GNZDA,055234.400,05,08,2026,00,00");
+        Assert.Equal(["05:52:34.000", "05:52:34.200"], fixes.Select(f => f.TimeUtc!.Value.ToString("HH:mm:ss.fff")));
+        Assert.Equal([false, true], fixes.Select(f => f.Satellites.Single().Used));
+        Assert.Equal(FixMode.ThreeD, fixes[1].Mode);
+    }
+
+    [Fact]
+    public void A_lost_fix_reports_no_position_and_a_regained_fix_reports_it_again()
+    {
+        List<GnssFix> fixes = Fuse(
+            "$GNRMC,000653.00,A,4404.12994,N,12118.84613,W,0.052,,090624,,,A,V",
+            "$GNGGA,000653.00,4404.12994,N,12118.84613,W,1,29,0.69,1109.2,M,,M,,",
+            "$GNRMC,000654.00,V,,,,,,,090624,,,N,V",
+            "$GNGGA,000654.00,,,,,0,00,99.99,,,,,,",
+            "$GNGSA,A,1,,,,,,,,,,,,,99.99,99.99,99.99,1",
+            "$GNRMC,000655.00,A,4404.12990,N,12118.84610,W,0.052,,090624,,,A,V",
+            "$GNGGA,000655.00,4404.12990,N,12118.84610,W,1,10,0.9,1109.0,M,,M,,");
+        Assert.Equal([FixMode.ThreeD, FixMode.NoFix, FixMode.ThreeD], fixes.Select(f => f.Mode));
+        Assert.False(fixes[1].HasPosition);
+        Assert.Null(fixes[1].LatitudeDegrees);
+        Assert.Equal(FixQuality.Invalid, fixes[1].Quality);
+        Assert.Equal(44.068831667, fixes[2].LatitudeDegrees!.Value, 9);
+        Assert.Null(fixes[0].AltitudeHaeMeters); // no geoid separation sent: no HAE invented
+    }
+
+    [Fact]
+    public void Gsv_sets_are_kept_per_signal_and_a_repeated_set_replaces_itself()
+    {
+        List<GnssFix> fixes = Fuse(
+            "$GNGGA,000653.00,4404.12994,N,12118.84613,W,1,2,0.69,1109.2,M,,M,,",
+            "$GNGSA,A,3,08,10,,,,,,,,,,,1.05,0.69,0.79,1",
+            "$GPGSV,2,1,02,08,38,280,47,1",
+            "$GPGSV,2,2,02,10,73,012,41,1",
+            "$GPGSV,1,1,02,08,38,280,37,10,73,012,,8",
+            "$GPGSV,1,1,02,08,38,280,38,10,73,012,,8"); // the L5 set again: replaces, not adds
+        GnssFix fix = Assert.Single(fixes);
+        Assert.Equal(["8/1 47 used", "10/1 41 used", "8/8 38 used", "10/8  "],
+            fix.Satellites.Select(s => $"{s.Svid}/{s.SignalId} {s.SnrDbHz} {(s.Used ? "used" : string.Empty)}"));
+        Assert.Equal(7, fix.Satellites[2].GpsdSignalId);
+    }
+
+    [Fact]
+    public void The_date_moves_on_at_midnight_when_an_epoch_carries_none()
+    {
+        List<GnssFix> fixes = Fuse(
+            "$GPRMC,235959.00,A,2037.7279,N,08704.0848,W,00.1,201.8,231207,01,W,A",
+            "$GPGGA,000000.00,2037.72792,N,08704.08478,W,1,04,1.7,-30.40,M,-13.9,M,,");
+        Assert.Equal(new DateTime(2007, 12, 24, 0, 0, 0, DateTimeKind.Utc), fixes[1].TimeUtc);
+    }
+
+    [Fact]
+    public void Without_times_a_repeated_position_sentence_starts_the_next_epoch()
+    {
+        List<GnssFix> fixes = Fuse(
+            "$GPGGA,,2037.72792,N,08704.08478,W,1,04,1.7,-30.40,M,-13.9,M,,",
+            "$GPGSA,A,3,10,28,09,13,,,,,,,,,03.4,01.7,03.0",
+            "$GPGGA,,2037.72800,N,08704.08478,W,1,04,1.7,-30.40,M,-13.9,M,,");
+        Assert.Equal(2, fixes.Count);
+        Assert.All(fixes, f => Assert.Null(f.TimeUtc));
+        Assert.Equal(3.4, fixes[0].Pdop);
+        Assert.Null(fixes[1].Pdop);
+    }
+
+    [Fact]
+    public void Fusing_an_epoch_allocates_only_the_fix_when_the_sky_is_unchanged()
+    {
+        byte[] capture = Captures.Stream("tcp-torture.log");
+        var parser = new NmeaParser();
+        var fusion = new EpochFusion();
+        // Warm up: one pass creates the satellite objects that later epochs reuse.
+        Run(parser, fusion, capture);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int fixes = Run(parser, fusion, capture);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(1, fixes);
+        long start = GC.GetAllocatedBytesForCurrentThread();
+        GC.KeepAlive(new GnssFix());
+        long fixSize = GC.GetAllocatedBytesForCurrentThread() - start;
+        Assert.Equal(fixSize, allocated);
+    }
+
+    private static int Run(NmeaParser parser, EpochFusion fusion, byte[] capture)
+    {
+        int fixes = 0;
+        parser.Feed(capture, 0, capture.Length);
+        while (parser.Read() != NmeaSentenceType.None)
+        {
+            fusion.Add(parser.Current);
+            while (fusion.TryTakeFix(out _))
+            {
+                fixes++;
+            }
+        }
+
+        fixes += fusion.Flush() != null ? 1 : 0;
+        return fixes;
+    }
+}
