@@ -37,8 +37,7 @@ public class GnssEngineTests
         });
 
         SimulationSummary summary = await GnssSimulator.RunAsync(options, pty.Stream, timeout.Token);
-        var truthLines = System.Text.Encoding.UTF8.GetString(truth.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        var truthLines = SimRun.ParseTruth(truth.ToArray());
         lastEpoch = Time(truthLines[^1]);
         // The last epoch may already have been read before lastEpoch was known: stop on either.
         while (!reading.IsCompleted && !fixes.ToArray().Any(f => f.TimeUtc == lastEpoch))

@@ -37,8 +37,7 @@ public class GpsdTests
             File.Delete(socket);
         }
 
-        List<JsonElement> truthLines = System.Text.Encoding.UTF8.GetString(truth.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        List<JsonElement> truthLines = SimRun.ParseTruth(truth.ToArray());
         var truthByTime = truthLines.ToDictionary(t => t.GetProperty("timeUtc").GetString()!, t => t);
         List<JsonElement> reports;
         lock (lines)

@@ -15,7 +15,10 @@ public sealed class SimRun
 
     public string[] Lines => Text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-    public List<JsonElement> Truth => Encoding.UTF8.GetString(TruthBytes)
+    public List<JsonElement> Truth => ParseTruth(TruthBytes);
+
+    /// <summary>Truth JSON lines, one element per epoch.</summary>
+    public static List<JsonElement> ParseTruth(byte[] jsonLines) => Encoding.UTF8.GetString(jsonLines)
         .Split('\n', StringSplitOptions.RemoveEmptyEntries)
         .Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
 
