@@ -71,9 +71,13 @@ internal sealed class VehicleTrajectory
             return;
         }
 
-        double remaining = _length[_leg] - _along;
-        double allowed = Math.Min(_limit[_leg], Math.Sqrt((_arrivalCap[_leg] * _arrivalCap[_leg]) + (2 * _scenario.MaxBrakingMetersPerSecondSquared * remaining)));
-        allowed = Math.Max(allowed, 0.5); // creep the last metres instead of stalling before a stop
+        // Fastest speed at the end of this step from which the car can still slow to the leg's
+        // arrival cap within the braking limit: distance this step (v + next)/2·dt plus braking
+        // distance (next² − cap²)/2b must fit in what remains of the leg; solved for next.
+        double remaining = _length[_leg] - _along, brake = _scenario.MaxBrakingMetersPerSecondSquared, cap = _arrivalCap[_leg];
+        double half = brake * seconds / 2;
+        double reachable = -half + Math.Sqrt(Math.Max(0, (half * half) + (2 * brake * (remaining - (_speed * seconds / 2))) + (cap * cap)));
+        double allowed = Math.Max(Math.Min(_limit[_leg], reachable), 0.5); // creep the last metres instead of stalling
         double next = _speed < allowed ? Math.Min(_speed + (_scenario.MaxAccelerationMetersPerSecondSquared * seconds), allowed) : allowed;
         _along += (_speed + next) / 2 * seconds;
         _speed = next;
