@@ -94,16 +94,14 @@ public sealed class VirtualGpioDriver : GpioDriver
     }
 
     /// <inheritdoc/>
-    protected override void OpenPin(int pinNumber) => PinAt(pinNumber).Open = true;
+    protected override void OpenPin(int pinNumber) => PinAt(pinNumber);
 
     /// <inheritdoc/>
     protected override void ClosePin(int pinNumber)
     {
         lock (_gate)
         {
-            Pin pin = PinAt(pinNumber);
-            pin.Open = false;
-            pin.Callbacks.Clear();
+            PinAt(pinNumber).Callbacks.Clear();
         }
     }
 
@@ -196,8 +194,6 @@ public sealed class VirtualGpioDriver : GpioDriver
 
     private sealed class Pin
     {
-        public bool Open { get; set; }
-
         public PinMode Mode { get; set; } = PinMode.Input;
 
         public PinValue Output { get; set; } = PinValue.Low;

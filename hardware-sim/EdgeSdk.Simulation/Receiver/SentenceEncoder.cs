@@ -4,8 +4,11 @@ using EdgeSdk.Simulation.Geometry;
 namespace EdgeSdk.Simulation.Receiver;
 
 /// <summary>
-/// Turns an <see cref="EpochReport"/> into the NMEA sentences of one receiver profile, through
-/// <see cref="NmeaWriter"/> (which owns formatting and the checksum).
+/// Turns an <see cref="EpochReport"/> into the NMEA sentences of one receiver profile. GSV and TXT
+/// go through EdgeSdk.Nmea's typed encoders; GGA, GLL, GSA, RMC, VTG and ZDA are written field by
+/// field with <see cref="NmeaWriter"/> (which owns number formatting and the checksum) because
+/// the models differ in precision the typed encoders fix (CASIC's 1-decimal DOP and 2-decimal
+/// speed, "25.5"/"99.99" DOP without a fix).
 /// </summary>
 internal sealed class SentenceEncoder
 {
@@ -13,6 +16,8 @@ internal sealed class SentenceEncoder
     private const double SlowMetersPerSecond = 0.3;
     private readonly ReceiverProfile _profile;
     private readonly NmeaWriter _writer = new(128);
+    private readonly GsvSentence _gsv = new();
+    private readonly TxtSentence _txt = new();
 
     public SentenceEncoder(ReceiverProfile profile) => _profile = profile;
 
@@ -40,12 +45,10 @@ internal sealed class SentenceEncoder
     /// <summary>A text sentence <c>$--TXT,01,01,SEVERITY,TEXT</c> from the receiver's banner talker.</summary>
     public byte[] Text(int severity, string text)
     {
-        _writer.Begin(_profile.BannerTalker, "TXT");
-        _writer.FieldPadded(1, 2);
-        _writer.FieldPadded(1, 2);
-        _writer.FieldPadded(severity, 2);
-        _writer.Field(text);
-        return Finish();
+        _txt.Talker = _profile.BannerTalker;
+        (_txt.TotalMessages, _txt.MessageNumber, _txt.TextId) = (1, 1, severity);
+        _txt.Text.Set(text);
+        return Encoded(_txt);
     }
 
     private byte[] Gga(EpochReport r)
@@ -171,6 +174,8 @@ internal sealed class SentenceEncoder
         return Finish();
     }
 
+    // GSV has one format in every model: EdgeSdk.Nmea's typed encoder writes it (and numbers
+    // GLONASS 65–96 as NMEA does). Azimuth is rounded here so that 359.6° prints as 000, not 360.
     private void Gsv(EpochReport r, List<byte[]> sentences)
     {
         foreach (SystemOutput system in _profile.Systems)
@@ -179,37 +184,22 @@ internal sealed class SentenceEncoder
             int messages = Math.Max(1, (sats.Length + 3) / 4);
             for (int m = 0; m < messages; m++)
             {
-                _writer.Begin(system.GsvTalker, "GSV");
-                _writer.Field((long)messages);
-                _writer.Field((long)(m + 1));
-                _writer.FieldPadded(sats.Length, 2);
+                _gsv.Talker = system.GsvTalker;
+                (_gsv.TotalMessages, _gsv.MessageNumber, _gsv.SatellitesInView) = (messages, m + 1, sats.Length);
+                _gsv.SignalId = _profile.SignalIds ? system.SignalId : -1;
+                _gsv.ClearSatellites();
                 foreach (SatelliteObservation s in sats.Skip(m * 4).Take(4))
                 {
-                    _writer.FieldPadded(NmeaId(s), 2);
-                    _writer.FieldPadded((long)Math.Round(s.ElevationDegrees), 2);
-                    _writer.FieldPadded((long)Math.Round(s.AzimuthDegrees) % 360, 3);
-                    if (s.Tracked)
-                    {
-                        _writer.FieldPadded(s.Cn0DbHz, 2);
-                    }
-                    else
-                    {
-                        _writer.Empty();
-                    }
+                    _gsv.AddSatellite(new GsvSatellite(new SatelliteId(s.System, s.Prn), Math.Round(s.ElevationDegrees),
+                        Math.Round(s.AzimuthDegrees) % 360, s.Tracked ? s.Cn0DbHz : double.NaN));
                 }
 
-                if (_profile.SignalIds)
-                {
-                    _writer.FieldHex(system.SignalId);
-                }
-
-                sentences.Add(Finish());
+                sentences.Add(Encoded(_gsv));
             }
         }
     }
 
-    private int NmeaId(SatelliteObservation s) =>
-        s.Prn + (_profile.Systems.FirstOrDefault(o => o.System == s.System)?.NmeaIdOffset ?? 0);
+    private static int NmeaId(SatelliteObservation s) => SatelliteNumbering.ToNmeaNumber(new SatelliteId(s.System, s.Prn));
 
     private void Time(DateTime utc) =>
         _writer.Time(utc.Hour, utc.Minute, utc.Second, utc.Millisecond, _profile.TimeDecimals);
@@ -269,6 +259,12 @@ internal sealed class SentenceEncoder
         {
             _writer.Empty();
         }
+    }
+
+    private byte[] Encoded(NmeaTypedSentence sentence)
+    {
+        int length = sentence.Encode(_writer);
+        return _writer.Buffer.AsSpan(0, length).ToArray();
     }
 
     private byte[] Finish()
