@@ -39,7 +39,7 @@ internal static class BenchCommand
 
         byte[] data = File.ReadAllBytes(path);
         var parser = new NmeaParser(new NmeaReader { SkipCommentLines = true });
-        long perPass = DecodePass(parser, data);
+        long perPass = parser.DecodeAll(data, 0, data.Length);
         if (perPass == 0)
         {
             throw new InvalidDataException($"'{path}' holds no NMEA sentence this parser accepts; nothing to measure.");
@@ -49,7 +49,7 @@ internal static class BenchCommand
         var warmup = Stopwatch.StartNew();
         while (warmup.Elapsed.TotalSeconds < Math.Min(1.0, seconds / 10))
         {
-            DecodePass(parser, data);
+            parser.DecodeAll(data, 0, data.Length);
         }
 
         long sentences = 0;
@@ -58,7 +58,7 @@ internal static class BenchCommand
         var clock = Stopwatch.StartNew();
         do
         {
-            sentences += DecodePass(parser, data);
+            sentences += parser.DecodeAll(data, 0, data.Length);
             bytes += data.Length;
         }
         while (clock.Elapsed.TotalSeconds < seconds);
@@ -78,18 +78,5 @@ internal static class BenchCommand
         json.Flush();
         Console.WriteLine();
         return 0;
-    }
-
-    private static long DecodePass(NmeaParser parser, byte[] data)
-    {
-        long before = parser.Statistics.Accepted;
-        parser.Feed(data, 0, data.Length);
-        parser.Complete();
-        while (parser.Read() != NmeaSentenceType.None)
-        {
-        }
-
-        parser.Reader.Reset();
-        return parser.Statistics.Accepted - before;
     }
 }

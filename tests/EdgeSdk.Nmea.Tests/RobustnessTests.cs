@@ -90,7 +90,8 @@ public class RobustnessTests
         switch (parser.Current)
         {
             case RmcSentence r:
-                Assert.True(double.IsNaN(r.LatitudeDegrees) || Math.Abs(r.LatitudeDegrees) <= 180.0 + (59.9999999999 / 60));
+                Assert.True(double.IsNaN(r.LatitudeDegrees) || Math.Abs(r.LatitudeDegrees) <= 90.0);
+                Assert.True(double.IsNaN(r.LongitudeDegrees) || Math.Abs(r.LongitudeDegrees) <= 180.0);
                 Assert.True(!r.TimeUtc.IsValid || (r.TimeUtc.Hour < 24 && r.TimeUtc.Minute < 60 && r.TimeUtc.Second <= 60));
                 Assert.True(!r.Date.IsValid || (r.Date.Month is >= 1 and <= 12 && r.Date.Year is >= 1980 and <= 2079));
                 break;

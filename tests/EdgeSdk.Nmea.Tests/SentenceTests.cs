@@ -72,6 +72,8 @@ public class SentenceTests
     [InlineData("$GPGGA,123519,4807.038,N,01131.000,E,1,08,0.9,545.4.1,M,46.9,M,,")] // two points
     [InlineData("$GPGSV,3,1,11,03,03,111,00,04,15,270,00,06,01,010,00,13,06,292,00,Z")] // signal ID not hex
     [InlineData("$GPZDA,201530.00,04,07,1979,,")] // a year before GNSS
+    [InlineData("$GPGLL,9100.00,N,00000.00,E,225444,A")] // latitude 91°
+    [InlineData("$GPGLL,4916.45,N,18100.00,W,225444,A")] // longitude 181°
     public void Present_but_unreadable_fields_reject_the_sentence_as_InvalidField(string text)
     {
         Assert.Equal(NmeaRejectReason.InvalidField, Reject(text));
