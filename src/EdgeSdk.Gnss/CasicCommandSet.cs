@@ -4,15 +4,15 @@ namespace EdgeSdk.Gnss;
 
 /// <summary>
 /// CASIC <c>$PCAS</c> commands for Zhongkewei AT6558-based modules (ATGM336H, Quectel L76K and
-/// similar): PCAS02 update interval, PCAS04 constellations, PCAS00 save, PCAS01 baud rate.
+/// similar), encoded by EdgeSdk.Nmea's <see cref="CasicCommands"/>: PCAS02 update interval,
+/// PCAS04 constellations, PCAS00 save to flash, PCAS01 baud rate (last).
 /// </summary>
 public sealed class CasicCommandSet : ReceiverCommandSet
 {
     /// <summary>The shared instance (the class holds no state).</summary>
     public static CasicCommandSet Instance { get; } = new();
 
-    // PCAS01's rate codes, index = code.
-    private static readonly int[] BaudCodes = [4800, 9600, 19200, 38400, 57600, 115200];
+    private const GnssConstellations Trackable = GnssConstellations.Gps | GnssConstellations.Beidou | GnssConstellations.Glonass;
 
     /// <inheritdoc />
     public override string Name => "CASIC";
@@ -25,56 +25,32 @@ public sealed class CasicCommandSet : ReceiverCommandSet
         var commands = new List<byte[]>();
         if (settings.UpdateRateHz is int hz)
         {
-            if (hz is not (1 or 2 or 4 or 5 or 10))
-            {
-                throw new ArgumentException($"CASIC modules update at 1, 2, 4, 5 or 10 Hz, not {hz}", nameof(settings));
-            }
-
-            commands.Add(Command(writer, "PCAS02", 1000 / hz));
+            int length = hz > 0 ? CasicCommands.SetUpdateInterval(writer, 1000 / hz) : 0;
+            commands.Add(Take(writer, length, $"CASIC modules update at 1, 2, 4, 5 or 10 Hz, not {hz}"));
         }
 
         if (settings.Constellations is GnssConstellations systems)
         {
-            // PCAS04 mode: bit 0 GPS, bit 1 BDS, bit 2 GLONASS; Galileo/QZSS are not selectable.
-            int mode = (systems.HasFlag(GnssConstellations.Gps) ? 1 : 0)
-                | (systems.HasFlag(GnssConstellations.Beidou) ? 2 : 0)
-                | (systems.HasFlag(GnssConstellations.Glonass) ? 4 : 0);
-            if (mode == 0 || (systems & ~(GnssConstellations.Gps | GnssConstellations.Beidou | GnssConstellations.Glonass)) != 0)
-            {
-                throw new ArgumentException($"CASIC modules track GPS, BeiDou and GLONASS only (asked: {systems})", nameof(settings));
-            }
-
-            commands.Add(Command(writer, "PCAS04", mode));
+            int length = (systems & ~Trackable) == 0
+                ? CasicCommands.SetConstellations(writer, systems.HasFlag(GnssConstellations.Gps), systems.HasFlag(GnssConstellations.Beidou), systems.HasFlag(GnssConstellations.Glonass))
+                : 0;
+            commands.Add(Take(writer, length, $"CASIC modules track GPS, BeiDou and GLONASS only (asked: {systems})"));
         }
 
         if (settings.SaveToFlash)
         {
-            commands.Add(Command(writer, "PCAS00", null));
+            writer.Begin("PCAS00"); // save the current configuration; CasicCommands has no encoder for it
+            commands.Add(Take(writer, writer.End(), "PCAS00 did not fit"));
         }
 
         if (settings.BaudRate is int baud)
         {
-            int code = Array.IndexOf(BaudCodes, baud);
-            if (code < 0)
-            {
-                throw new ArgumentException($"CASIC modules run at {string.Join(", ", BaudCodes)} baud, not {baud}", nameof(settings));
-            }
-
-            commands.Add(Command(writer, "PCAS01", code));
+            commands.Add(Take(writer, CasicCommands.SetBaudRate(writer, baud), $"CASIC modules run at 4800, 9600, 19200, 38400, 57600 or 115200 baud, not {baud}"));
         }
 
         return commands;
     }
 
-    private static byte[] Command(NmeaWriter writer, string address, int? value)
-    {
-        writer.Begin(address);
-        if (value is int v)
-        {
-            writer.Field(v);
-        }
-
-        int length = writer.End();
-        return writer.Buffer.AsSpan(0, length).ToArray();
-    }
+    private static byte[] Take(NmeaWriter writer, int length, string error)
+        => length > 0 ? writer.Buffer.AsSpan(0, length).ToArray() : throw new ArgumentException(error);
 }

@@ -51,13 +51,7 @@ public sealed class StreamGnssSource : GnssSource
             await OpenAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        int read = await _stream!.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        if (read == 0)
-        {
-            ReportStatus($"end of {Name}");
-        }
-
-        return read;
+        return await _stream!.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
