@@ -216,3 +216,32 @@ public class SimulatorOutputTests
         Assert.Throws<ArgumentException>(() => FaultSpec.Parse("drop=2"));
     }
 }
+
+public class SkyBehaviourTests
+{
+    [Fact]
+    public async Task Cn0_falls_with_elevation_and_used_satellites_are_chosen_like_a_receiver()
+    {
+        SimRun run = await SimRun.RunAsync(new SimulationOptions { Receiver = ReceiverModel.UbloxM9, DurationSeconds = 600 });
+        var tracked = run.Truth.SelectMany(t => t.GetProperty("satellites").EnumerateArray())
+            .Where(s => s.GetProperty("cn0DbHz").GetInt32() > 0).ToList();
+        double high = tracked.Where(s => s.GetProperty("elevationDegrees").GetDouble() > 60).Average(s => s.GetProperty("cn0DbHz").GetInt32());
+        double low = tracked.Where(s => s.GetProperty("elevationDegrees").GetDouble() < 15).Average(s => s.GetProperty("cn0DbHz").GetInt32());
+        Assert.True(high - low > 8, $"{high:F1} dB-Hz high vs {low:F1} dB-Hz low");
+
+        foreach (JsonElement epoch in run.Truth)
+        {
+            var used = epoch.GetProperty("satellites").EnumerateArray().Where(s => s.GetProperty("used").GetBoolean()).ToList();
+            Assert.Equal(used.Count, epoch.GetProperty("satellitesUsed").GetInt32());
+            Assert.All(used, s => Assert.True(s.GetProperty("cn0DbHz").GetInt32() >= 26 && s.GetProperty("elevationDegrees").GetDouble() >= 5));
+            Assert.All(used.GroupBy(s => s.GetProperty("system").GetString()), g => Assert.InRange(g.Count(), 1, 12));
+            int expectedMode = used.Count >= 4 ? 3 : used.Count == 3 ? 2 : 1;
+            Assert.Equal(expectedMode, epoch.GetProperty("fixMode").GetInt32());
+        }
+
+        // Four constellations used at once in open sky, BeiDou's GEO satellites among them.
+        Assert.Contains(run.Truth, t => t.GetProperty("satellites").EnumerateArray()
+            .Where(s => s.GetProperty("used").GetBoolean()).Select(s => s.GetProperty("system").GetString()).Distinct().Count() == 4);
+        Assert.Contains(tracked, s => s.GetProperty("system").GetString() == "beidou" && s.GetProperty("prn").GetInt32() == 61);
+    }
+}
