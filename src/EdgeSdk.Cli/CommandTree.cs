@@ -10,10 +10,12 @@ internal static class CommandTree
         var root = new RootCommand(
             "EdgeSdk: BeiDou/GNSS positioning and in-vehicle telemetry at the edge. " +
             "Parse NMEA, read receivers, simulate hardware, publish over MQTT.");
+<<<<<<< HEAD
         root.Subcommands.Add(NmeaCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(FixesCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(SimCommand.Create());
         root.Subcommands.Add(BrokerCommand.Create());
         root.Subcommands.Add(TrackCommand.Create());
         root.Subcommands.Add(SubscribeCommand.Create());
