@@ -10,7 +10,6 @@ internal static class CommandTree
         var root = new RootCommand(
             "EdgeSdk: BeiDou/GNSS positioning and in-vehicle telemetry at the edge. " +
             "Parse NMEA, read receivers, simulate hardware, publish over MQTT.");
-<<<<<<< HEAD
         root.Subcommands.Add(NmeaCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(FixesCommand.Create());
