@@ -19,12 +19,6 @@ public class RealtimeReplayTests
     private static async Task<List<GnssFix>> ReadAsync(byte[] bytes, bool realtime)
     {
         await using var receiver = new GnssReceiver(new StreamGnssSource("l76k", new MemoryStream(bytes)), new GnssReceiverOptions { Realtime = realtime });
-        var fixes = new List<GnssFix>();
-        await foreach (GnssFix fix in receiver.ReadFixesAsync())
-        {
-            fixes.Add(fix);
-        }
-
-        return fixes;
+        return await receiver.ReadFixesAsync().ToListAsync();
     }
 }
