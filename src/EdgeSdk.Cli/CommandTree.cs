@@ -14,6 +14,7 @@ internal static class CommandTree
         root.Subcommands.Add(FixesCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(NmeaCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }

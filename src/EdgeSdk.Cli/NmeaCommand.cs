@@ -128,21 +128,11 @@ internal static class NmeaCommand
                 Char(json, "navigational_status", s.NavigationalStatus);
                 break;
             case GgaSentence s:
-                Time(json, s.TimeUtc);
-                Number(json, "latitude_deg", s.LatitudeDegrees);
-                Number(json, "longitude_deg", s.LongitudeDegrees);
+                FixData(json, s);
                 Count(json, "fix_quality", s.FixQuality);
-                Count(json, "satellites_used", s.SatellitesUsed);
-                Number(json, "hdop", s.Hdop);
-                Number(json, "altitude_msl_m", s.AltitudeMslMeters);
-                Number(json, "geoid_separation_m", s.GeoidSeparationMeters);
-                Number(json, "dgps_age_s", s.DgpsAgeSeconds);
-                Count(json, "dgps_station_id", s.DgpsStationId);
                 break;
             case GnsSentence s:
-                Time(json, s.TimeUtc);
-                Number(json, "latitude_deg", s.LatitudeDegrees);
-                Number(json, "longitude_deg", s.LongitudeDegrees);
+                FixData(json, s);
                 if (s.ModeCount > 0)
                 {
                     var modes = new char[s.ModeCount];
@@ -154,12 +144,6 @@ internal static class NmeaCommand
                     json.WriteString("modes", new string(modes));
                 }
 
-                Count(json, "satellites_used", s.SatellitesUsed);
-                Number(json, "hdop", s.Hdop);
-                Number(json, "altitude_msl_m", s.AltitudeMslMeters);
-                Number(json, "geoid_separation_m", s.GeoidSeparationMeters);
-                Number(json, "dgps_age_s", s.DgpsAgeSeconds);
-                Count(json, "dgps_station_id", s.DgpsStationId);
                 Char(json, "navigational_status", s.NavigationalStatus);
                 break;
             case GsaSentence s:
@@ -277,6 +261,19 @@ internal static class NmeaCommand
         }
 
         json.WriteEndObject();
+    }
+
+    private static void FixData(Utf8JsonWriter json, FixDataSentence s)
+    {
+        Time(json, s.TimeUtc);
+        Number(json, "latitude_deg", s.LatitudeDegrees);
+        Number(json, "longitude_deg", s.LongitudeDegrees);
+        Count(json, "satellites_used", s.SatellitesUsed);
+        Number(json, "hdop", s.Hdop);
+        Number(json, "altitude_msl_m", s.AltitudeMslMeters);
+        Number(json, "geoid_separation_m", s.GeoidSeparationMeters);
+        Number(json, "dgps_age_s", s.DgpsAgeSeconds);
+        Count(json, "dgps_station_id", s.DgpsStationId);
     }
 
     private static void Satellite(Utf8JsonWriter json, int number, SatelliteId id)

@@ -4,7 +4,7 @@ namespace EdgeSdk.Nmea;
 /// GNS, multi-system fix data: <c>$GNGNS,hhmmss.ss,llll.ll,N,yyyyy.yy,W,modes,sats,hdop,alt,sep,age,station,navstatus</c>,
 /// with one mode character per system in the order GPS, GLONASS, Galileo, BDS, QZSS, NavIC.
 /// </summary>
-public sealed class GnsSentence : NmeaTypedSentence
+public sealed class GnsSentence : FixDataSentence
 {
     private const int MaxModes = 8;
     private readonly char[] _modes = new char[MaxModes];
@@ -12,35 +12,8 @@ public sealed class GnsSentence : NmeaTypedSentence
     /// <inheritdoc/>
     public override NmeaSentenceType Type => NmeaSentenceType.Gns;
 
-    /// <summary>UTC time of the fix.</summary>
-    public NmeaTime TimeUtc { get; set; }
-
-    /// <summary>Latitude in decimal degrees, north positive; NaN when absent.</summary>
-    public double LatitudeDegrees { get; set; } = double.NaN;
-
-    /// <summary>Longitude in decimal degrees, east positive; NaN when absent.</summary>
-    public double LongitudeDegrees { get; set; } = double.NaN;
-
     /// <summary>Number of mode characters (0 when the field is empty).</summary>
     public int ModeCount { get; private set; }
-
-    /// <summary>Satellites used; -1 absent.</summary>
-    public int SatellitesUsed { get; set; } = -1;
-
-    /// <summary>Horizontal dilution of precision; NaN when absent.</summary>
-    public double Hdop { get; set; } = double.NaN;
-
-    /// <summary>Altitude above mean sea level, metres; NaN when absent.</summary>
-    public double AltitudeMslMeters { get; set; } = double.NaN;
-
-    /// <summary>Geoid separation, metres; NaN when absent.</summary>
-    public double GeoidSeparationMeters { get; set; } = double.NaN;
-
-    /// <summary>Age of differential data, seconds; NaN when absent.</summary>
-    public double DgpsAgeSeconds { get; set; } = double.NaN;
-
-    /// <summary>Differential reference station ID; -1 absent.</summary>
-    public int DgpsStationId { get; set; } = -1;
 
     /// <summary>Navigational status (NMEA 4.10+): S, C, U or V; '\0' absent.</summary>
     public char NavigationalStatus { get; set; }

@@ -52,8 +52,8 @@ public sealed class NmeaParser
     /// <summary>The typed sentence decoded by the last successful <see cref="Read"/> (one of the properties below, or a registered decoder).</summary>
     public NmeaTypedSentence Current { get; private set; }
 
-    /// <summary>Why the most recent rejected line was rejected.</summary>
-    public NmeaRejectReason LastRejectReason { get; private set; }
+    /// <summary>Why the most recently rejected line was rejected, by framing or by decoding.</summary>
+    public NmeaRejectReason LastRejectReason => Statistics.LastRejectReason;
 
     /// <summary>The last RMC decoded.</summary>
     public RmcSentence Rmc { get; } = new RmcSentence();
@@ -146,12 +146,25 @@ public sealed class NmeaParser
             }
         }
 
-        if (Reader.LastRejectReason != NmeaRejectReason.None)
+        return NmeaSentenceType.None;
+    }
+
+    /// <summary>
+    /// Decodes a whole, self-contained input (a capture file) and returns how many sentences were
+    /// accepted; the reader is then ready for the next input. Typed results are not kept: use
+    /// <see cref="Read"/> to look at each sentence. For throughput measurements and counting.
+    /// </summary>
+    public long DecodeAll(byte[] data, int offset, int count)
+    {
+        long before = Statistics.Accepted;
+        Feed(data, offset, count);
+        Complete();
+        while (Read() != NmeaSentenceType.None)
         {
-            LastRejectReason = Reader.LastRejectReason;
         }
 
-        return NmeaSentenceType.None;
+        Reader.Reset();
+        return Statistics.Accepted - before;
     }
 
     /// <summary>
@@ -197,7 +210,6 @@ public sealed class NmeaParser
 
         if (reason != NmeaRejectReason.None)
         {
-            LastRejectReason = reason;
             Statistics.Reject(reason);
             return reason;
         }

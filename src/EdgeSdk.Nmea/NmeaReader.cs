@@ -13,7 +13,8 @@ namespace EdgeSdk.Nmea;
 /// start a sentence. Feeding the same bytes in any chunking gives the same sentences and counters.</para>
 /// <para>A sentence lying whole inside the fed chunk is read in place; one split across chunks is copied
 /// into an internal buffer of <see cref="MaxSentenceLength"/> bytes. Do not change a fed chunk until
-/// <see cref="Read"/> has returned false for it.</para>
+/// <see cref="Read"/> has returned false for it. One reader serves one stream on one thread (it is not
+/// thread-safe).</para>
 /// </remarks>
 public sealed class NmeaReader
 {
@@ -89,10 +90,13 @@ public sealed class NmeaReader
     /// <summary>The sentence found by the last successful <see cref="Read"/>; valid until the next call.</summary>
     public NmeaSentence Sentence => _sentence;
 
-    /// <summary>The reason the most recent line was rejected (<see cref="NmeaRejectReason.None"/> if the last line was framed).</summary>
-    public NmeaRejectReason LastRejectReason { get; private set; }
+    /// <summary>The reason of the most recently rejected line (see <see cref="NmeaStatistics.LastRejectReason"/>).</summary>
+    public NmeaRejectReason LastRejectReason => Statistics.LastRejectReason;
 
-    /// <summary>Supplies the next chunk of the stream. The previous chunk must have been read to the end.</summary>
+    /// <summary>
+    /// Supplies the next chunk of the stream. The previous chunk must have been read to the end. An
+    /// invalid range (null, negative, past the array) feeds nothing.
+    /// </summary>
     public void Feed(byte[] data, int offset, int count)
     {
         if (data == null || offset < 0 || count < 0 || offset > data.Length - count)
@@ -343,7 +347,6 @@ public sealed class NmeaReader
 
     private bool RejectTooLong(int pos)
     {
-        LastRejectReason = NmeaRejectReason.TooLong;
         Statistics.Reject(NmeaRejectReason.TooLong);
         _state = State.Discard;
         _pos = pos;
@@ -353,7 +356,6 @@ public sealed class NmeaReader
     private bool Finish(byte[] buffer, int start, int length, bool cleanEnd)
     {
         NmeaRejectReason reason = _sentence.Frame(buffer, start, length, ChecksumPolicy, cleanEnd);
-        LastRejectReason = reason;
         if (reason != NmeaRejectReason.None)
         {
             Statistics.Reject(reason);

@@ -707,6 +707,12 @@ public sealed class NmeaSentence
         long scale = Pow10Long[decimals];
         long units = ((((deg * 60) + min) * scale) + fraction);
         double value = units / (60.0 * scale);
+        bool latitude = hemisphere == 'N' || hemisphere == 'S';
+        if (value > (latitude ? 90.0 : 180.0))
+        {
+            return false;
+        }
+
         degrees = negative ? -value : value;
         return true;
     }

@@ -27,6 +27,9 @@ public sealed class NmeaStatistics
     /// <summary>Comment lines (starting with <c>#</c>) skipped when <see cref="NmeaReader.SkipCommentLines"/> is on.</summary>
     public long CommentLines { get; internal set; }
 
+    /// <summary>The reason of the most recently rejected line (<see cref="NmeaRejectReason.None"/> before any).</summary>
+    public NmeaRejectReason LastRejectReason { get; private set; }
+
     /// <summary>Lines rejected for one reason.</summary>
     public long GetRejected(NmeaRejectReason reason)
     {
@@ -43,6 +46,7 @@ public sealed class NmeaStatistics
         SkippedBytes = 0;
         BinaryFrames = 0;
         CommentLines = 0;
+        LastRejectReason = NmeaRejectReason.None;
         for (int i = 0; i < _rejected.Length; i++)
         {
             _rejected[i] = 0;
@@ -53,5 +57,6 @@ public sealed class NmeaStatistics
     {
         _rejected[(int)reason]++;
         Rejected++;
+        LastRejectReason = reason;
     }
 }

@@ -7,10 +7,10 @@ namespace EdgeSdk.Nmea;
 /// </summary>
 /// <remarks>
 /// Ranges: BDS 1–63 under BD/GB or system ID 4, 201–263 (SiRF, SkyTraq, Quectel, Telit), 401–463;
-/// GLONASS 65–96 (and 1–32 under GL/ID 2); SBAS 33–64 (= PRN 120–151) and 120–158; QZSS 193–200 (and
+/// GLONASS 65–96 (and 1–32 under GL/ID 2); SBAS 33–64 (= PRN 120–151) and 120–158; QZSS 193–200 (193–202 and
 /// 1–10 under GQ/ID 5); Galileo 301–336 (and 1–36 under GA/ID 3); NavIC 1–14 under GI/ID 6. Where
-/// generic ranges overlap (201–202 is QZSS 9–10 or BDS 1–2), BeiDou wins, as gpsd decides (a
-/// <c>$GNGSA</c> listing 201 in beidou-gb.log is BDS C01 in gpsd's output); only GQ/ID 5 make it QZSS.
+/// ranges overlap (201–202 is QZSS 9–10 or BDS 1–2), BeiDou wins unless the talker or system ID says
+/// QZSS: SiRF-TriG reports BDS C01 as 201 in <c>$GNGSA</c>, and gpsd reads it so.
 /// </remarks>
 public static class SatelliteNumbering
 {
@@ -27,6 +27,7 @@ public static class SatelliteNumbering
         (int)GnssSystem.Beidou, 1, 63, (int)GnssSystem.Beidou, 0,
         (int)GnssSystem.Beidou, 201, 263, (int)GnssSystem.Beidou, 200,
         (int)GnssSystem.Qzss, 1, 10, (int)GnssSystem.Qzss, 0,
+        (int)GnssSystem.Qzss, 193, 202, (int)GnssSystem.Qzss, 192,
         (int)GnssSystem.Navic, 1, 14, (int)GnssSystem.Navic, 0,
         0, 1, 32, (int)GnssSystem.Gps, 0,
         0, 33, 64, (int)GnssSystem.Sbas, -87,
