@@ -263,7 +263,10 @@ public sealed class GpsdServer : IAsyncDisposable
             }
 
             bool enable = !document.RootElement.TryGetProperty("enable", out JsonElement e) || e.ValueKind != JsonValueKind.False;
-            bool json = document.RootElement.TryGetProperty("json", out JsonElement j) ? j.ValueKind == JsonValueKind.True : session.Json || enable;
+            // JSON is the default report format unless the client asked for raw NMEA instead,
+            // which this server does not relay (its WATCH answer says "nmea":false).
+            bool nmea = document.RootElement.TryGetProperty("nmea", out JsonElement n) && n.ValueKind == JsonValueKind.True;
+            bool json = document.RootElement.TryGetProperty("json", out JsonElement j) ? j.ValueKind == JsonValueKind.True : session.Json || (enable && !nmea);
             session.Json = json;
             session.Watching = enable && json;
             if (session.Watching)
