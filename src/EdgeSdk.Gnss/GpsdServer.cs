@@ -153,6 +153,9 @@ public sealed class GpsdServer : IAsyncDisposable
     {
         using TcpClient client = tcp;
         client.NoDelay = true;
+        // Keep the kernel's share small, so a stalled client's backlog is our bounded queue (which
+        // drops the oldest, counted) and not megabytes of stale reports in the socket.
+        client.SendBufferSize = 64 * 1024;
         using var subscription = _fanOut.Subscribe(ClientQueueCapacity);
         using var writeLock = new SemaphoreSlim(1, 1);
         using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
