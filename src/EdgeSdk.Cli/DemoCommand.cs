@@ -14,8 +14,8 @@ internal static class DemoCommand
     {
         var duration = new Option<double>("--duration")
         {
-            Description = "Simulated seconds to drive. The default drive starts 900 m before the Nanshan tunnel, " +
-                          "so it shows the fix lost in the tunnel and regained after it",
+            Description = "Simulated seconds to drive. The drive starts 900 m before the scenario's first tunnel (if it has one): " +
+                          "300 s show the fix lost in the tunnel and regained after it",
             DefaultValueFactory = _ => DemoSettings.DefaultDurationSeconds,
         };
         var speedup = new Option<double>("--speedup")

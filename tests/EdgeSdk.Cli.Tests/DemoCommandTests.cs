@@ -23,7 +23,7 @@ public sealed class DemoCommandTests : IDisposable
         // The outage a quarter of the way in (5 s) for 5 s, and the publisher noticing it.
         Assert.Contains("[00:05] broker down: network outage for 5 s", result.StdOut);
         Assert.Contains("[00:10] broker back", result.StdOut);
-        Assert.Contains("broker unreachable: queueing on disk", result.StdOut);
+        Assert.Contains("publisher: broker gone, queueing on disk", result.StdOut);
 
         // 20 simulated seconds at 1 Hz: 20 epochs, 20 fixes, every one acknowledged and received exactly once.
         Assert.Contains("  drive      ", result.StdOut);

@@ -189,7 +189,7 @@ internal sealed class DemoRun
                         break;
                     case FixAvailabilityChange.Regained:
                         _longestWithoutFix = TimeSpan.FromTicks(Math.Max(_longestWithoutFix.Ticks, _availability.LastOutage.Ticks));
-                        Event($"fix regained after {Clock(_availability.LastOutage)} ({fix.SatellitesUsed} satellites used)");
+                        Event($"fix regained after {Clock(_availability.LastOutage)}, {fix.SatellitesUsed} used");
                         break;
                 }
 
@@ -258,10 +258,10 @@ internal sealed class DemoRun
                 Event($"reconnected: sending {e.Count} queued fixes");
                 break;
             case TelemetryEventKind.Connected:
-                Event($"publisher connected to {BrokerAddress}");
+                Event("publisher connected");
                 break;
             case TelemetryEventKind.BrokerDown:
-                Event($"broker unreachable: queueing on disk ({e.Count} queued)");
+                Event("publisher: broker gone, queueing on disk");
                 break;
             case TelemetryEventKind.QueueFlushed:
                 Event("queue flushed: backlog acknowledged");
@@ -386,8 +386,10 @@ internal sealed class DemoRun
         {
             string.Empty,
             $"edgesdk demo: summary{(interrupted ? " (interrupted)" : string.Empty)} — {Title}",
-            Line("drive", $"{_platformTrack.DistanceMeters / 1000:0.00} km in {Clock(Elapsed)} simulated ({simulated?.Epochs.ToString(CultureInfo.InvariantCulture) ?? "?"} epochs from the casic receiver on {_serialPath})"),
-            Line("fixes", $"{_fixes} computed, {_positioned} with a position; lost {_availability.Losses} time(s), longest without a fix {Clock(_longestWithoutFix)}"),
+            Line("drive", $"{_platformTrack.DistanceMeters / 1000:0.00} km in {Clock(Elapsed)} simulated ({(simulated == null ? string.Empty : $"{simulated.Epochs} epochs ")}from the casic receiver on {_serialPath})"),
+            Line("fixes", $"{_fixes} computed, {_positioned} with a position; " + (_availability.Losses == 0 ? "never lost" : $"lost {_availability.Losses} time(s)")
+                + (_longestWithoutFix > TimeSpan.Zero ? $", longest gap {Clock(_longestWithoutFix)}" : string.Empty)
+                + (_availability.HasPosition ? string.Empty : ", no fix at the end")),
             Line("device", $"{p.Accepted} queued on disk, {p.Published} published ({p.Batches} batches), {p.Acknowledged} acknowledged, {p.Queued} still queued, {dropped} dropped, {p.Rejected} refused"),
             Line("platform", $"{c.Fixes} received, {c.Duplicates} duplicates dropped, {lost.Count} lost"),
             Line("bytes/fix", p.BytesPerFix.ToString("0.0", CultureInfo.InvariantCulture) + " (protobuf payload on the wire, resends included)"),
