@@ -20,10 +20,11 @@ public sealed class DemoCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.StdOut}\n{result.StdErr}");
         Assert.Equal(string.Empty, result.StdErr);
-        // The outage a quarter of the way in (5 s) for 5 s, and the publisher noticing it.
-        Assert.Contains("[00:05] broker down: network outage for 5 s", result.StdOut);
-        Assert.Contains("[00:10] broker back", result.StdOut);
-        Assert.Contains("publisher: broker gone, queueing on disk", result.StdOut);
+        // The outage (a quarter of the way in, for 5 s), the publisher noticing it, and the broker back after it.
+        int down = result.StdOut.IndexOf("] broker down: network outage for 5 s", StringComparison.Ordinal);
+        int queueing = result.StdOut.IndexOf("] publisher: broker gone, queueing on disk", StringComparison.Ordinal);
+        int back = result.StdOut.IndexOf("] broker back", StringComparison.Ordinal);
+        Assert.True(down > 0 && queueing > down && back > queueing, result.StdOut);
 
         // 20 simulated seconds at 1 Hz: 20 epochs, 20 fixes, every one acknowledged and received exactly once.
         Assert.Contains("  drive      ", result.StdOut);

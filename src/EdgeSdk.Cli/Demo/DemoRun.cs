@@ -232,8 +232,8 @@ internal sealed class DemoRun
         try
         {
             await Task.Delay(_settings.Wall(_settings.DurationSeconds * DemoSettings.OutageStartFraction), cancellationToken).ConfigureAwait(false);
-            await _broker.StopAsync().ConfigureAwait(false);
             Event(string.Create(CultureInfo.InvariantCulture, $"broker down: network outage for {_settings.OutageSeconds:0.#} s"));
+            await _broker.StopAsync().ConfigureAwait(false);
             await Task.Delay(_settings.Wall(_settings.OutageSeconds), cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
