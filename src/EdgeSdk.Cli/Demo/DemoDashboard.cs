@@ -23,7 +23,7 @@ internal static class DemoDashboard
         grid.AddRow(Position(s), Telemetry(s));
         grid.AddRow(Sky(s.Fix), Events(s));
         return new Panel(grid)
-            .Header($"[bold]EdgeSdk demo[/] — chongqing-logistics  {Format(s.Elapsed)} / {Format(s.Duration)}")
+            .Header($"[bold]EdgeSdk demo[/] — {Markup.Escape(s.Title)}  {Format(s.Elapsed)} / {Format(s.Duration)}")
             .Border(BoxBorder.Rounded);
     }
 
@@ -33,7 +33,7 @@ internal static class DemoDashboard
         GnssFix? f = s.Fix;
         string position = f is { HasPosition: true }
             ? string.Create(CultureInfo.InvariantCulture, $"{f.LatitudeDegrees:0.000000},{f.LongitudeDegrees:0.000000} {(f.SpeedMetersPerSecond ?? 0) * 3.6:0} km/h")
-            : "no fix";
+            : "—";
         return string.Create(CultureInfo.InvariantCulture,
             $"[{Format(s.Elapsed)}] {ModeText(f)} {position} sats {f?.SatellitesUsed ?? 0} | broker {(s.BrokerUp ? "up" : "DOWN")} published {s.Published} acked {s.Acknowledged} queued {s.Queued} dropped {s.Dropped} received {s.Received}");
     }
@@ -57,7 +57,8 @@ internal static class DemoDashboard
     private static Panel Telemetry(DemoSnapshot s)
     {
         var t = new Grid().AddColumn().AddColumn();
-        t.AddRow("Broker", s.BrokerUp ? "[green]up[/]" : "[red]down[/]");
+        t.AddRow("Serial port", Markup.Escape(s.SerialPath));
+        t.AddRow("Broker", (s.BrokerUp ? "[green]up[/] " : "[red]down[/] ") + Markup.Escape(s.BrokerUri));
         t.AddRow("Published", s.Published.ToString(CultureInfo.InvariantCulture));
         t.AddRow("Acknowledged", s.Acknowledged.ToString(CultureInfo.InvariantCulture));
         t.AddRow("Queued", s.Queued.ToString(CultureInfo.InvariantCulture));
@@ -87,12 +88,12 @@ internal static class DemoDashboard
 
         string summary = string.Join("  ", Constellations.Select(c =>
             $"{c.Name} {satellites.Count(x => x.System == c.System && x.Used)}/{satellites.Count(x => x.System == c.System)}"));
-        return new Panel(new Rows(new Markup(Markup.Escape("used/in view: " + summary)), chart)).Header("Satellites, C/N0 dB-Hz (* used)");
+        return new Panel(new Rows(new Markup(Markup.Escape(summary)), chart)).Header("Satellites used/in view, C/N0 dB-Hz (* used)");
     }
 
     private static Panel Events(DemoSnapshot s)
     {
-        IEnumerable<string> lines = s.Events.TakeLast(8).Select(Markup.Escape);
+        IEnumerable<string> lines = s.Events.TakeLast(10).Select(Markup.Escape);
         return new Panel(new Markup(string.Join('\n', lines.DefaultIfEmpty("—")))).Header("Events");
     }
 

@@ -5,6 +5,9 @@ namespace EdgeSdk.Cli.Demo;
 /// <summary>What the dashboard shows at one moment; filled by the demo from the libraries' own counters.</summary>
 internal sealed record DemoSnapshot
 {
+    public required string Title { get; init; }
+    public required string SerialPath { get; init; }
+    public required string BrokerUri { get; init; }
     public required TimeSpan Elapsed { get; init; }
     public required TimeSpan Duration { get; init; }
     public GnssFix? Fix { get; init; }
