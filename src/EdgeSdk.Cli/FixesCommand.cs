@@ -8,12 +8,9 @@ internal static class FixesCommand
 {
     public static Command Create()
     {
-        var source = new Argument<string>("source")
-        {
-            Description = "serial:/dev/ttyUSB0?baud=9600 (or baud=auto), tcp://host:port, udp://:port, a file, or - for stdin",
-            DefaultValueFactory = _ => "-",
-        };
-        var realtime = new Option<bool>("--realtime") { Description = "Replay a file at the pace of its sentence times" };
+        Argument<string> source = SourceArgument();
+        source.DefaultValueFactory = _ => "-";
+        Option<bool> realtime = RealtimeOption();
         var command = new Command("fixes", "Print one gpsd-compatible JSON object per line (TPV and SKY) for each epoch of a receiver.");
         command.Arguments.Add(source);
         command.Options.Add(realtime);
@@ -42,4 +39,13 @@ internal static class FixesCommand
         });
         return command;
     }
+
+    /// <summary>The SOURCE argument, shared with <c>serve</c>.</summary>
+    internal static Argument<string> SourceArgument() => new("source")
+    {
+        Description = "serial:/dev/ttyUSB0?baud=9600 (or baud=auto), tcp://host:port, udp://:port, a file, or - for stdin",
+    };
+
+    /// <summary>The --realtime option, shared with <c>serve</c>.</summary>
+    internal static Option<bool> RealtimeOption() => new("--realtime") { Description = "Replay a file at the pace of its sentence times" };
 }

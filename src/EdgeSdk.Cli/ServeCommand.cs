@@ -9,16 +9,13 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var source = new Argument<string>("source")
-        {
-            Description = "serial:/dev/ttyUSB0?baud=9600 (or baud=auto), tcp://host:port, udp://:port, a file, or - for stdin",
-        };
+        Argument<string> source = FixesCommand.SourceArgument();
         var gpsd = new Option<string>("--gpsd")
         {
             Description = "Address to serve gpsd's protocol on",
             DefaultValueFactory = _ => "127.0.0.1:2947",
         };
-        var realtime = new Option<bool>("--realtime") { Description = "Replay a file at the pace of its sentence times" };
+        Option<bool> realtime = FixesCommand.RealtimeOption();
         var nowait = new Option<bool>("--nowait", "-n") { Description = "Read the source at once instead of waiting for the first watching client (gpsd -n)" };
         var command = new Command("serve", "Serve a receiver's fixes over gpsd's socket protocol (gpspipe, cgps and libgps clients work unmodified).");
         command.Arguments.Add(source);

@@ -54,7 +54,6 @@ public sealed class EpochFusion
     private double _latErr = double.NaN, _lonErr = double.NaN, _altErr = double.NaN;
     private int _ggaQuality = -1, _gsaFixType = -1, _satellitesUsed = -1;
     private char _modeIndicator;
-    private bool _reportedNoFix;
     private bool _reportedFix;
 
     // Kept across epochs.
@@ -91,7 +90,7 @@ public sealed class EpochFusion
                     _date = rmc.Date;
                 }
 
-                Report(rmc.Status == 'A' && rmc.Mode != 'N', rmc.Status == 'V' || rmc.Mode == 'N');
+                Report(rmc.IsValid);
                 if (rmc.IsValid)
                 {
                     Position(rmc.LatitudeDegrees, rmc.LongitudeDegrees);
@@ -103,36 +102,17 @@ public sealed class EpochFusion
                 return SentenceUse.Navigation;
             case GgaSentence gga:
                 StartOrContinue(gga.TimeUtc, PositionType.Gga);
-                Report(gga.FixQuality > 0, gga.FixQuality == 0);
                 _ggaQuality = gga.FixQuality >= 0 ? gga.FixQuality : _ggaQuality;
-                Set(ref _hdop, gga.Hdop);
-                _satellitesUsed = gga.SatellitesUsed >= 0 ? gga.SatellitesUsed : _satellitesUsed;
-                if (gga.FixQuality > 0)
-                {
-                    Position(gga.LatitudeDegrees, gga.LongitudeDegrees);
-                    Set(ref _altMsl, gga.AltitudeMslMeters);
-                    Set(ref _geoid, gga.GeoidSeparationMeters);
-                }
-
+                FixData(gga.FixQuality > 0, gga.Hdop, gga.SatellitesUsed, gga.LatitudeDegrees, gga.LongitudeDegrees, gga.AltitudeMslMeters, gga.GeoidSeparationMeters);
                 return SentenceUse.Navigation;
             case GnsSentence gns:
                 StartOrContinue(gns.TimeUtc, PositionType.Gns);
-                bool gnsFix = GnsHasFix(gns);
-                Report(gnsFix, !gnsFix);
-                Set(ref _hdop, gns.Hdop);
-                _satellitesUsed = gns.SatellitesUsed >= 0 ? gns.SatellitesUsed : _satellitesUsed;
-                if (gnsFix)
-                {
-                    Position(gns.LatitudeDegrees, gns.LongitudeDegrees);
-                    Set(ref _altMsl, gns.AltitudeMslMeters);
-                    Set(ref _geoid, gns.GeoidSeparationMeters);
-                }
-
+                FixData(GnsHasFix(gns), gns.Hdop, gns.SatellitesUsed, gns.LatitudeDegrees, gns.LongitudeDegrees, gns.AltitudeMslMeters, gns.GeoidSeparationMeters);
                 return SentenceUse.Navigation;
             case GllSentence gll:
                 StartOrContinue(gll.TimeUtc, PositionType.Gll);
                 bool gllFix = gll.Status == 'A' && gll.Mode != 'N';
-                Report(gllFix, !gllFix);
+                Report(gllFix);
                 if (gllFix)
                 {
                     Position(gll.LatitudeDegrees, gll.LongitudeDegrees);
@@ -201,11 +181,24 @@ public sealed class EpochFusion
         }
     }
 
-    private void Report(bool fix, bool noFix)
+    private void Report(bool fix)
     {
         _hasReport = true;
         _reportedFix |= fix;
-        _reportedNoFix |= noFix;
+    }
+
+    // GGA and GNS carry the same fix data.
+    private void FixData(bool fix, double hdop, int satellitesUsed, double lat, double lon, double altMsl, double geoid)
+    {
+        Report(fix);
+        Set(ref _hdop, hdop);
+        _satellitesUsed = satellitesUsed >= 0 ? satellitesUsed : _satellitesUsed;
+        if (fix)
+        {
+            Position(lat, lon);
+            Set(ref _altMsl, altMsl);
+            Set(ref _geoid, geoid);
+        }
     }
 
     private void Position(double lat, double lon)
@@ -484,7 +477,7 @@ public sealed class EpochFusion
         _open = false;
         _timeMs = -1;
         _date = default;
-        _hasReport = _reportedFix = _reportedNoFix = false;
+        _hasReport = _reportedFix = false;
         _positionTypesSeen = 0;
         _lat = _lon = _altMsl = _geoid = _speed = _course = double.NaN;
         _pdop = _hdop = _vdop = _latErr = _lonErr = _altErr = double.NaN;

@@ -183,6 +183,10 @@ public sealed class GnssReceiver : IAsyncDisposable
                         _parser.Complete();
                         ParseAvailable();
                         Emit(_fusion.Flush());
+                        if (_options.Realtime && _fixes.Count > 0)
+                        {
+                            await PaceAsync(cancellationToken).ConfigureAwait(false);
+                        }
 
                         SetStatus(Counters.ValidSentences == 0
                             ? $"no valid sentences in {Source.Name} ({Counters.BytesRead} bytes read, {Counters.IgnoredBytes} ignored, {Counters.RejectedSentences} rejected) — is it NMEA?"

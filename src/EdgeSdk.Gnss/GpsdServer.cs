@@ -153,6 +153,9 @@ public sealed class GpsdServer : IAsyncDisposable
     {
         using TcpClient client = tcp;
         client.NoDelay = true;
+        // Keep the kernel's share small, so a stalled client's backlog is our bounded queue (which
+        // drops the oldest, counted) and not megabytes of stale reports in the socket.
+        client.SendBufferSize = 64 * 1024;
         using var subscription = _fanOut.Subscribe(ClientQueueCapacity);
         using var writeLock = new SemaphoreSlim(1, 1);
         using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -263,7 +266,10 @@ public sealed class GpsdServer : IAsyncDisposable
             }
 
             bool enable = !document.RootElement.TryGetProperty("enable", out JsonElement e) || e.ValueKind != JsonValueKind.False;
-            bool json = document.RootElement.TryGetProperty("json", out JsonElement j) ? j.ValueKind == JsonValueKind.True : session.Json || enable;
+            // JSON is the default report format unless the client asked for raw NMEA instead,
+            // which this server does not relay (its WATCH answer says "nmea":false).
+            bool nmea = document.RootElement.TryGetProperty("nmea", out JsonElement n) && n.ValueKind == JsonValueKind.True;
+            bool json = document.RootElement.TryGetProperty("json", out JsonElement j) ? j.ValueKind == JsonValueKind.True : session.Json || (enable && !nmea);
             session.Json = json;
             session.Watching = enable && json;
             if (session.Watching)

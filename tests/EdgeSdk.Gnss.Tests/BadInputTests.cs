@@ -18,7 +18,7 @@ public class BadInputTests
         }
 
         await using var receiver = new GnssReceiver(new StreamGnssSource("noise.bin", new MemoryStream(noise)));
-        List<GnssFix> fixes = await ReadAllAsync(receiver);
+        List<GnssFix> fixes = await receiver.ReadFixesAsync().ToListAsync();
         Assert.Empty(fixes);
         Assert.Equal(20000, receiver.Counters.BytesRead);
         Assert.Equal(20000, receiver.Counters.IgnoredBytes + CountLineEnds(noise));
@@ -61,7 +61,7 @@ public class BadInputTests
             }
         };
         using var cts = new CancellationTokenSource(Timeout);
-        Task<List<GnssFix>> reading = ReadAllAsync(receiver, cts.Token);
+        Task<List<GnssFix>> reading = receiver.ReadFixesAsync(cts.Token).ToListAsync(cts.Token).AsTask();
         await SocatPty.WaitForAsync(() => receiver.Source.Status.StartsWith("opened", StringComparison.Ordinal), "the port to open");
         await using (FileStream peer = pty.OpenPeer())
         {
@@ -92,7 +92,7 @@ public class BadInputTests
             }
         };
         using var cts = new CancellationTokenSource(Timeout);
-        Task<List<GnssFix>> reading = ReadAllAsync(receiver, cts.Token);
+        Task<List<GnssFix>> reading = receiver.ReadFixesAsync(cts.Token).ToListAsync(cts.Token).AsTask();
         byte[] txt = Encoding.ASCII.GetBytes("$GPTXT,01,01,01,ANTENNA OK*35\r\n");
         while (!quiet.Task.IsCompleted)
         {
@@ -108,15 +108,4 @@ public class BadInputTests
     }
 
     private static int CountLineEnds(byte[] data) => data.Count(b => b is (byte)'\r' or (byte)'\n');
-
-    private static async Task<List<GnssFix>> ReadAllAsync(GnssReceiver receiver, CancellationToken cancellationToken = default)
-    {
-        var fixes = new List<GnssFix>();
-        await foreach (GnssFix fix in receiver.ReadFixesAsync(cancellationToken))
-        {
-            fixes.Add(fix);
-        }
-
-        return fixes;
-    }
 }

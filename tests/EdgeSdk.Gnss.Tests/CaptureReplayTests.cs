@@ -18,12 +18,6 @@ public class CaptureReplayTests
     internal static async Task<List<GnssFix>> ReplayAsync(string capture)
     {
         await using var receiver = new GnssReceiver(new StreamGnssSource(capture, new MemoryStream(Captures.Stream(capture))));
-        var fixes = new List<GnssFix>();
-        await foreach (GnssFix fix in receiver.ReadFixesAsync())
-        {
-            fixes.Add(fix);
-        }
-
-        return fixes;
+        return await receiver.ReadFixesAsync().ToListAsync();
     }
 }

@@ -13,6 +13,8 @@ public class CaptureTransportTests
 
     // A generous idle gap: on a busy CI machine the writer may pause mid-epoch; only the last
     // epoch should be closed by the gap.
+    // A live source never ends: read as many fixes as the file replay gave (the last epoch is
+    // closed by the receiver's idle gap).
     private static GnssReceiverOptions Options => new() { EpochIdleGap = TimeSpan.FromSeconds(1) };
 
     public static TheoryData<string> AllCaptures => new(Captures.Names);
@@ -25,7 +27,7 @@ public class CaptureTransportTests
         await using SocatPty pty = await SocatPty.StartAsync();
         await using var receiver = GnssReceiver.Open($"serial:{pty.DevicePath}?baud=115200", Options);
         using var cts = new CancellationTokenSource(Timeout);
-        Task<List<GnssFix>> reading = ReadAsync(receiver, fromFile.Count, cts.Token);
+        Task<List<GnssFix>> reading = receiver.ReadFixesAsync(cts.Token).Take(fromFile.Count).ToListAsync(cts.Token).AsTask();
         await SocatPty.WaitForAsync(() => receiver.Source.Status.StartsWith("opened", StringComparison.Ordinal), "the port to open");
         await using (FileStream peer = pty.OpenPeer())
         {
@@ -46,7 +48,7 @@ public class CaptureTransportTests
         listener.Start();
         await using var receiver = GnssReceiver.Open($"tcp://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}", Options);
         using var cts = new CancellationTokenSource(Timeout);
-        Task<List<GnssFix>> reading = ReadAsync(receiver, fromFile.Count, cts.Token);
+        Task<List<GnssFix>> reading = receiver.ReadFixesAsync(cts.Token).Take(fromFile.Count).ToListAsync(cts.Token).AsTask();
         using TcpClient client = await listener.AcceptTcpClientAsync(cts.Token);
         byte[] data = Captures.Stream(capture);
         for (int offset = 0; offset < data.Length; offset += 1000)
@@ -70,22 +72,5 @@ public class CaptureTransportTests
             Assert.Equal(expected[i].LongitudeDegrees, actual[i].LongitudeDegrees);
             Assert.Equal(expected[i].Satellites.Count, actual[i].Satellites.Count);
         }
-    }
-
-    // A live source never ends: read as many fixes as the file replay gave (the last epoch is
-    // closed by the receiver's idle gap).
-    private static async Task<List<GnssFix>> ReadAsync(GnssReceiver receiver, int count, CancellationToken cancellationToken)
-    {
-        var fixes = new List<GnssFix>();
-        await foreach (GnssFix fix in receiver.ReadFixesAsync(cancellationToken))
-        {
-            fixes.Add(fix);
-            if (fixes.Count == count)
-            {
-                break;
-            }
-        }
-
-        return fixes;
     }
 }

@@ -16,7 +16,7 @@ public class LiveSourceTests
         await using var receiver = GnssReceiver.Open($"serial:{pty.DevicePath}?baud=115200");
         using var cts = new CancellationTokenSource(Timeout);
         List<string> expected = Captures.ValidSentences("skytraq-dgps.log");
-        Task<List<string>> reading = ReadSentencesAsync(receiver, expected.Count, cts.Token);
+        Task<List<string>> reading = receiver.ReadSentencesAsync(cts.Token).Take(expected.Count).ToListAsync(cts.Token).AsTask();
         await SocatPty.WaitForAsync(() => receiver.Source.Status.StartsWith("opened", StringComparison.Ordinal), "the port to open");
         await using (FileStream peer = pty.OpenPeer())
         {
@@ -34,7 +34,7 @@ public class LiveSourceTests
         var source = new SerialGnssSource(pty.DevicePath, 0) { ProbeTime = TimeSpan.FromSeconds(5) };
         await using var receiver = new GnssReceiver(source);
         using var cts = new CancellationTokenSource(Timeout);
-        Task<List<string>> reading = ReadSentencesAsync(receiver, 3, cts.Token);
+        Task<List<string>> reading = receiver.ReadSentencesAsync(cts.Token).Take(3).ToListAsync(cts.Token).AsTask();
         await using FileStream peer = pty.OpenPeer();
         byte[] epoch = Encoding.ASCII.GetBytes(string.Join("\r\n", Captures.ValidSentences("tcp-torture.log")) + "\r\n");
         while (!reading.IsCompleted)
@@ -86,7 +86,7 @@ public class LiveSourceTests
         await using var receiver = new GnssReceiver(source);
         using var cts = new CancellationTokenSource(Timeout);
         List<string> expected = Captures.ValidSentences("tcp-torture.log");
-        Task<List<string>> reading = ReadSentencesAsync(receiver, expected.Count * 2, cts.Token);
+        Task<List<string>> reading = receiver.ReadSentencesAsync(cts.Token).Take(expected.Count * 2).ToListAsync(cts.Token).AsTask();
         for (int connection = 0; connection < 2; connection++)
         {
             using TcpClient client = await listener.AcceptTcpClientAsync(cts.Token);
@@ -106,7 +106,7 @@ public class LiveSourceTests
         using var cts = new CancellationTokenSource(Timeout);
         await source.OpenAsync(cts.Token);
         List<string> expected = Captures.ValidSentences("tcp-torture.log");
-        Task<List<string>> reading = ReadSentencesAsync(receiver, expected.Count, cts.Token);
+        Task<List<string>> reading = receiver.ReadSentencesAsync(cts.Token).Take(expected.Count).ToListAsync(cts.Token).AsTask();
         using var sender = new UdpClient();
         foreach (string sentence in expected)
         {
@@ -134,20 +134,5 @@ public class LiveSourceTests
     {
         using var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         return ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
-    }
-
-    private static async Task<List<string>> ReadSentencesAsync(GnssReceiver receiver, int count, CancellationToken cancellationToken)
-    {
-        var list = new List<string>();
-        await foreach (string sentence in receiver.ReadSentencesAsync(cancellationToken))
-        {
-            list.Add(sentence);
-            if (list.Count == count)
-            {
-                break;
-            }
-        }
-
-        return list;
     }
 }
