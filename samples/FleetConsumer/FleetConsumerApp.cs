@@ -3,17 +3,22 @@ using EdgeSdk.Telemetry;
 namespace FleetConsumer;
 
 /// <summary>Subscribes to a fleet and keeps the GeoJSON map file up to date as fixes arrive.</summary>
-public static class FleetConsumerApp
+/// <param name="options">Broker, fleet and shared-subscription group.</param>
+/// <param name="path">The GeoJSON file to keep up to date.</param>
+public sealed class FleetConsumerApp(TelemetryConsumerOptions options, string path)
 {
-    /// <summary>Runs until cancelled. Throws <see cref="IOException"/> naming the broker when it cannot be reached.</summary>
-    /// <param name="options">Broker, fleet and shared-subscription group.</param>
-    /// <param name="path">The GeoJSON file to keep up to date.</param>
-    /// <param name="mapWritten">Called after each rewrite with the map (progress, tests).</param>
-    /// <param name="cancellationToken">Stops the consumer.</param>
-    public static async Task RunAsync(TelemetryConsumerOptions options, string path, Action<FleetMap>? mapWritten, CancellationToken cancellationToken)
+    /// <summary>Raised once the subscription is in place.</summary>
+    public event Action? Subscribed;
+
+    /// <summary>Raised after each rewrite of the file.</summary>
+    public event Action<FleetMap>? MapWritten;
+
+    /// <summary>Runs until cancelled. Throws <see cref="IOException"/> naming the broker when it cannot be reached or refuses the subscription.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var consumer = new TelemetryConsumer(options);
         await consumer.StartAsync(cancellationToken);
+        Subscribed?.Invoke();
         var map = new FleetMap();
         try
         {
@@ -30,7 +35,7 @@ public static class FleetConsumerApp
                 if (changed)
                 {
                     map.Write(path);
-                    mapWritten?.Invoke(map);
+                    MapWritten?.Invoke(map);
                 }
             }
         }
