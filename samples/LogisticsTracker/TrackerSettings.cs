@@ -26,8 +26,11 @@ public sealed class TrackerSettings
     /// <summary>Set it through the environment (Tracker__Password), never in a file others can read.</summary>
     public string? Password { get; set; }
 
-    /// <summary>On stop, how long to wait for the broker to acknowledge what is queued (the rest stays on disk).</summary>
-    public int DrainSeconds { get; set; } = 5;
+    /// <summary>
+    /// On stop, how long to wait for the broker to acknowledge what is queued (the rest stays on disk); longer than
+    /// the publisher's 10 s batch wait, so a last partial batch goes out.
+    /// </summary>
+    public int DrainSeconds { get; set; } = 12;
 
     /// <summary>Reads and checks the section; a missing or bad value is an <see cref="ArgumentException"/> naming it.</summary>
     public static TrackerSettings Read(IConfiguration configuration)
