@@ -39,6 +39,16 @@ gate() { # name, command...: a gate counts as one test; exit code 77 means skipp
   else failed=$((failed + 1)); echo "gate FAILED: $name"; fi
 }
 
+# --- layout -----------------------------------------------------------------------------------
+# Every project must be in the solution, or the build and the tests silently skip it.
+projects_in_solution() {
+  local missing
+  missing=$(comm -23 <(git ls-files '*.csproj' | sort) <(dotnet sln EdgeSdk.sln list | grep '\.csproj$' | sort))
+  [ -z "$missing" ] || { echo "not in EdgeSdk.sln: $missing"; return 1; }
+}
+say "layout"
+gate "every project is in EdgeSdk.sln" projects_in_solution
+
 # --- build -----------------------------------------------------------------------------------
 say "build (Release, warnings are errors)"
 if ! dotnet build EdgeSdk.sln -c Release -nologo -clp:ErrorsOnly; then

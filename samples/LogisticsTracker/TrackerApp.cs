@@ -1,0 +1,73 @@
+using EdgeSdk.Gnss;
+using EdgeSdk.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LogisticsTracker;
+
+/// <summary>The tracker's host: configuration, the receiver, the publisher and <see cref="TrackerService"/>.</summary>
+public static class TrackerApp
+{
+    public const int ExitConfigurationError = 2;
+
+    /// <summary>Builds the host; a bad setting is an <see cref="ArgumentException"/> whose message names it.</summary>
+    public static IHost Build(string[] args)
+    {
+        // appsettings.json next to the program, whatever the working directory (systemd starts in /).
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Services.AddSystemd(); // Type=notify readiness and journal-friendly logs under systemd; no-op elsewhere
+        TrackerSettings settings = TrackerSettings.Read(builder.Configuration);
+        GnssSource source = GnssSource.Parse(settings.Source!);        // checks the source syntax now
+        TelemetryPublisherOptions publisherOptions = settings.ToPublisherOptions(); // and the broker address
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(provider => new GnssReceiver(source, logger: provider.GetService<ILogger<GnssReceiver>>()));
+        builder.Services.AddSingleton(provider => new TelemetryPublisher(publisherOptions, provider.GetService<ILogger<TelemetryPublisher>>()));
+        builder.Services.AddSingleton<TrackerService>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<TrackerService>());
+        return builder.Build();
+    }
+
+    /// <summary>Runs until stopped (Ctrl+C, SIGTERM from systemd); returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        IHost host;
+        try
+        {
+            host = Build(args);
+        }
+        catch (ArgumentException ex)
+        {
+            await error.WriteLineAsync($"LogisticsTracker: {ex.Message}");
+            return ExitConfigurationError;
+        }
+
+        using (host)
+        {
+            // The publisher is created here so its constructor's checks (device ID, fleet) fail before the host starts.
+            TrackerService service;
+            try
+            {
+                service = host.Services.GetRequiredService<TrackerService>();
+            }
+            catch (ArgumentException ex)
+            {
+                await error.WriteLineAsync($"LogisticsTracker: {ex.Message}");
+                return ExitConfigurationError;
+            }
+
+            await host.RunAsync(cancellationToken);
+            if (service.Failure is string failure)
+            {
+                await error.WriteLineAsync($"LogisticsTracker: {failure}");
+                return ExitConfigurationError;
+            }
+        }
+
+        return 0;
+    }
+}
