@@ -38,6 +38,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
     private long _accepted, _handoffDropped, _storeFailures, _published, _acknowledged, _rejected, _batches, _bytes;
     private long _written, _droppedReported, _eventSequence, _connections;
     private bool _backlog, _handoffFullReported;
+    private volatile bool _draining, _disposing;
 
     /// <summary>Creates a publisher; nothing happens until <see cref="StartAsync"/>.</summary>
     /// <exception cref="ArgumentException">The device or fleet is not a single topic level, or a size is not positive.</exception>
@@ -62,7 +63,8 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         _connection = new MqttConnection(options.Connection, clientId, ConfigureWill, OnConnectedAsync, _logger);
         _connection.StateChanged += connected =>
         {
-            if (!connected)
+            // Our own disconnect at dispose is not an outage.
+            if (!connected && !_disposing)
             {
                 Raise(TelemetryEventKind.BrokerDown, $"broker down ({_connection.LastError}); queueing on disk", _queue?.Count ?? 0);
             }
@@ -162,22 +164,38 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
     public async Task<bool> WaitUntilDrainedAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         long deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-        while (Stopwatch.GetTimestamp() < deadline)
+        // While draining, a part-filled batch goes at once instead of waiting for BatchMaxDelay.
+        _draining = true;
+        WakeSender();
+        try
         {
-            if (Interlocked.Read(ref _written) == Interlocked.Read(ref _accepted) && _queue is { Count: 0 })
+            while (Stopwatch.GetTimestamp() < deadline)
             {
-                return true;
+                if (Interlocked.Read(ref _written) == Interlocked.Read(ref _accepted) && _queue is { Count: 0 })
+                {
+                    return true;
+                }
+
+                await Task.Delay(20, cancellationToken).ConfigureAwait(false);
             }
 
-            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+            return false;
         }
-
-        return false;
+        finally
+        {
+            _draining = false;
+        }
     }
 
     /// <summary>Stops the loops, publishes the retained offline status if connected, and closes the queue. Queued fixes stay on disk.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposing)
+        {
+            return;
+        }
+
+        _disposing = true;
         _handoff.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
         await _stop.CancelAsync().ConfigureAwait(false);
@@ -228,10 +246,15 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
                 _backlog = true;
             }
 
-            if (_work.CurrentCount == 0)
-            {
-                _work.Release();
-            }
+            WakeSender();
+        }
+    }
+
+    private void WakeSender()
+    {
+        if (_work.CurrentCount == 0)
+        {
+            _work.Release();
         }
     }
 
@@ -250,7 +273,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
                     continue;
                 }
 
-                if (records.Count < _options.BatchSize && records[0].EnqueuedTimestamp != 0)
+                if (records.Count < _options.BatchSize && records[0].EnqueuedTimestamp != 0 && !_draining)
                 {
                     TimeSpan wait = _options.BatchMaxDelay - Stopwatch.GetElapsedTime(records[0].EnqueuedTimestamp);
                     if (wait > TimeSpan.Zero)

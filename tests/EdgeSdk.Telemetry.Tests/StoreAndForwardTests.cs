@@ -118,4 +118,37 @@ public sealed class StoreAndForwardTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 60).Select(i => (long)i), collector.Sequences("truck-embedded").Order());
         Assert.True(broker.MessagesReceived >= 6);
     }
+
+    [Fact]
+    public async Task Draining_sends_a_part_filled_batch_at_once_and_dispose_is_not_an_outage()
+    {
+        await using var broker = new EmbeddedBroker();
+        await broker.StartAsync();
+        (TelemetryConsumer consumer, Collector collector) = await Telemetry.ConsumerAsync(Telemetry.Connection(broker.Uri, clientId: "platform-drain"));
+        await using var _ = consumer;
+        var publisher = new TelemetryPublisher(new TelemetryPublisherOptions
+        {
+            DeviceId = "truck-drain",
+            Fleet = "test",
+            Connection = Telemetry.Connection(broker.Uri),
+            QueueDirectory = _queue,
+            BatchSize = 10,
+            BatchMaxDelay = TimeSpan.FromHours(1), // without draining, 3 fixes would wait an hour
+        });
+        var events = new ConcurrentQueue<TelemetryEvent>();
+        publisher.EventRaised += (_, e) => events.Enqueue(e);
+        await publisher.StartAsync();
+        foreach (GnssFix fix in SyntheticDrive.Fixes(3))
+        {
+            Assert.True(publisher.TryEnqueue(fix));
+        }
+
+        Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(20)), $"{publisher.Status}");
+        await Collector.WaitUntilAsync(() => collector.Fixes.Length == 3, TimeSpan.FromSeconds(10));
+        Assert.Equal(new long[] { 1, 2, 3 }, collector.Sequences("truck-drain").Order());
+
+        await publisher.DisposeAsync();
+        await publisher.DisposeAsync(); // a second dispose is a no-op
+        Assert.DoesNotContain(events, e => e.Kind == TelemetryEventKind.BrokerDown);
+    }
 }
