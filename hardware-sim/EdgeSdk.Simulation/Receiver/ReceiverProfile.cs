@@ -19,7 +19,7 @@ internal sealed record SystemOutput(GnssSystem System, NmeaTalker GsvTalker, int
 
 /// <summary>
 /// Everything that differs between the imitated receivers, as data (one table, one encoder).
-/// Values follow the real captures under tests/EdgeSdk.Simulation.Tests/TestData/gpsd.
+/// Values follow the real captures under tests/TestData/gpsd.
 /// </summary>
 internal sealed record ReceiverProfile(
     ReceiverModel Model,
