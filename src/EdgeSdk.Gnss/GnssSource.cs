@@ -81,6 +81,7 @@ public abstract class GnssSource : IAsyncDisposable
     /// <c>file:path</c> or a plain path. A bare <c>/dev/tty*</c> path is a serial port at 9600 baud.
     /// </summary>
     /// <exception cref="ArgumentException">The URI is malformed; the message says what is wrong.</exception>
+    /// <exception cref="IOException">The URI names a file that does not exist.</exception>
     public static GnssSource Parse(string uri)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(uri);
@@ -139,6 +140,12 @@ public abstract class GnssSource : IAsyncDisposable
         if (uri.Contains("://", StringComparison.Ordinal) && !uri.StartsWith("file:", StringComparison.Ordinal))
         {
             throw new ArgumentException($"unknown source '{uri}': use serial:/dev/ttyUSB0?baud=9600, tcp://host:port, udp://:port, a file or -");
+        }
+
+        // A missing file is reported now, not when the first reader (or gpsd client) arrives.
+        if (!File.Exists(file))
+        {
+            throw new IOException($"file '{file}' does not exist");
         }
 
         return new StreamGnssSource(file, () => OpenFile(file));
