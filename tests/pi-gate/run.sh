@@ -13,6 +13,19 @@ case "$rid" in
   *) echo "unknown RID $rid"; exit 2 ;;
 esac
 
+out="$root/.artifacts/pi/$rid"
+log="$root/.artifacts/pi/$rid.publish.log"
+mkdir -p "$(dirname "$log")"
+if ! dotnet publish "$root/src/EdgeSdk.Cli" -c Release -r "$rid" --self-contained -nologo -v q -o "$out" >"$log" 2>&1; then
+  # A feed without the target's runtime pack cannot produce the binary at all: report it as
+  # skipped (exit 77) with the reason, rather than as a pass or a code failure.
+  if grep -q "NU1101: Unable to find package Microsoft.NETCore.App.Runtime.$rid" "$log"; then
+    echo "$rid: skipped: the NuGet feed does not serve Microsoft.NETCore.App.Runtime.$rid"
+    exit 77
+  fi
+  cat "$log"; exit 1
+fi
+
 # Sysroot: Debian's own libraries for the target, cached outside the repo (a fresh machine
 # builds it once; nothing in it is needed by anything but this gate).
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/edgesdk/sysroot-$arch
@@ -29,19 +42,6 @@ if [ ! -f "$cache/.complete" ]; then
       "${icu:-libicu72}:$arch" "$ssl:$arch" "zlib1g:$arch")
   for d in "$cache"/debs/*.deb; do dpkg -x "$d" "$cache"; done
   touch "$cache/.complete"
-fi
-
-out="$root/.artifacts/pi/$rid"
-log="$root/.artifacts/pi/$rid.publish.log"
-mkdir -p "$(dirname "$log")"
-if ! dotnet publish "$root/src/EdgeSdk.Cli" -c Release -r "$rid" --self-contained -nologo -v q -o "$out" >"$log" 2>&1; then
-  # A feed without the target's runtime pack cannot produce the binary at all: report it as
-  # skipped (exit 77) with the reason, rather than as a pass or a code failure.
-  if grep -q "NU1101: Unable to find package Microsoft.NETCore.App.Runtime.$rid" "$log"; then
-    echo "$rid: skipped: the NuGet feed does not serve Microsoft.NETCore.App.Runtime.$rid"
-    exit 77
-  fi
-  cat "$log"; exit 1
 fi
 
 run() { "$qemu" -L "$cache" "$out/edgesdk" "$@"; }
