@@ -7,18 +7,28 @@ namespace EdgeSdk.Telemetry;
 /// <summary>
 /// An MQTT broker (MQTTnet.Server) inside this process, listening on loopback only: what the demo and
 /// <c>edgesdk broker</c> run when there is no broker to hand. It can be stopped and started again on the
-/// same port, to play an outage; client sessions are kept in memory only.
+/// same port, to play an outage; client sessions are kept in memory only, and so is what waits for a
+/// disconnected persistent subscriber: at most <see cref="MaxPendingMessagesPerClient"/> messages each, the
+/// oldest dropped beyond that (the consumer counts them as gaps), so memory stays bounded.
 /// </summary>
 public sealed class EmbeddedBroker : IAsyncDisposable
 {
     private readonly MqttServer _server;
     private long _messages, _connections, _subscriptions;
 
-    /// <summary>Prepares a broker on 127.0.0.1:<paramref name="port"/>; 0 picks a free port.</summary>
-    public EmbeddedBroker(int port = 0)
+    /// <summary>Default of <see cref="MaxPendingMessagesPerClient"/>: 25,000 batches, 250,000 fixes in batches of 10, about 10 MB.</summary>
+    public const int DefaultMaxPendingMessagesPerClient = 25_000;
+
+    /// <summary>
+    /// Prepares a broker on 127.0.0.1:<paramref name="port"/>; 0 picks a free port. At most
+    /// <paramref name="maxPendingMessagesPerClient"/> messages wait for each client, the oldest dropped first.
+    /// </summary>
+    public EmbeddedBroker(int port = 0, int maxPendingMessagesPerClient = DefaultMaxPendingMessagesPerClient)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPendingMessagesPerClient, 1);
+        MaxPendingMessagesPerClient = maxPendingMessagesPerClient;
         Port = port == 0 ? FreeLoopbackPort() : port;
         MqttServerOptions options = new MqttServerOptionsBuilder()
             .WithDefaultEndpoint()
@@ -26,6 +36,8 @@ public sealed class EmbeddedBroker : IAsyncDisposable
             .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
             .WithDefaultEndpointPort(Port)
             .WithPersistentSessions()
+            .WithMaxPendingMessagesPerClient(maxPendingMessagesPerClient)
+            .WithPendingMessagesOverflowStrategy(MqttPendingMessagesOverflowStrategy.DropOldestQueuedMessage)
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(options);
         _server.InterceptingPublishAsync += _ =>
@@ -44,6 +56,9 @@ public sealed class EmbeddedBroker : IAsyncDisposable
             return Task.CompletedTask;
         };
     }
+
+    /// <summary>Messages kept for each client (e.g. a disconnected persistent subscriber) before the oldest is dropped.</summary>
+    public int MaxPendingMessagesPerClient { get; }
 
     /// <summary>The TCP port on 127.0.0.1.</summary>
     public int Port { get; }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using MQTTnet;
 using MQTTnet.Exceptions;
 using MQTTnet.Formatter;
+using MQTTnet.Protocol;
 
 namespace EdgeSdk.Telemetry;
 
@@ -79,7 +80,7 @@ internal sealed partial class MqttConnection : IAsyncDisposable
             try
             {
                 result = await TryConnectAsync(cancellationToken).ConfigureAwait(false);
-                if (result.ResultCode == MqttClientConnectResultCode.UnsupportedProtocolVersion && _version == MqttProtocolVersion.V500)
+                if (RefusesVersion(result.ResultCode) && _version == MqttProtocolVersion.V500)
                 {
                     _version = MqttProtocolVersion.V311;
                     result = await TryConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -208,6 +209,12 @@ internal sealed partial class MqttConnection : IAsyncDisposable
         timeout.CancelAfter(_options.ConnectTimeout + TimeSpan.FromSeconds(1));
         return await Client.ConnectAsync(builder.Build(), timeout.Token).ConfigureAwait(false);
     }
+
+    // An MQTT 5 broker refusing 5 says UnsupportedProtocolVersion (0x84); a 3.1.1-only broker answers a level-5
+    // CONNECT with its own CONNACK, return code 1 (unacceptable protocol version), which MQTTnet passes through as 1.
+    private static bool RefusesVersion(MqttClientConnectResultCode code) =>
+        code == MqttClientConnectResultCode.UnsupportedProtocolVersion
+        || (int)code == (int)MqttConnectReturnCode.ConnectionRefusedUnacceptableProtocolVersion;
 
     // Server validation against a private CA: the chain must end at that CA, and the name must match.
     internal static bool ChainsTo(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2 ca)

@@ -117,5 +117,5 @@ public static class Bench
     private static TelemetryPublisher Publisher(MqttConnectionOptions connection, string device, string queue, TimeSpan batchDelay) =>
         new(new TelemetryPublisherOptions { DeviceId = device, Connection = connection, QueueDirectory = queue, BatchMaxDelay = batchDelay });
 
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+    internal static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 }

@@ -2,7 +2,8 @@ using EdgeSdk.Gnss;
 using EdgeSdk.Telemetry;
 using EdgeSdk.Telemetry.TestPublisher;
 
-// Usage: TestPublisher MQTT_URI DEVICE QUEUE_DIR FIRST COUNT RATE_HZ BATCH   (or: TestPublisher bench MQTT_URI QUEUE_DIR)
+// Usage: TestPublisher MQTT_URI DEVICE QUEUE_DIR FIRST COUNT RATE_HZ BATCH   (or: TestPublisher bench|rss MQTT_URI QUEUE_DIR,
+// or TestPublisher nmea-latency MQTT_URI QUEUE_DIR [EPOCHS] [SPEEDUP] [IDLE_GAP_MS])
 // Publishes drive fixes FIRST..FIRST+COUNT-1 at RATE_HZ, prints one line per fix queued, waits until all
 // are acknowledged, prints "drained". The tests kill it with SIGKILL part-way and start it again.
 if (args is ["bench", string uri, string dir])
@@ -13,6 +14,14 @@ if (args is ["bench", string uri, string dir])
 if (args is ["rss", string rssUri, string rssDir])
 {
     return await Bench.RssAsync(MqttConnectionOptions.ParseBrokerUri(rssUri), rssDir);
+}
+
+if (args is ["nmea-latency", string latencyUri, string latencyDir, .. string[] more])
+{
+    int epochs = more.Length > 0 ? int.Parse(more[0], System.Globalization.CultureInfo.InvariantCulture) : 300;
+    double speedup = more.Length > 1 ? double.Parse(more[1], System.Globalization.CultureInfo.InvariantCulture) : 1;
+    double gapMs = more.Length > 2 ? double.Parse(more[2], System.Globalization.CultureInfo.InvariantCulture) : 150;
+    return await NmeaLatency.RunAsync(MqttConnectionOptions.ParseBrokerUri(latencyUri), latencyDir, epochs, speedup, TimeSpan.FromMilliseconds(gapMs));
 }
 
 if (args.Length != 7)

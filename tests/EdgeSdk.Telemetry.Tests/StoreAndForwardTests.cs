@@ -151,4 +151,33 @@ public sealed class StoreAndForwardTests : IDisposable
         await publisher.DisposeAsync(); // a second dispose is a no-op
         Assert.DoesNotContain(events, e => e.Kind == TelemetryEventKind.BrokerDown);
     }
+
+    [Fact]
+    public async Task The_embedded_broker_keeps_the_newest_messages_for_an_offline_subscriber_up_to_its_bound()
+    {
+        await using var broker = new EmbeddedBroker(maxPendingMessagesPerClient: 4);
+        await broker.StartAsync();
+        MqttConnectionOptions platform = Telemetry.Connection(broker.Uri, clientId: "platform-bounded");
+        TelemetryConsumer first = (await Telemetry.ConsumerAsync(platform)).Consumer;
+        await first.DisposeAsync(); // persistent session: the broker now queues for it
+
+        await using (TelemetryPublisher publisher = Telemetry.Publisher(Telemetry.Connection(broker.Uri), "truck-bounded", _queue))
+        {
+            await publisher.StartAsync();
+            foreach (GnssFix fix in SyntheticDrive.Fixes(100))
+            {
+                Assert.True(publisher.TryEnqueue(fix));
+            }
+
+            Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(20)), $"{publisher.Status}");
+            Assert.Equal(10, publisher.Status.Batches);
+        }
+
+        (TelemetryConsumer consumer, Collector collector) = await Telemetry.ConsumerAsync(platform);
+        await using var _ = consumer;
+        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= 30, TimeSpan.FromSeconds(10), () => $"{consumer.Status}");
+        // Four messages were kept: the retained offline status and the last three batches (fixes 71..100).
+        await Collector.WaitUntilAsync(() => consumer.Status.StatusMessages >= 1, TimeSpan.FromSeconds(10), () => $"{consumer.Status}");
+        Assert.Equal(Enumerable.Range(71, 30).Select(i => (long)i), collector.Sequences("truck-bounded").Order());
+    }
 }
