@@ -9,10 +9,10 @@ namespace EdgeSdk.Gnss;
 /// </summary>
 /// <remarks>
 /// Why values first: a sky is mostly the same from one epoch to the next, so the common case is
-/// one compare per signal against the last yielded sky and the same (immutable) list handed out
-/// again, with no object touched or written. Only a signal whose values changed gets a new
-/// <see cref="SatelliteInfo"/>: a fix already handed out must never change, and its satellites
-/// are objects with their values inside, so a changed value needs its own object.
+/// two vectorized compares (the signals, and the GSAs' used satellites) against those of the last
+/// yielded sky, and the same immutable list handed out again, with no object touched or written.
+/// Only a signal whose values changed gets a new <see cref="SatelliteInfo"/>: a fix already handed
+/// out must never change, and its satellites are objects with their values inside.
 /// </remarks>
 internal sealed class SkyBuilder
 {
@@ -22,9 +22,14 @@ internal sealed class SkyBuilder
     private readonly int[] _sets = new int[32]; // GSV sets (talker, signal ID) seen this epoch
     private Signal[] _signals = new Signal[MaxSignals]; // this epoch's, in GSV order
     private Signal[] _last = new Signal[MaxSignals]; // those of _lastSky, in the same order
+    private bool[] _used = new bool[MaxSignals]; // this epoch's used flags, when computed
+    private bool[] _lastUsed = new bool[MaxSignals]; // those of _lastSky
+    private int[] _lastUsedSatellites = new int[64]; // the UsedSatellites.Added that _lastSky was built with
+    private int _lastUsedSatelliteCount;
     private SatelliteInfo[] _lastSky = [];
     private int _count;
     private int _lastCount;
+    private int _lastUsedCount;
     private int _setCount;
 
     /// <summary>Signals collected this epoch.</summary>
@@ -49,7 +54,6 @@ internal sealed class SkyBuilder
         }
 
         int signalId = gsv.SignalId > 0 ? gsv.SignalId : 0;
-        int gpsdSignalId = signalId > 0 ? gsv.GpsdSignalId : 0;
         int satellites = gsv.SatelliteCount;
         for (int i = 0; i < satellites && _count < MaxSignals; i++)
         {
@@ -57,56 +61,61 @@ internal sealed class SkyBuilder
             if (satellite.Id.IsKnown)
             {
                 ref Signal s = ref _signals[_count++];
-                s.System = satellite.Id.System;
-                s.Svid = satellite.Id.Svid;
-                s.SignalId = signalId;
-                s.GpsdSignalId = gpsdSignalId;
-                s.Set = set;
                 s.Elevation = satellite.ElevationDegrees;
                 s.Azimuth = satellite.AzimuthDegrees;
                 s.Snr = satellite.SnrDbHz;
+                s.System = satellite.Id.System;
+                s.Svid = satellite.Id.Svid;
+                s.SignalId = signalId;
+                s.Set = set;
             }
         }
     }
 
     /// <summary>
     /// The epoch's satellites, each <see cref="SatelliteInfo.Used"/> when <paramref name="used"/>
-    /// holds it and it has a C/N0: an untracked signal cannot be in the
-    /// solution even when a GSA lists its satellite (dual-band receivers: L1 used, L5 not tracked).
-    /// gpsd agrees. Call with <see cref="Count"/> &gt; 0.
+    /// holds it and it has a C/N0: an untracked signal cannot be in the solution even when a GSA
+    /// lists its satellite (dual-band receivers: L1 used, L5 not tracked). gpsd agrees.
+    /// Call with <see cref="Count"/> &gt; 0.
     /// </summary>
     public SatelliteInfo[] Build(UsedSatellites used, out int usedCount)
     {
+        // Bitwise compares: NaN (not reported) equals NaN; Signal has no padding to differ.
+        if (_count == _lastCount
+            && used.Added.SequenceEqual(_lastUsedSatellites.AsSpan(0, _lastUsedSatelliteCount))
+            && MemoryMarshal.AsBytes(_signals.AsSpan(0, _count)).SequenceEqual(MemoryMarshal.AsBytes(_last.AsSpan(0, _count))))
+        {
+            usedCount = _lastUsedCount;
+            return _lastSky;
+        }
+
         int count = 0;
+        var sky = new SatelliteInfo[_count];
+        int next = 0; // receivers keep their order: the match is usually where the last one ended
         for (int i = 0; i < _count; i++)
         {
             ref Signal s = ref _signals[i];
-            s.Used = used.Contains(s.System, s.Svid) && !double.IsNaN(s.Snr) ? 1 : 0;
-            count += s.Used;
+            bool isUsed = used.Contains(s.System, s.Svid) && !double.IsNaN(s.Snr);
+            _used[i] = isUsed;
+            count += isUsed ? 1 : 0;
+            int j = Find(in s, next);
+            sky[i] = j >= 0 && _lastUsed[j] == isUsed && SameValues(in s, in _last[j]) ? _lastSky[j] : Create(in s, isUsed);
+            next = j + 1;
         }
 
-        usedCount = count;
-        // All the same as the last yielded sky (the usual case): one vectorized compare. Bitwise, so
-        // NaN (not reported) equals NaN; the struct has no padding to differ.
-        if (_count != _lastCount
-            || !MemoryMarshal.AsBytes(_signals.AsSpan(0, _count)).SequenceEqual(MemoryMarshal.AsBytes(_last.AsSpan(0, _count))))
+        _lastSky = sky;
+        (_last, _signals) = (_signals, _last);
+        (_lastUsed, _used) = (_used, _lastUsed);
+        _lastCount = _count;
+        _lastUsedCount = usedCount = count;
+        if (used.Count > _lastUsedSatellites.Length)
         {
-            var sky = new SatelliteInfo[_count];
-            int next = 0; // receivers keep their order: the match is usually where the last one ended
-            for (int i = 0; i < _count; i++)
-            {
-                ref Signal s = ref _signals[i];
-                int j = Find(in s, next);
-                sky[i] = j >= 0 && Same(in s, in _last[j]) ? _lastSky[j] : Create(in s);
-                next = j + 1;
-            }
-
-            _lastSky = sky;
-            (_last, _signals) = (_signals, _last);
-            _lastCount = _count;
+            _lastUsedSatellites = new int[used.Count];
         }
 
-        return _lastSky;
+        used.Added.CopyTo(_lastUsedSatellites);
+        _lastUsedSatelliteCount = used.Count;
+        return sky;
     }
 
     /// <summary>Forgets this epoch's signals (the last yielded sky is kept for comparing).</summary>
@@ -156,19 +165,19 @@ internal sealed class SkyBuilder
         return -1;
     }
 
+    // The set (talker, signal ID) decides gpsd's signal ID, so it is part of the signal's identity.
     private static bool SameSignal(in Signal a, in Signal b)
-        => a.Svid == b.Svid && a.System == b.System && a.SignalId == b.SignalId && a.GpsdSignalId == b.GpsdSignalId;
+        => a.Svid == b.Svid && a.System == b.System && a.SignalId == b.SignalId && a.Set == b.Set;
 
-    // Bitwise on the doubles: NaN (not reported) equals NaN.
-    private static bool Same(in Signal a, in Signal b)
-        => SameSignal(in a, in b) && a.Used == b.Used
-            && BitConverter.DoubleToInt64Bits(a.Snr) == BitConverter.DoubleToInt64Bits(b.Snr)
+    private static bool SameValues(in Signal a, in Signal b)
+        => BitConverter.DoubleToInt64Bits(a.Snr) == BitConverter.DoubleToInt64Bits(b.Snr)
             && BitConverter.DoubleToInt64Bits(a.Elevation) == BitConverter.DoubleToInt64Bits(b.Elevation)
             && BitConverter.DoubleToInt64Bits(a.Azimuth) == BitConverter.DoubleToInt64Bits(b.Azimuth);
 
-    private static SatelliteInfo Create(in Signal s)
+    private static SatelliteInfo Create(in Signal s, bool used)
     {
         var id = new SatelliteId(s.System, s.Svid);
+        GnssSystem talkerSystem = NmeaTalkers.SystemOf((NmeaTalker)(s.Set >> 8));
         return new SatelliteInfo
         {
             System = s.System,
@@ -177,16 +186,17 @@ internal sealed class SkyBuilder
             GnssId = id.GpsdGnssId,
             Svid = id.GpsdSvid,
             SignalId = s.SignalId,
-            GpsdSignalId = s.GpsdSignalId,
+            GpsdSignalId = s.SignalId > 0 ? SatelliteNumbering.GpsdSignalId(talkerSystem, s.SignalId) : 0,
             ElevationDegrees = Value(s.Elevation),
             AzimuthDegrees = Value(s.Azimuth),
             SnrDbHz = Value(s.Snr),
-            Used = s.Used != 0,
+            Used = used,
         };
     }
 
     private static double? Value(double value) => double.IsNaN(value) ? null : value;
 
+    // 3 doubles and 4 ints: 40 bytes without padding, so arrays of it compare bitwise.
     private struct Signal
     {
         public double Elevation;
@@ -195,8 +205,6 @@ internal sealed class SkyBuilder
         public GnssSystem System;
         public int Svid;
         public int SignalId;
-        public int GpsdSignalId;
-        public int Set;
-        public int Used; // 1 or 0: an int keeps the struct free of padding
+        public int Set; // (talker, raw signal ID): the GSV set it came from
     }
 }

@@ -9,20 +9,27 @@ namespace EdgeSdk.Gnss;
 /// </summary>
 internal sealed class UsedSatellites
 {
-    private readonly int[] _stamps = new int[16 * 256];
+    private const int Slots = 16 * 256;
+
+    private readonly int[] _stamps = new int[Slots];
+    private readonly int[] _order = new int[Slots]; // slots in the order they were added
     private int _stamp = 1;
 
     /// <summary>Distinct satellites added since <see cref="Clear"/>.</summary>
     public int Count { get; private set; }
 
+    /// <summary>The satellites added, as table slots in the order added: equal spans mean equal sets.</summary>
+    public ReadOnlySpan<int> Added => _order.AsSpan(0, Count);
+
     /// <summary>Adds a satellite (known system) once.</summary>
     public void Add(SatelliteId id)
     {
-        ref int stamp = ref _stamps[Slot(id.System, id.Svid)];
+        int slot = Slot(id.System, id.Svid);
+        ref int stamp = ref _stamps[slot];
         if (stamp != _stamp)
         {
             stamp = _stamp;
-            Count++;
+            _order[Count++] = slot;
         }
     }
 
