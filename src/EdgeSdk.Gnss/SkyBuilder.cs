@@ -99,8 +99,20 @@ internal sealed class SkyBuilder
             _used[i] = isUsed;
             count += isUsed ? 1 : 0;
             int j = Find(in s, next);
-            sky[i] = j >= 0 && _lastUsed[j] == isUsed && SameValues(in s, in _last[j]) ? _lastSky[j] : Create(in s, isUsed);
             next = j + 1;
+            if (j < 0)
+            {
+                sky[i] = Create(in s, isUsed);
+            }
+            else if (_lastUsed[j] == isUsed && SameValues(in s, in _last[j]))
+            {
+                sky[i] = _lastSky[j];
+            }
+            else
+            {
+                // Same signal, new values (C/N0 moves every epoch): its identity is copied, not worked out again.
+                sky[i] = new SatelliteInfo(_lastSky[j], s.Elevation, s.Azimuth, s.Snr, isUsed);
+            }
         }
 
         _lastSky = sky;
