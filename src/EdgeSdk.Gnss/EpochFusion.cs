@@ -135,7 +135,17 @@ public sealed class EpochFusion
     }
 
     /// <summary>Takes the next completed fix, oldest first.</summary>
-    public bool TryTakeFix([NotNullWhen(true)] out GnssFix? fix) => _ready.TryDequeue(out fix);
+    public bool TryTakeFix([NotNullWhen(true)] out GnssFix? fix)
+    {
+        if (_ready.Count == 0)
+        {
+            fix = null; // the usual answer after a sentence, and cheap enough to be inlined
+            return false;
+        }
+
+        fix = _ready.Dequeue();
+        return true;
+    }
 
     /// <summary>
     /// Ends the epoch in progress (end of input, or a live receiver went quiet after its burst)
