@@ -24,23 +24,10 @@ namespace EdgeSdk.Gnss;
 /// </remarks>
 public sealed class EpochFusion
 {
-    private const int MaxUsed = 128;
-    private const int MaxSky = 256;
-    private const int UsedSlots = 16 * 256;
 
     private readonly Queue<GnssFix> _ready = new();
-    private readonly SatelliteId[] _used = new SatelliteId[MaxUsed];
-    private readonly bool[] _isUsed = new bool[UsedSlots]; // by (system, svid), for O(1) lookups
-    private readonly SatelliteInfo[] _sky = new SatelliteInfo[MaxSky]; // built as GSVs arrive
-    private readonly int[] _skySet = new int[MaxSky]; // which GSV set each came from
-    private readonly SatelliteCache _satellites = new();
-    private readonly int[] _sets = new int[32];
-    private int _usedCount;
-    private int _skyCount;
-    private int _setCount;
-    private int _usedInSky;
-    private bool _gsaAfterSky; // a GSA after a GSV: the used flags set at GSV time must be checked again
-    private SatelliteInfo[] _lastSky = [];
+    private readonly UsedSatellites _used = new();
+    private readonly SkyBuilder _sky = new();
 
     // The epoch in progress.
     private bool _open;
@@ -77,7 +64,7 @@ public sealed class EpochFusion
             // Most frequent first: an epoch has several GSV and GSA sentences.
             case GsvSentence gsv:
                 Continue();
-                AddGsv(gsv);
+                _sky.Add(gsv);
                 return SentenceUse.Navigation;
             case GsaSentence gsa:
                 Continue();
@@ -148,7 +135,17 @@ public sealed class EpochFusion
     }
 
     /// <summary>Takes the next completed fix, oldest first.</summary>
-    public bool TryTakeFix([NotNullWhen(true)] out GnssFix? fix) => _ready.TryDequeue(out fix);
+    public bool TryTakeFix([NotNullWhen(true)] out GnssFix? fix)
+    {
+        if (_ready.Count == 0)
+        {
+            fix = null; // the usual answer after a sentence, and cheap enough to be inlined
+            return false;
+        }
+
+        fix = _ready.Dequeue();
+        return true;
+    }
 
     /// <summary>
     /// Ends the epoch in progress (end of input, or a live receiver went quiet after its burst)
@@ -230,92 +227,24 @@ public sealed class EpochFusion
 
     private void AddGsa(GsaSentence gsa)
     {
-        _gsaAfterSky |= _skyCount > 0;
         _gsaFixType = gsa.FixType > 0 ? gsa.FixType : _gsaFixType;
         Set(ref _pdop, gsa.Pdop);
         Set(ref _hdop, gsa.Hdop);
         Set(ref _vdop, gsa.Vdop);
-        for (int i = 0; i < gsa.SatelliteCount && _usedCount < MaxUsed; i++)
+        int count = gsa.SatelliteCount;
+        for (int i = 0; i < count; i++)
         {
             SatelliteId id = gsa.GetSatellite(i);
-            if (id.IsKnown && !IsUsed(id))
+            if (id.IsKnown)
             {
-                _isUsed[UsedSlot(id)] = true;
-                _used[_usedCount++] = id;
+                _used.Add(id);
             }
         }
-    }
-
-    private static int UsedSlot(SatelliteId id) => UsedSlot(id.System, id.Svid);
-
-    private static int UsedSlot(GnssSystem system, int svid) => (((int)system & 0xF) << 8) | (svid & 0xFF);
-
-    private bool IsUsed(SatelliteId id) => _isUsed[UsedSlot(id)];
-
-    private void AddGsv(GsvSentence gsv)
-    {
-        int set = ((int)gsv.Talker << 8) | (gsv.SignalId & 0xFF);
-        if (gsv.MessageNumber == 1 && !FirstTimeThisEpoch(set))
-        {
-            // A set that starts again (next epoch's, or a repeat) replaces what it said before.
-            int kept = 0;
-            for (int i = 0; i < _skyCount; i++)
-            {
-                if (_skySet[i] != set)
-                {
-                    _skySet[kept] = _skySet[i];
-                    _sky[kept++] = _sky[i];
-                }
-                else if (_sky[i].Used)
-                {
-                    _usedInSky--;
-                }
-            }
-
-            _skyCount = kept;
-        }
-
-        int signal = gsv.SignalId > 0 ? gsv.SignalId : 0;
-        int gpsdSignal = signal > 0 ? gsv.GpsdSignalId : 0;
-        for (int i = 0; i < gsv.SatelliteCount && _skyCount < MaxSky; i++)
-        {
-            GsvSatellite satellite = gsv.GetSatellite(i);
-            if (satellite.Id.IsKnown)
-            {
-                // Receivers send GSA before GSV, so "used" is usually known here; Close() checks again.
-                bool used = IsUsed(satellite.Id) && !double.IsNaN(satellite.SnrDbHz);
-                SatelliteInfo? previous = _skyCount < _lastSky.Length ? _lastSky[_skyCount] : null;
-                _skySet[_skyCount] = set;
-                _sky[_skyCount++] = _satellites.Get(satellite, signal, gpsdSignal, used, previous);
-                _usedInSky += used ? 1 : 0;
-            }
-        }
-    }
-
-    // True (and remembered) when a GSV set has not been seen yet in this epoch: then there is
-    // nothing of it to replace, and the sky need not be searched.
-    private bool FirstTimeThisEpoch(int set)
-    {
-        for (int i = 0; i < _setCount; i++)
-        {
-            if (_sets[i] == set)
-            {
-                return false;
-            }
-        }
-
-        if (_setCount == _sets.Length)
-        {
-            return false; // too many sets to remember: search the sky
-        }
-
-        _sets[_setCount++] = set;
-        return true;
     }
 
     private void Close()
     {
-        if (_open && (_hasReport || _skyCount > 0 || _usedCount > 0 || !double.IsNaN(_pdop)))
+        if (_open && (_hasReport || _sky.Count > 0 || _used.Count > 0 || !double.IsNaN(_pdop)))
         {
             _ready.Enqueue(BuildFix());
         }
@@ -345,36 +274,10 @@ public sealed class EpochFusion
         _previousAlt = alt ?? double.NaN;
 
         IReadOnlyList<SatelliteInfo> satellites = Array.Empty<SatelliteInfo>();
-        int usedInSky = _usedInSky;
-        if (_skyCount > 0)
+        int usedInSky = 0;
+        if (_sky.Count > 0)
         {
-            // Reuse the last sky's array when nothing changed, so a steady sky costs no allocation
-            // beyond the fix itself.
-            SatelliteInfo[] list = _sky;
-            if (_gsaAfterSky)
-            {
-                usedInSky = 0;
-            }
-
-            for (int i = 0; _gsaAfterSky && i < _skyCount; i++)
-            {
-                // A signal without C/N0 is not being tracked, so it cannot be in the solution even when
-                // GSA lists its satellite (dual-band receivers: L1 used, L5 not tracked). gpsd agrees.
-                SatelliteInfo info = list[i];
-                bool used = info.SnrDbHz.HasValue && _isUsed[UsedSlot(info.System, info.SatelliteId)];
-                usedInSky += used ? 1 : 0;
-                if (used != info.Used)
-                {
-                    list[i] = _satellites.WithUsed(info, used); // a GSA came after this GSV
-                }
-            }
-
-            if (_lastSky.Length != _skyCount || !list.AsSpan(0, _skyCount).SequenceEqual(_lastSky))
-            {
-                _lastSky = list.AsSpan(0, _skyCount).ToArray();
-            }
-
-            satellites = _lastSky;
+            satellites = _sky.Build(_used, out usedInSky);
         }
 
         return new GnssFix
@@ -397,7 +300,7 @@ public sealed class EpochFusion
             LongitudeErrorMeters = hasPosition ? Nullable(_lonErr) : null,
             AltitudeErrorMeters = threeD ? Nullable(_altErr) : null,
             Satellites = satellites,
-            SatellitesUsed = Math.Max(Math.Max(_satellitesUsed, _usedCount), usedInSky),
+            SatellitesUsed = Math.Max(Math.Max(_satellitesUsed, _used.Count), usedInSky),
         };
     }
 
@@ -483,16 +386,8 @@ public sealed class EpochFusion
         _pdop = _hdop = _vdop = _latErr = _lonErr = _altErr = double.NaN;
         _ggaQuality = _gsaFixType = _satellitesUsed = -1;
         _modeIndicator = '\0';
-        for (int i = 0; i < _usedCount; i++)
-        {
-            _isUsed[UsedSlot(_used[i])] = false;
-        }
-
-        _usedCount = 0;
-        _skyCount = 0;
-        _setCount = 0;
-        _usedInSky = 0;
-        _gsaAfterSky = false;
+        _used.Clear();
+        _sky.Clear();
     }
 
     [Flags]

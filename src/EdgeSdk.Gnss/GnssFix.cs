@@ -6,8 +6,26 @@ namespace EdgeSdk.Gnss;
 /// One epoch of a receiver's output fused into a single fix: time, position, velocity,
 /// precision and the sky. Every quantity a receiver did not report is null, never zero.
 /// </summary>
+/// <remarks>Absent quantities are kept as NaN, which keeps a fix at about half the size of one made
+/// of nullables (a fix per epoch is the engine's one allocation); a NaN given to an init accessor
+/// therefore reads back as null.</remarks>
 public sealed class GnssFix
 {
+    private readonly double _latitudeDegrees = double.NaN;
+    private readonly double _longitudeDegrees = double.NaN;
+    private readonly double _altitudeMslMeters = double.NaN;
+    private readonly double _altitudeHaeMeters = double.NaN;
+    private readonly double _geoidSeparationMeters = double.NaN;
+    private readonly double _speedMetersPerSecond = double.NaN;
+    private readonly double _courseDegrees = double.NaN;
+    private readonly double _climbMetersPerSecond = double.NaN;
+    private readonly double _pdop = double.NaN;
+    private readonly double _hdop = double.NaN;
+    private readonly double _vdop = double.NaN;
+    private readonly double _latitudeErrorMeters = double.NaN;
+    private readonly double _longitudeErrorMeters = double.NaN;
+    private readonly double _altitudeErrorMeters = double.NaN;
+
     /// <summary>Epoch time, UTC (<see cref="DateTimeKind.Utc"/>); null until a time is known.</summary>
     public DateTime? TimeUtc { get; init; }
 
@@ -18,46 +36,46 @@ public sealed class GnssFix
     public FixQuality Quality { get; init; }
 
     /// <summary>Latitude, degrees north (WGS-84 / CGCS2000).</summary>
-    public double? LatitudeDegrees { get; init; }
+    public double? LatitudeDegrees { get => Value(_latitudeDegrees); init => _latitudeDegrees = value ?? double.NaN; }
 
     /// <summary>Longitude, degrees east.</summary>
-    public double? LongitudeDegrees { get; init; }
+    public double? LongitudeDegrees { get => Value(_longitudeDegrees); init => _longitudeDegrees = value ?? double.NaN; }
 
     /// <summary>Altitude above mean sea level, meters.</summary>
-    public double? AltitudeMslMeters { get; init; }
+    public double? AltitudeMslMeters { get => Value(_altitudeMslMeters); init => _altitudeMslMeters = value ?? double.NaN; }
 
     /// <summary>Altitude above the ellipsoid (HAE), meters: MSL plus geoid separation.</summary>
-    public double? AltitudeHaeMeters { get; init; }
+    public double? AltitudeHaeMeters { get => Value(_altitudeHaeMeters); init => _altitudeHaeMeters = value ?? double.NaN; }
 
     /// <summary>Geoid separation (ellipsoid minus MSL), meters.</summary>
-    public double? GeoidSeparationMeters { get; init; }
+    public double? GeoidSeparationMeters { get => Value(_geoidSeparationMeters); init => _geoidSeparationMeters = value ?? double.NaN; }
 
     /// <summary>Speed over ground, meters per second.</summary>
-    public double? SpeedMetersPerSecond { get; init; }
+    public double? SpeedMetersPerSecond { get => Value(_speedMetersPerSecond); init => _speedMetersPerSecond = value ?? double.NaN; }
 
     /// <summary>Course over ground, degrees from true north.</summary>
-    public double? CourseDegrees { get; init; }
+    public double? CourseDegrees { get => Value(_courseDegrees); init => _courseDegrees = value ?? double.NaN; }
 
     /// <summary>Vertical speed, meters per second (positive up).</summary>
-    public double? ClimbMetersPerSecond { get; init; }
+    public double? ClimbMetersPerSecond { get => Value(_climbMetersPerSecond); init => _climbMetersPerSecond = value ?? double.NaN; }
 
     /// <summary>Position dilution of precision.</summary>
-    public double? Pdop { get; init; }
+    public double? Pdop { get => Value(_pdop); init => _pdop = value ?? double.NaN; }
 
     /// <summary>Horizontal dilution of precision.</summary>
-    public double? Hdop { get; init; }
+    public double? Hdop { get => Value(_hdop); init => _hdop = value ?? double.NaN; }
 
     /// <summary>Vertical dilution of precision.</summary>
-    public double? Vdop { get; init; }
+    public double? Vdop { get => Value(_vdop); init => _vdop = value ?? double.NaN; }
 
     /// <summary>Latitude error estimate (1σ), meters, from GST.</summary>
-    public double? LatitudeErrorMeters { get; init; }
+    public double? LatitudeErrorMeters { get => Value(_latitudeErrorMeters); init => _latitudeErrorMeters = value ?? double.NaN; }
 
     /// <summary>Longitude error estimate (1σ), meters, from GST.</summary>
-    public double? LongitudeErrorMeters { get; init; }
+    public double? LongitudeErrorMeters { get => Value(_longitudeErrorMeters); init => _longitudeErrorMeters = value ?? double.NaN; }
 
     /// <summary>Altitude error estimate (1σ), meters, from GST.</summary>
-    public double? AltitudeErrorMeters { get; init; }
+    public double? AltitudeErrorMeters { get => Value(_altitudeErrorMeters); init => _altitudeErrorMeters = value ?? double.NaN; }
 
     /// <summary>Satellite signals in view (empty when no GSV was seen this epoch).</summary>
     public IReadOnlyList<SatelliteInfo> Satellites { get; init; } = Array.Empty<SatelliteInfo>();
@@ -82,4 +100,6 @@ public sealed class GnssFix
 
         return count;
     }
+
+    private static double? Value(double value) => double.IsNaN(value) ? null : value;
 }

@@ -3,8 +3,36 @@ using EdgeSdk.Nmea;
 namespace EdgeSdk.Gnss;
 
 /// <summary>One satellite signal in view, with gpsd's numbering alongside the constellation's own.</summary>
+/// <remarks>An absent value (null) is kept as NaN, so that a sky of many of these stays small; a NaN
+/// given to an init accessor therefore reads back as null.</remarks>
 public sealed class SatelliteInfo
 {
+    private readonly double _elevationDegrees = double.NaN;
+    private readonly double _azimuthDegrees = double.NaN;
+    private readonly double _snrDbHz = double.NaN;
+
+    /// <summary>Creates a signal with nothing reported: set the properties with an object initializer.</summary>
+    public SatelliteInfo()
+    {
+    }
+
+    // For the fusion: identity from an earlier object of the same signal, the values as decoded
+    // (NaN when not reported), without going through nullables.
+    internal SatelliteInfo(SatelliteInfo identity, double elevationDegrees, double azimuthDegrees, double snrDbHz, bool used)
+    {
+        System = identity.System;
+        SatelliteId = identity.SatelliteId;
+        Prn = identity.Prn;
+        GnssId = identity.GnssId;
+        Svid = identity.Svid;
+        SignalId = identity.SignalId;
+        GpsdSignalId = identity.GpsdSignalId;
+        _elevationDegrees = elevationDegrees;
+        _azimuthDegrees = azimuthDegrees;
+        _snrDbHz = snrDbHz;
+        Used = used;
+    }
+
     /// <summary>The constellation.</summary>
     public GnssSystem System { get; init; }
 
@@ -27,14 +55,16 @@ public sealed class SatelliteInfo
     public int GpsdSignalId { get; init; }
 
     /// <summary>Elevation above the horizon, degrees; null when not reported.</summary>
-    public double? ElevationDegrees { get; init; }
+    public double? ElevationDegrees { get => Value(_elevationDegrees); init => _elevationDegrees = value ?? double.NaN; }
 
     /// <summary>Azimuth from true north, degrees; null when not reported.</summary>
-    public double? AzimuthDegrees { get; init; }
+    public double? AzimuthDegrees { get => Value(_azimuthDegrees); init => _azimuthDegrees = value ?? double.NaN; }
 
     /// <summary>Carrier-to-noise density C/N0 in dB-Hz; null when not tracked.</summary>
-    public double? SnrDbHz { get; init; }
+    public double? SnrDbHz { get => Value(_snrDbHz); init => _snrDbHz = value ?? double.NaN; }
 
     /// <summary>True when the receiver used this satellite in the fix (from GSA).</summary>
     public bool Used { get; init; }
+
+    private static double? Value(double value) => double.IsNaN(value) ? null : value;
 }

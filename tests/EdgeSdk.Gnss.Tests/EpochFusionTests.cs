@@ -184,6 +184,92 @@ public class EpochFusionTests
         Assert.Equal(fixSize, allocated);
     }
 
+    [Fact]
+    public void Fixes_handed_out_keep_their_sky_and_unchanged_signals_are_shared()
+    {
+        List<GnssFix> fixes = Fuse(
+            "$GNGGA,120000.00,3000.0,N,12000.0,E,1,2,0.9,10.0,M,,M,,",
+            "$GNGSA,A,3,02,07,,,,,,,,,,,1.5,0.9,1.2,1",
+            "$GPGSV,1,1,03,02,20,056,27,07,18,123,25,08,10,200,,1",
+            "$GNGGA,120001.00,3000.0,N,12000.0,E,1,2,0.9,10.0,M,,M,,",
+            "$GNGSA,A,3,02,07,,,,,,,,,,,1.5,0.9,1.2,1",
+            "$GPGSV,1,1,03,02,20,056,27,07,18,123,25,08,10,200,,1", // the same sky
+            "$GNGGA,120002.00,3000.0,N,12000.0,E,1,2,0.9,10.0,M,,M,,",
+            "$GNGSA,A,3,02,07,,,,,,,,,,,1.5,0.9,1.2,1",
+            "$GPGSV,1,1,04,01,05,010,12,02,20,056,31,07,18,123,25,08,10,200,,1", // 01 new, 02's C/N0 moves
+            "$GNGGA,120003.00,3000.0,N,12000.0,E,1,2,0.9,10.0,M,,M,,",
+            "$GNGSA,A,3,02,,,,,,,,,,,,1.5,0.9,1.2,1", // 07 no longer used: only the GSA changed
+            "$GPGSV,1,1,04,01,05,010,12,02,20,056,31,07,18,123,25,08,10,200,,1");
+        Assert.Equal(4, fixes.Count);
+        static string Sky(GnssFix fix) => string.Join(" ", fix.Satellites.Select(s => $"{s.Svid}:{s.SnrDbHz}{(s.Used ? "u" : string.Empty)}"));
+        Assert.Equal("2:27u 7:25u 8:", Sky(fixes[0]));
+        Assert.Same(fixes[0].Satellites, fixes[1].Satellites);
+        Assert.Equal("1:12 2:31u 7:25u 8:", Sky(fixes[2]));
+        Assert.Equal("1:12 2:31u 7:25 8:", Sky(fixes[3]));
+        Assert.Equal("2:27u 7:25u 8:", Sky(fixes[0])); // unchanged by what came later
+        Assert.Equal(2, fixes[2].SatellitesUsed);
+        Assert.Equal(1, fixes[3].Satellites.Count(s => s.Used));
+        Assert.Same(fixes[0].Satellites[1], fixes[2].Satellites[2]); // 07 moved one place but did not change
+        Assert.Same(fixes[0].Satellites[2], fixes[3].Satellites[3]);
+        Assert.NotSame(fixes[2].Satellites[2], fixes[3].Satellites[2]);
+        Assert.Equal(2, fixes[3].Satellites[1].Prn);
+        Assert.Equal(0, fixes[3].Satellites[1].GnssId);
+    }
+
+    [Fact]
+    public void When_every_c_n0_changes_an_epoch_allocates_the_fix_its_list_and_one_object_per_changed_signal()
+    {
+        // Each epoch: 5 signals, 4 tracked with a C/N0 that changes every epoch, 1 untracked (unchanged).
+        static byte[] Epoch(int e) => Encoding.ASCII.GetBytes(string.Concat(new[]
+        {
+            $"$GNGGA,1200{e:00}.00,3000.0,N,12000.0,E,1,4,0.9,10.0,M,,M,,",
+            "$GNGSA,A,3,02,07,13,,,,,,,,,,1.5,0.9,1.2,1",
+            $"$GPGSV,2,1,05,02,20,056,{20 + e},07,18,123,{30 + e},08,10,200,,30,57,127,{10 + e},1",
+            $"$GPGSV,2,2,05,13,19,043,{40 - e},1",
+        }.Select(s => Checksummed(s) + "\r\n")));
+        var parser = new NmeaParser();
+        var fusion = new EpochFusion();
+        int fixes = 0;
+        void Feed(byte[] bytes)
+        {
+            parser.Feed(bytes, 0, bytes.Length);
+            while (parser.Read() != NmeaSentenceType.None)
+            {
+                fusion.Add(parser.Current);
+                fixes += fusion.TryTakeFix(out _) ? 1 : 0;
+            }
+        }
+
+        byte[][] epochs = [.. Enumerable.Range(0, 12).Select(Epoch)];
+        for (int e = 0; e < 4; e++)
+        {
+            Feed(epochs[e]); // warm up
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int e = 4; e < 12; e++)
+        {
+            Feed(epochs[e]); // each ends the epoch before it: 8 fixes, each with 4 changed signals
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(11, fixes);
+        long start = GC.GetAllocatedBytesForCurrentThread();
+        GC.KeepAlive(new GnssFix());
+        long fix = GC.GetAllocatedBytesForCurrentThread() - start;
+        start = GC.GetAllocatedBytesForCurrentThread();
+        GC.KeepAlive(new SatelliteInfo[5]);
+        long list = GC.GetAllocatedBytesForCurrentThread() - start;
+        start = GC.GetAllocatedBytesForCurrentThread();
+        GC.KeepAlive(new SatelliteInfo());
+        long satellite = GC.GetAllocatedBytesForCurrentThread() - start;
+        Assert.Equal(8 * (fix + list + (4 * satellite)), allocated);
+        if (Environment.Is64BitProcess)
+        {
+            Assert.Equal(72, satellite); // absent values kept as NaN, not as nullables (96 bytes)
+        }
+    }
+
     private static int Run(NmeaParser parser, EpochFusion fusion, byte[] capture)
     {
         int fixes = 0;

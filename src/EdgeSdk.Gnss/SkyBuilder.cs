@@ -1,0 +1,222 @@
+using System.Runtime.InteropServices;
+using EdgeSdk.Nmea;
+
+namespace EdgeSdk.Gnss;
+
+/// <summary>
+/// Collects an epoch's GSV satellite blocks as plain values and turns them into the fix's
+/// <see cref="SatelliteInfo"/> list once, when the epoch closes and every GSA is known.
+/// </summary>
+/// <remarks>
+/// Why values first: a sky is mostly the same from one epoch to the next, so the common case is
+/// two vectorized compares (the signals, and the GSAs' used satellites) against those of the last
+/// yielded sky, and the same immutable list handed out again, with no object touched or written.
+/// Only a signal whose values changed gets a new <see cref="SatelliteInfo"/>: a fix already handed
+/// out must never change, and its satellites are objects with their values inside.
+/// </remarks>
+internal sealed class SkyBuilder
+{
+    /// <summary>Signals kept per epoch.</summary>
+    public const int MaxSignals = 256;
+
+    private readonly int[] _sets = new int[32]; // GSV sets (talker, signal ID) seen this epoch
+    private Signal[] _signals = new Signal[MaxSignals]; // this epoch's, in GSV order
+    private Signal[] _last = new Signal[MaxSignals]; // those of _lastSky, in the same order
+    private bool[] _used = new bool[MaxSignals]; // this epoch's used flags, when computed
+    private bool[] _lastUsed = new bool[MaxSignals]; // those of _lastSky
+    private int[] _lastUsedSatellites = new int[64]; // the UsedSatellites.Added that _lastSky was built with
+    private int _lastUsedSatelliteCount;
+    private SatelliteInfo[] _lastSky = [];
+    private int _count;
+    private int _lastCount;
+    private int _lastUsedCount;
+    private int _setCount;
+
+    /// <summary>Signals collected this epoch.</summary>
+    public int Count => _count;
+
+    /// <summary>Adds a GSV sentence's satellites; a set that starts again replaces what it said before.</summary>
+    public void Add(GsvSentence gsv)
+    {
+        int set = ((int)gsv.Talker << 8) | (gsv.SignalId & 0xFF);
+        if (gsv.MessageNumber == 1 && !FirstTimeThisEpoch(set))
+        {
+            int kept = 0;
+            for (int i = 0; i < _count; i++)
+            {
+                if (_signals[i].Set != set)
+                {
+                    _signals[kept++] = _signals[i];
+                }
+            }
+
+            _count = kept;
+        }
+
+        int signalId = gsv.SignalId > 0 ? gsv.SignalId : 0;
+        int satellites = gsv.SatelliteCount;
+        for (int i = 0; i < satellites && _count < MaxSignals; i++)
+        {
+            GsvSatellite satellite = gsv.GetSatellite(i);
+            if (satellite.Id.IsKnown)
+            {
+                ref Signal s = ref _signals[_count++];
+                s.Elevation = satellite.ElevationDegrees;
+                s.Azimuth = satellite.AzimuthDegrees;
+                s.Snr = satellite.SnrDbHz;
+                s.System = satellite.Id.System;
+                s.Svid = satellite.Id.Svid;
+                s.SignalId = signalId;
+                s.Set = set;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The epoch's satellites, each <see cref="SatelliteInfo.Used"/> when <paramref name="used"/>
+    /// holds it and it has a C/N0: an untracked signal cannot be in the solution even when a GSA
+    /// lists its satellite (dual-band receivers: L1 used, L5 not tracked). gpsd agrees.
+    /// Call with <see cref="Count"/> &gt; 0.
+    /// </summary>
+    public SatelliteInfo[] Build(UsedSatellites used, out int usedCount)
+    {
+        // Bitwise compares: NaN (not reported) equals NaN; Signal has no padding to differ.
+        if (_count == _lastCount
+            && used.Added.SequenceEqual(_lastUsedSatellites.AsSpan(0, _lastUsedSatelliteCount))
+            && MemoryMarshal.AsBytes(_signals.AsSpan(0, _count)).SequenceEqual(MemoryMarshal.AsBytes(_last.AsSpan(0, _count))))
+        {
+            usedCount = _lastUsedCount;
+            return _lastSky;
+        }
+
+        int count = 0;
+        var sky = new SatelliteInfo[_count];
+        int next = 0; // receivers keep their order: the match is usually where the last one ended
+        for (int i = 0; i < _count; i++)
+        {
+            ref Signal s = ref _signals[i];
+            bool isUsed = used.Contains(s.System, s.Svid) && !double.IsNaN(s.Snr);
+            _used[i] = isUsed;
+            count += isUsed ? 1 : 0;
+            int j = Find(in s, next);
+            next = j + 1;
+            if (j < 0)
+            {
+                sky[i] = Create(in s, isUsed);
+            }
+            else if (_lastUsed[j] == isUsed && SameValues(in s, in _last[j]))
+            {
+                sky[i] = _lastSky[j];
+            }
+            else
+            {
+                // Same signal, new values (C/N0 moves every epoch): its identity is copied, not worked out again.
+                sky[i] = new SatelliteInfo(_lastSky[j], s.Elevation, s.Azimuth, s.Snr, isUsed);
+            }
+        }
+
+        _lastSky = sky;
+        (_last, _signals) = (_signals, _last);
+        (_lastUsed, _used) = (_used, _lastUsed);
+        _lastCount = _count;
+        _lastUsedCount = usedCount = count;
+        if (used.Count > _lastUsedSatellites.Length)
+        {
+            _lastUsedSatellites = new int[used.Count];
+        }
+
+        used.Added.CopyTo(_lastUsedSatellites);
+        _lastUsedSatelliteCount = used.Count;
+        return sky;
+    }
+
+    /// <summary>Forgets this epoch's signals (the last yielded sky is kept for comparing).</summary>
+    public void Clear()
+    {
+        _count = 0;
+        _setCount = 0;
+    }
+
+    // True (and remembered) when a GSV set has not been seen yet in this epoch: then there is
+    // nothing of it to replace, and the signals need not be searched.
+    private bool FirstTimeThisEpoch(int set)
+    {
+        for (int i = 0; i < _setCount; i++)
+        {
+            if (_sets[i] == set)
+            {
+                return false;
+            }
+        }
+
+        if (_setCount == _sets.Length)
+        {
+            return false; // too many sets to remember: search the signals
+        }
+
+        _sets[_setCount++] = set;
+        return true;
+    }
+
+    // Where the same signal is in the last sky, looking at the expected place first; -1 when absent.
+    private int Find(in Signal s, int expected)
+    {
+        if (expected < _lastCount && SameSignal(in s, in _last[expected]))
+        {
+            return expected;
+        }
+
+        for (int j = 0; j < _lastCount; j++)
+        {
+            if (SameSignal(in s, in _last[j]))
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+
+    // The set (talker, signal ID) decides gpsd's signal ID, so it is part of the signal's identity.
+    private static bool SameSignal(in Signal a, in Signal b)
+        => a.Svid == b.Svid && a.System == b.System && a.SignalId == b.SignalId && a.Set == b.Set;
+
+    private static bool SameValues(in Signal a, in Signal b)
+        => BitConverter.DoubleToInt64Bits(a.Snr) == BitConverter.DoubleToInt64Bits(b.Snr)
+            && BitConverter.DoubleToInt64Bits(a.Elevation) == BitConverter.DoubleToInt64Bits(b.Elevation)
+            && BitConverter.DoubleToInt64Bits(a.Azimuth) == BitConverter.DoubleToInt64Bits(b.Azimuth);
+
+    private static SatelliteInfo Create(in Signal s, bool used)
+    {
+        var id = new SatelliteId(s.System, s.Svid);
+        GnssSystem talkerSystem = NmeaTalkers.SystemOf((NmeaTalker)(s.Set >> 8));
+        return new SatelliteInfo
+        {
+            System = s.System,
+            SatelliteId = s.Svid,
+            Prn = id.GpsdPrn,
+            GnssId = id.GpsdGnssId,
+            Svid = id.GpsdSvid,
+            SignalId = s.SignalId,
+            GpsdSignalId = s.SignalId > 0 ? SatelliteNumbering.GpsdSignalId(talkerSystem, s.SignalId) : 0,
+            ElevationDegrees = Value(s.Elevation),
+            AzimuthDegrees = Value(s.Azimuth),
+            SnrDbHz = Value(s.Snr),
+            Used = used,
+        };
+    }
+
+    private static double? Value(double value) => double.IsNaN(value) ? null : value;
+
+    // 3 doubles and 4 ints: 40 bytes without padding, so arrays of it compare bitwise.
+    private struct Signal
+    {
+        public double Elevation;
+        public double Azimuth;
+        public double Snr;
+        public GnssSystem System;
+        public int Svid;
+        public int SignalId;
+        public int Set; // (talker, raw signal ID): the GSV set it came from
+    }
+}
