@@ -10,6 +10,7 @@ internal static class CommandTree
         var root = new RootCommand(
             "EdgeSdk: BeiDou/GNSS positioning and in-vehicle telemetry at the edge. " +
             "Parse NMEA, read receivers, simulate hardware, publish over MQTT.");
+        root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(NmeaCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(FixesCommand.Create());
@@ -18,7 +19,6 @@ internal static class CommandTree
         root.Subcommands.Add(BrokerCommand.Create());
         root.Subcommands.Add(TrackCommand.Create());
         root.Subcommands.Add(SubscribeCommand.Create());
-        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 }
