@@ -49,8 +49,36 @@ public sealed class EpochFusion
     private DateTime? _previousTime;
     private double _previousAlt = double.NaN;
 
+    // Learning the epoch terminator (see remarks).
+    private readonly long[] _rejected = new long[4];
+    private int _rejectedCount;
+    private long _terminator, _last, _lastKind;
+    private int _repeat, _confirmations;
+    private bool _earlyClosed;
+
     /// <summary>True while an epoch has sentences that are not yet a fix.</summary>
     public bool HasOpenEpoch => _open;
+
+    /// <summary>
+    /// True while a live source should call <see cref="Flush"/> after its idle gap: an epoch is
+    /// open, or one closed early and its late sentences would still count as late.
+    /// </summary>
+    public bool AwaitsIdleGap => _open || _earlyClosed;
+
+    /// <summary>
+    /// How many epochs in a row must end with the same sentence before its arrival ends the epoch
+    /// at once (default 3); 0 turns early close off.
+    /// </summary>
+    public int EarlyCloseAfter { get; set; } = 3;
+
+    /// <summary>Epochs whose fix was completed by the learned terminator sentence.</summary>
+    public long EarlyClosedEpochs { get; private set; }
+
+    /// <summary>
+    /// Sentences that arrived after their epoch was closed early (the learning was wrong for this
+    /// receiver): dropped, and the terminator is no longer trusted.
+    /// </summary>
+    public long LateSentences { get; private set; }
 
     /// <summary>
     /// Adds one decoded sentence: pass <see cref="NmeaParser.Current"/> after each
@@ -59,19 +87,42 @@ public sealed class EpochFusion
     public SentenceUse Add(NmeaTypedSentence sentence)
     {
         ArgumentNullException.ThrowIfNull(sentence);
+        SentenceUse use = Fuse(sentence);
+        if (use == SentenceUse.Navigation && !_earlyClosed)
+        {
+            Track(sentence);
+        }
+
+        return use;
+    }
+
+    private SentenceUse Fuse(NmeaTypedSentence sentence)
+    {
         switch (sentence)
         {
             // Most frequent first: an epoch has several GSV and GSA sentences.
             case GsvSentence gsv:
-                Continue();
+                if (!Continue())
+                {
+                    return SentenceUse.Navigation;
+                }
+
                 _sky.Add(gsv);
                 return SentenceUse.Navigation;
             case GsaSentence gsa:
-                Continue();
+                if (!Continue())
+                {
+                    return SentenceUse.Navigation;
+                }
+
                 AddGsa(gsa);
                 return SentenceUse.Navigation;
             case RmcSentence rmc:
-                StartOrContinue(rmc.TimeUtc, PositionType.Rmc);
+                if (!StartOrContinue(rmc.TimeUtc, PositionType.Rmc))
+                {
+                    return SentenceUse.Navigation;
+                }
+
                 if (rmc.Date.IsValid)
                 {
                     _date = rmc.Date;
@@ -88,16 +139,28 @@ public sealed class EpochFusion
 
                 return SentenceUse.Navigation;
             case GgaSentence gga:
-                StartOrContinue(gga.TimeUtc, PositionType.Gga);
+                if (!StartOrContinue(gga.TimeUtc, PositionType.Gga))
+                {
+                    return SentenceUse.Navigation;
+                }
+
                 _ggaQuality = gga.FixQuality >= 0 ? gga.FixQuality : _ggaQuality;
                 FixData(gga.FixQuality > 0, gga.Hdop, gga.SatellitesUsed, gga.LatitudeDegrees, gga.LongitudeDegrees, gga.AltitudeMslMeters, gga.GeoidSeparationMeters);
                 return SentenceUse.Navigation;
             case GnsSentence gns:
-                StartOrContinue(gns.TimeUtc, PositionType.Gns);
+                if (!StartOrContinue(gns.TimeUtc, PositionType.Gns))
+                {
+                    return SentenceUse.Navigation;
+                }
+
                 FixData(GnsHasFix(gns), gns.Hdop, gns.SatellitesUsed, gns.LatitudeDegrees, gns.LongitudeDegrees, gns.AltitudeMslMeters, gns.GeoidSeparationMeters);
                 return SentenceUse.Navigation;
             case GllSentence gll:
-                StartOrContinue(gll.TimeUtc, PositionType.Gll);
+                if (!StartOrContinue(gll.TimeUtc, PositionType.Gll))
+                {
+                    return SentenceUse.Navigation;
+                }
+
                 bool gllFix = gll.Status == 'A' && gll.Mode != 'N';
                 Report(gllFix);
                 if (gllFix)
@@ -107,7 +170,11 @@ public sealed class EpochFusion
 
                 return SentenceUse.Navigation;
             case ZdaSentence zda:
-                StartOrContinue(zda.TimeUtc, PositionType.None);
+                if (!StartOrContinue(zda.TimeUtc, PositionType.None))
+                {
+                    return SentenceUse.Navigation;
+                }
+
                 if (zda.Date.IsValid)
                 {
                     _date = zda.Date;
@@ -115,13 +182,21 @@ public sealed class EpochFusion
 
                 return SentenceUse.Navigation;
             case GstSentence gst:
-                StartOrContinue(gst.TimeUtc, PositionType.None);
+                if (!StartOrContinue(gst.TimeUtc, PositionType.None))
+                {
+                    return SentenceUse.Navigation;
+                }
+
                 Set(ref _latErr, gst.LatitudeErrorMeters);
                 Set(ref _lonErr, gst.LongitudeErrorMeters);
                 Set(ref _altErr, gst.AltitudeErrorMeters);
                 return SentenceUse.Navigation;
             case VtgSentence vtg:
-                Continue();
+                if (!Continue())
+                {
+                    return SentenceUse.Navigation;
+                }
+
                 if (vtg.Mode != 'N')
                 {
                     Set(ref _speed, vtg.SpeedMetersPerSecond);
@@ -207,10 +282,23 @@ public sealed class EpochFusion
         }
     }
 
-    private void StartOrContinue(NmeaTime time, PositionType type)
+    // False when the sentence belongs to the epoch that just closed early (see Late).
+    private bool StartOrContinue(NmeaTime time, PositionType type)
     {
         int ms = time.MillisecondOfDay;
-        if (_open && ((ms >= 0 && _timeMs >= 0 && ms != _timeMs) || (ms < 0 && type != PositionType.None && (_positionTypesSeen & (int)type) != 0)))
+        bool newEpoch = (ms >= 0 && _timeMs >= 0 && ms != _timeMs) || (ms < 0 && type != PositionType.None && (_positionTypesSeen & (int)type) != 0);
+        if (_earlyClosed)
+        {
+            if (!newEpoch)
+            {
+                return Late();
+            }
+
+            _earlyClosed = false;
+            _timeMs = -1;
+            _positionTypesSeen = 0;
+        }
+        else if (_open && newEpoch)
         {
             Close();
         }
@@ -221,9 +309,91 @@ public sealed class EpochFusion
         {
             _timeMs = ms;
         }
+
+        return true;
     }
 
-    private void Continue() => _open = true;
+    // A sentence without time belongs to the epoch in progress, so after an early close to the
+    // closed one (until a new time, or Flush after the idle gap).
+    private bool Continue()
+    {
+        if (_earlyClosed)
+        {
+            return Late();
+        }
+
+        _open = true;
+        return true;
+    }
+
+    // The learned terminator was not this receiver's last sentence: the epoch's fix is already
+    // out, so its late sentences are counted and dropped (no second fix for the same epoch), and
+    // that terminator is never trusted again.
+    private bool Late()
+    {
+        LateSentences++;
+        if (_confirmations > 0)
+        {
+            _confirmations = 0;
+            if (_rejectedCount < _rejected.Length)
+            {
+                _rejected[_rejectedCount++] = _terminator;
+            }
+        }
+
+        return false;
+    }
+
+    // Remembers which sentence the epoch so far ends with, and closes the epoch at once when it is
+    // the learned terminator. Only for epochs with a time: a late sentence is told by its time.
+    private void Track(NmeaTypedSentence sentence)
+    {
+        long kind = (long)sentence.Type | ((long)sentence.Talker << 8);
+        if (sentence is GsvSentence gsv)
+        {
+            kind |= (gsv.MessageNumber == gsv.TotalMessages ? 1L << 16 : 0) | ((long)(gsv.SignalId + 1) & 0xFF) << 17;
+        }
+        else if (sentence is GsaSentence gsa)
+        {
+            kind |= ((long)(gsa.SystemId + 1) & 0xFF) << 25;
+        }
+
+        // The same kind again in a row (one GNGSA per system without system ID) is another identity.
+        _repeat = kind == _lastKind ? Math.Min(_repeat + 1, 255) : 0;
+        _lastKind = kind;
+        _last = kind | ((long)_repeat << 40);
+        if (_last == _terminator && _confirmations >= EarlyCloseAfter && EarlyCloseAfter > 0 && _open && (_timeMs >= 0 || _positionTypesSeen != 0))
+        {
+            int timeMs = _timeMs, types = _positionTypesSeen;
+            Enqueue();
+            Reset();
+            _timeMs = timeMs;
+            _positionTypesSeen = types;
+            _earlyClosed = true;
+            EarlyClosedEpochs++;
+        }
+    }
+
+    // An epoch closed by a new time, a repeated position or Flush: its last sentence is the
+    // candidate terminator, trusted after EarlyCloseAfter epochs in a row end with it.
+    private void Learn()
+    {
+        if (_last == 0 || Array.IndexOf(_rejected, _last, 0, _rejectedCount) >= 0)
+        {
+            _confirmations = 0;
+            return;
+        }
+
+        if (_last == _terminator)
+        {
+            _confirmations = Math.Min(_confirmations + 1, int.MaxValue - 1);
+        }
+        else
+        {
+            _terminator = _last;
+            _confirmations = 1;
+        }
+    }
 
     private void AddGsa(GsaSentence gsa)
     {
@@ -244,16 +414,25 @@ public sealed class EpochFusion
 
     private void Close()
     {
-        if (_open && (_hasReport || _sky.Count > 0 || _used.Count > 0 || !double.IsNaN(_pdop)))
+        if (_open)
         {
-            _ready.Enqueue(BuildFix());
-        }
-        else if (_open && _date.IsValid)
-        {
-            RememberDate();
+            Learn();
+            Enqueue();
         }
 
         Reset();
+    }
+
+    private void Enqueue()
+    {
+        if (_hasReport || _sky.Count > 0 || _used.Count > 0 || !double.IsNaN(_pdop))
+        {
+            _ready.Enqueue(BuildFix());
+        }
+        else if (_date.IsValid)
+        {
+            RememberDate();
+        }
     }
 
     private GnssFix BuildFix()
@@ -377,7 +556,9 @@ public sealed class EpochFusion
 
     private void Reset()
     {
-        _open = false;
+        _open = _earlyClosed = false;
+        _last = _lastKind = 0;
+        _repeat = 0;
         _timeMs = -1;
         _date = default;
         _hasReport = _reportedFix = false;

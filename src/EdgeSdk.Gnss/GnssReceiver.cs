@@ -44,6 +44,7 @@ public sealed class GnssReceiver : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(source);
         Source = source;
         _options = options ?? new GnssReceiverOptions();
+        _fusion.EarlyCloseAfter = _options.EarlyEpochCloseAfter;
         _parser.Reader.ChecksumPolicy = _options.RequireChecksum ? NmeaChecksumPolicy.Required : NmeaChecksumPolicy.CheckedWhenPresent;
         _logger = logger;
         source.Logger ??= logger;
@@ -160,7 +161,7 @@ public sealed class GnssReceiver : IAsyncDisposable
                     int size = _options.Realtime && Source.IsFinite ? 256 : _buffer.Length;
                     ValueTask<int> pending = Source.ReadAsync(_buffer.AsMemory(0, size), cancellationToken);
                     int read;
-                    if (pending.IsCompleted || !_fusion.HasOpenEpoch || Source.IsFinite)
+                    if (pending.IsCompleted || !_fusion.AwaitsIdleGap || Source.IsFinite)
                     {
                         read = await pending.ConfigureAwait(false);
                     }

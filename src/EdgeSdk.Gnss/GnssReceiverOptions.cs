@@ -22,6 +22,13 @@ public sealed class GnssReceiverOptions
     public TimeSpan EpochIdleGap { get; set; } = TimeSpan.FromMilliseconds(150);
 
     /// <summary>
+    /// After this many epochs in a row end with the same sentence (e.g. <c>$GNZDA</c>), that
+    /// sentence ends the epoch as soon as it arrives, without waiting for <see cref="EpochIdleGap"/>
+    /// (see <see cref="EpochFusion.EarlyCloseAfter"/>); 0 turns this off.
+    /// </summary>
+    public int EarlyEpochCloseAfter { get; set; } = 3;
+
+    /// <summary>
     /// Accept only sentences with a <c>*HH</c> checksum (default). Noise at a wrong baud rate can
     /// look like a checksum-less sentence; turn this off only for receivers that send none.
     /// </summary>

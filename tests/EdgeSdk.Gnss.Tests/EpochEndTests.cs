@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading.Channels;
+using EdgeSdk.Nmea;
+
+namespace EdgeSdk.Gnss.Tests;
+
+/// <summary>Learning each receiver's last sentence of an epoch, so a fix leaves at once.</summary>
+public class EpochEndTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    // Fixes of a file replay, and how many of them the learned terminator closed (the other
+    // epochs: the K learning epochs, and those ending otherwise). The gpsd comparisons of the same
+    // replays (CaptureReplayTests) prove those early fixes are right.
+    [Theory]
+    [InlineData("beidou-bd.log", 10, 7)]
+    [InlineData("beidou-gb.log", 5, 2)]
+    [InlineData("nmea-fuzzy-cases.log", 14, 4)]
+    [InlineData("quectel-l76k-nmea.log", 151, 147)] // the last: a cut-off epoch at the end of the file
+    [InlineData("skytraq-dgps.log", 96, 93)]
+    [InlineData("tcp-torture.log", 1, 0)]
+    [InlineData("ublox-neo-m9n-nmea.log", 61, 58)]
+    [InlineData("unicore-um621.log", 20, 17)]
+    public void Captures_close_epochs_at_their_learned_terminator_without_late_sentences(string capture, int fixes, int early)
+    {
+        var fusion = new EpochFusion();
+        Assert.Equal(fixes, Fuse(fusion, Captures.Stream(capture)).Count);
+        Assert.Equal(early, fusion.EarlyClosedEpochs);
+        Assert.Equal(0, fusion.LateSentences);
+    }
+
+    [Fact]
+    public async Task A_live_receiver_yields_each_fix_before_the_next_epoch_is_written()
+    {
+        // The CASIC capture cut into its epochs (as closed by the next epoch's first sentence).
+        List<(string Text, DateTime? Time)> epochs = Epochs("quectel-l76k-nmea.log").Take(12).ToList();
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var options = new GnssReceiverOptions { EpochIdleGap = TimeSpan.FromHours(1) }; // only the terminator can end an epoch early
+        await using var receiver = new GnssReceiver(new TcpGnssSource("127.0.0.1", port), options);
+        using var cts = new CancellationTokenSource(Timeout);
+        var fixes = Channel.CreateUnbounded<GnssFix>();
+        Task reading = Task.Run(async () =>
+        {
+            await foreach (GnssFix fix in receiver.ReadFixesAsync(cts.Token))
+            {
+                fixes.Writer.TryWrite(fix);
+            }
+        });
+        using TcpClient client = await listener.AcceptTcpClientAsync(cts.Token);
+        NetworkStream stream = client.GetStream();
+        for (int e = 0; e < epochs.Count; e++)
+        {
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(epochs[e].Text), cts.Token);
+            if (e is >= 1 and <= 3)
+            {
+                // Learning: epoch e-1 ends when epoch e's first sentence arrives.
+                Assert.Equal(epochs[e - 1].Time, (await fixes.Reader.ReadAsync(cts.Token)).TimeUtc);
+            }
+
+            if (e >= 3)
+            {
+                // Learned after 3 epochs: epoch e's fix comes before any byte of epoch e+1 is written.
+                Assert.Equal(epochs[e].Time, (await fixes.Reader.ReadAsync(cts.Token)).TimeUtc);
+            }
+        }
+
+        Assert.Equal(epochs.Count, receiver.Counters.Fixes);
+        Assert.False(fixes.Reader.TryRead(out _)); // no extra fix
+        await cts.CancelAsync();
+        await reading.ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    // A receiver that ends 5 epochs with GGA, then sends more after it: the learned GGA closed
+    // epoch 5 early, so its late sentences are dropped and counted (the fix is already out, no
+    // second one), GGA is never trusted again, and the new last sentence is learned afresh.
+    [Theory]
+    [InlineData("$GNRMC,{0},A,3000.0,N,12000.0,E,0.0,0.0,010125,,,A|$GNGGA,{0},3000.0,N,12000.0,E,1,4,0.9,10.0,M,,M,,|$GNGSA,A,3,02,07,13,,,,,,,,,,1.5,0.9,1.2,1|$GPGSV,1,1,01,02,20,056,30,1", 2)]
+    [InlineData("$GNRMC,{0},A,3000.0,N,12000.0,E,0.0,0.0,010125,,,A|$GNGGA,{0},3000.0,N,12000.0,E,1,4,0.9,10.0,M,,M,,|$GNZDA,{0},01,01,2025,,|$GNGSA,A,3,02,07,13,,,,,,,,,,1.5,0.9,1.2,1", 2)]
+    public void A_receiver_whose_order_changes_unlearns_without_an_extra_fix(string changed, int late)
+    {
+        const string Usual = "$GNRMC,{0},A,3000.0,N,12000.0,E,0.0,0.0,010125,,,A|$GNGGA,{0},3000.0,N,12000.0,E,1,4,0.9,10.0,M,,M,,";
+        var text = new StringBuilder();
+        for (int e = 0; e < 10; e++)
+        {
+            string epoch = string.Format(System.Globalization.CultureInfo.InvariantCulture, e < 5 ? Usual : changed, $"1200{e:00}.00");
+            foreach (string sentence in epoch.Split('|'))
+            {
+                text.Append(Checksummed(sentence)).Append("\r\n");
+            }
+        }
+
+        var fusion = new EpochFusion();
+        List<GnssFix> fixes = Fuse(fusion, Encoding.ASCII.GetBytes(text.ToString()));
+        Assert.Equal(10, fixes.Count);
+        Assert.Equal(Enumerable.Range(0, 10).Select(e => new DateTime(2025, 1, 1, 12, 0, e, DateTimeKind.Utc)), fixes.Select(f => f.TimeUtc!.Value));
+        Assert.Equal(late, fusion.LateSentences);
+        Assert.Null(fixes[5].Pdop); // epoch 5's GSA came after its fix
+        Assert.Equal(1.5, fixes[6].Pdop);
+        Assert.Equal(4, fusion.EarlyClosedEpochs); // epochs 3, 4, 5 by GGA; epoch 9 by the newly learned last sentence
+    }
+
+    private static List<GnssFix> Fuse(EpochFusion fusion, byte[] bytes)
+    {
+        var parser = new NmeaParser();
+        parser.Feed(bytes, 0, bytes.Length);
+        parser.Complete();
+        var fixes = new List<GnssFix>();
+        while (parser.Read() != NmeaSentenceType.None)
+        {
+            fusion.Add(parser.Current);
+            while (fusion.TryTakeFix(out GnssFix? fix))
+            {
+                fixes.Add(fix);
+            }
+        }
+
+        if (fusion.Flush() is GnssFix last)
+        {
+            fixes.Add(last);
+        }
+
+        return fixes;
+    }
+
+    private static IEnumerable<(string Text, DateTime? Time)> Epochs(string capture)
+    {
+        var parser = new NmeaParser();
+        var fusion = new EpochFusion { EarlyCloseAfter = 0 };
+        var epoch = new StringBuilder();
+        foreach (string sentence in Captures.ValidSentences(capture))
+        {
+            byte[] bytes = Encoding.ASCII.GetBytes(sentence + "\r\n");
+            parser.Feed(bytes, 0, bytes.Length);
+            while (parser.Read() != NmeaSentenceType.None)
+            {
+                fusion.Add(parser.Current);
+                if (fusion.TryTakeFix(out GnssFix? fix))
+                {
+                    yield return (epoch.ToString(), fix.TimeUtc);
+                    epoch.Clear();
+                }
+            }
+
+            epoch.Append(sentence).Append("\r\n");
+        }
+    }
+
+    private static string Checksummed(string body)
+    {
+        int sum = 0;
+        for (int i = 1; i < body.Length; i++)
+        {
+            sum ^= body[i];
+        }
+
+        return $"{body}*{sum:X2}";
+    }
+}
