@@ -20,6 +20,12 @@ namespace EdgeSdk.Gnss;
 /// system) and it has a C/N0.
 /// An epoch that holds no position sentence and no sky (e.g. a lone ZDA) yields no fix; its
 /// date is still remembered.</para>
+/// <para>Early close: the fusion learns the receiver's last sentence of an epoch (talker and type;
+/// for GSV whether it is the last part and its signal ID; for GSA its system ID). Once the same
+/// sentence has ended <see cref="EarlyCloseAfter"/> epochs in a row, its arrival ends the epoch, so
+/// the fix is out without waiting for the next epoch or an idle gap. A sentence of that epoch that
+/// still comes afterwards (same time, or no time before a new one) is dropped and counted in
+/// <see cref="LateSentences"/>, no second fix is made, and that terminator is not trusted again.</para>
 /// <para>Not thread-safe: one fusion per sentence stream.</para>
 /// </remarks>
 public sealed class EpochFusion
@@ -378,7 +384,8 @@ public sealed class EpochFusion
     // candidate terminator, trusted after EarlyCloseAfter epochs in a row end with it.
     private void Learn()
     {
-        if (_last == 0 || Array.IndexOf(_rejected, _last, 0, _rejectedCount) >= 0)
+        // Four wrong terminators: this receiver's order is not stable, so stay with the idle gap.
+        if (_last == 0 || _rejectedCount == _rejected.Length || Array.IndexOf(_rejected, _last, 0, _rejectedCount) >= 0)
         {
             _confirmations = 0;
             return;

@@ -94,7 +94,7 @@ public class GnssFusionBenchmarks
             offset = end;
         }
 
-        if (ParseAndFuse() != Epochs - 1 || length == 0)
+        if (ParseAndFuse() != Epochs || length == 0) // the last epoch too: ZDA, its last sentence, is learned as its end
         {
             throw new InvalidOperationException("the benchmark stream does not fuse into one fix per epoch");
         }

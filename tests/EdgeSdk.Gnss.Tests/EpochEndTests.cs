@@ -26,7 +26,7 @@ public class EpochEndTests
     public void Captures_close_epochs_at_their_learned_terminator_without_late_sentences(string capture, int fixes, int early)
     {
         var fusion = new EpochFusion();
-        Assert.Equal(fixes, Fuse(fusion, Captures.Stream(capture)).Count);
+        Assert.Equal(fixes, EpochFusionTests.Fuse(fusion, Captures.Stream(capture)).Count);
         Assert.Equal(early, fusion.EarlyClosedEpochs);
         Assert.Equal(0, fusion.LateSentences);
     }
@@ -89,41 +89,18 @@ public class EpochEndTests
             string epoch = string.Format(System.Globalization.CultureInfo.InvariantCulture, e < 5 ? Usual : changed, $"1200{e:00}.00");
             foreach (string sentence in epoch.Split('|'))
             {
-                text.Append(Checksummed(sentence)).Append("\r\n");
+                text.Append(EpochFusionTests.Checksummed(sentence)).Append("\r\n");
             }
         }
 
         var fusion = new EpochFusion();
-        List<GnssFix> fixes = Fuse(fusion, Encoding.ASCII.GetBytes(text.ToString()));
+        List<GnssFix> fixes = EpochFusionTests.Fuse(fusion, Encoding.ASCII.GetBytes(text.ToString()));
         Assert.Equal(10, fixes.Count);
         Assert.Equal(Enumerable.Range(0, 10).Select(e => new DateTime(2025, 1, 1, 12, 0, e, DateTimeKind.Utc)), fixes.Select(f => f.TimeUtc!.Value));
         Assert.Equal(late, fusion.LateSentences);
         Assert.Null(fixes[5].Pdop); // epoch 5's GSA came after its fix
         Assert.Equal(1.5, fixes[6].Pdop);
         Assert.Equal(4, fusion.EarlyClosedEpochs); // epochs 3, 4, 5 by GGA; epoch 9 by the newly learned last sentence
-    }
-
-    private static List<GnssFix> Fuse(EpochFusion fusion, byte[] bytes)
-    {
-        var parser = new NmeaParser();
-        parser.Feed(bytes, 0, bytes.Length);
-        parser.Complete();
-        var fixes = new List<GnssFix>();
-        while (parser.Read() != NmeaSentenceType.None)
-        {
-            fusion.Add(parser.Current);
-            while (fusion.TryTakeFix(out GnssFix? fix))
-            {
-                fixes.Add(fix);
-            }
-        }
-
-        if (fusion.Flush() is GnssFix last)
-        {
-            fixes.Add(last);
-        }
-
-        return fixes;
     }
 
     private static IEnumerable<(string Text, DateTime? Time)> Epochs(string capture)
@@ -147,16 +124,5 @@ public class EpochEndTests
 
             epoch.Append(sentence).Append("\r\n");
         }
-    }
-
-    private static string Checksummed(string body)
-    {
-        int sum = 0;
-        for (int i = 1; i < body.Length; i++)
-        {
-            sum ^= body[i];
-        }
-
-        return $"{body}*{sum:X2}";
     }
 }

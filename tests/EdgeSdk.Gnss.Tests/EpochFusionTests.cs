@@ -6,12 +6,15 @@ namespace EdgeSdk.Gnss.Tests;
 public class EpochFusionTests
 {
     internal static List<GnssFix> Fuse(params string[] sentences)
+        => Fuse(new EpochFusion(), Encoding.ASCII.GetBytes(string.Concat(sentences.Select(s => Checksummed(s) + "\r\n"))));
+
+    // Every fix of the bytes, the last epoch's by Flush (end of input).
+    internal static List<GnssFix> Fuse(EpochFusion fusion, byte[] bytes)
     {
         var parser = new NmeaParser();
-        var fusion = new EpochFusion();
         var fixes = new List<GnssFix>();
-        byte[] bytes = Encoding.ASCII.GetBytes(string.Concat(sentences.Select(s => Checksummed(s) + "\r\n")));
         parser.Feed(bytes, 0, bytes.Length);
+        parser.Complete();
         while (parser.Read() != NmeaSentenceType.None)
         {
             fusion.Add(parser.Current);
@@ -30,7 +33,7 @@ public class EpochFusionTests
     }
 
     // Test sentences are written without checksums; add them.
-    private static string Checksummed(string sentence)
+    internal static string Checksummed(string sentence)
     {
         int sum = 0;
         foreach (char c in sentence[1..])
