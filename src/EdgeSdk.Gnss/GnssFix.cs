@@ -86,19 +86,45 @@ public sealed class GnssFix
     /// <summary>True when the fix has a position (mode 2D or 3D and latitude/longitude present).</summary>
     public bool HasPosition => Mode >= FixMode.TwoD && LatitudeDegrees.HasValue && LongitudeDegrees.HasValue;
 
-    /// <summary>Number of used satellites of one constellation, counted from <see cref="Satellites"/>.</summary>
+    /// <summary>
+    /// Number of used satellites of one constellation, counted from <see cref="Satellites"/>. A satellite
+    /// used on several signals (L1 and L5, B1I and B2a) counts once; entries without a satellite ID count each.
+    /// </summary>
     public int SatellitesUsedBy(GnssSystem system)
     {
+        IReadOnlyList<SatelliteInfo> satellites = Satellites;
         int count = 0;
-        foreach (SatelliteInfo satellite in Satellites)
+        for (int i = 0; i < satellites.Count; i++)
         {
-            if (satellite.Used && satellite.System == system)
+            SatelliteInfo satellite = satellites[i];
+            if (satellite.Used && satellite.System == system && !UsedEarlier(satellites, i))
             {
                 count++;
             }
         }
 
         return count;
+    }
+
+    // Quadratic, but over the used signals of one epoch (a few dozen) and without allocating.
+    private static bool UsedEarlier(IReadOnlyList<SatelliteInfo> satellites, int index)
+    {
+        SatelliteInfo satellite = satellites[index];
+        if (satellite.SatelliteId <= 0)
+        {
+            return false;
+        }
+
+        for (int j = 0; j < index; j++)
+        {
+            SatelliteInfo other = satellites[j];
+            if (other.Used && other.System == satellite.System && other.SatelliteId == satellite.SatelliteId)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static double? Value(double value) => double.IsNaN(value) ? null : value;

@@ -199,14 +199,11 @@ public static class FixBatchCodec
         var state = new FixState { Mode = (V1.FixMode)(int)fix.Mode, Absent = absent, Quality = (uint)fix.Quality };
         var counts = new uint[Systems.Length];
         int attributed = 0;
-        foreach (SatelliteInfo satellite in fix.Satellites)
+        for (int index = 0; index < Unattributed; index++)
         {
-            int index = Array.IndexOf(Systems, satellite.System);
-            if (satellite.Used && index >= 0 && index < Unattributed)
-            {
-                counts[index]++;
-                attributed++;
-            }
+            int used = fix.SatellitesUsedBy(Systems[index]);
+            counts[index] = (uint)used;
+            attributed += used;
         }
 
         counts[Unattributed] = (uint)Math.Max(0, fix.SatellitesUsed - attributed);

@@ -87,7 +87,7 @@ internal static class DemoDashboard
         }
 
         string summary = string.Join("  ", Constellations.Select(c =>
-            $"{c.Name} {satellites.Count(x => x.System == c.System && x.Used)}/{satellites.Count(x => x.System == c.System)}"));
+            $"{c.Name} {fix?.SatellitesUsedBy(c.System) ?? 0}/{satellites.Count(x => x.System == c.System)}"));
         return new Panel(new Rows(new Markup(Markup.Escape(summary)), chart)).Header("Satellites used/in view, C/N0 dB-Hz (* used)");
     }
 
