@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace EdgeSdk.Telemetry.Tests;
+namespace EdgeSdk.TestSupport;
 
 /// <summary>
 /// Debian's mosquitto on a free 127.0.0.1 port with a generated config, in its own temporary directory
