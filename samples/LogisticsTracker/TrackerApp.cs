@@ -1,8 +1,5 @@
 using EdgeSdk.Gnss;
 using EdgeSdk.Telemetry;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace LogisticsTracker;
 

@@ -1,5 +1,4 @@
 using EdgeSdk.Telemetry;
-using Microsoft.Extensions.Configuration;
 
 namespace LogisticsTracker;
 

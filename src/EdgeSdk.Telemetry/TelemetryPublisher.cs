@@ -119,7 +119,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         _droppedReported = _queue.DroppedTotal;
         _backlog = _queue.Count > 0;
         CancellationToken stop = _stop.Token;
-        _writer = Task.Run(() => WriteLoopAsync(stop), CancellationToken.None);
+        _writer = Task.Run(() => WriteLoopAsync(), CancellationToken.None);
         _connector = Task.Run(() => _connection.RunAsync(stop), CancellationToken.None);
         _sender = Task.Run(() => SendLoopAsync(stop), CancellationToken.None);
         return Task.CompletedTask;
@@ -218,7 +218,8 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task WriteLoopAsync(CancellationToken cancellationToken)
+    // Not cancellable on purpose: it drains the hand-off until DisposeAsync completes it, so nothing handed over is lost.
+    private async Task WriteLoopAsync()
     {
         DurableQueue queue = _queue!;
         await foreach (GnssFix fix in _handoff.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))

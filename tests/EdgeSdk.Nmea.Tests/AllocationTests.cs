@@ -1,5 +1,3 @@
-using EdgeSdk.Nmea;
-
 namespace EdgeSdk.Nmea.Tests;
 
 public class AllocationTests

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using EdgeSdk.Nmea;
 
 namespace EdgeSdk.Nmea.Tests;
 

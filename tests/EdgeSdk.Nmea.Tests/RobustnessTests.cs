@@ -1,5 +1,4 @@
 using System.Text;
-using EdgeSdk.Nmea;
 
 namespace EdgeSdk.Nmea.Tests;
 

@@ -2,9 +2,9 @@ using EdgeSdk.Gnss;
 using EdgeSdk.Nmea;
 using EdgeSdk.Telemetry.TestPublisher;
 using EdgeSdk.Telemetry.V1;
-using FixMode = EdgeSdk.Gnss.FixMode;
 using Google.Protobuf;
 using Xunit.Abstractions;
+using FixMode = EdgeSdk.Gnss.FixMode;
 
 namespace EdgeSdk.Telemetry.Tests;
 
