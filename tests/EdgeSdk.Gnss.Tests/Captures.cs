@@ -5,13 +5,9 @@ namespace EdgeSdk.Gnss.Tests;
 /// <summary>The gpsd project's receiver captures (TestData/gpsd, BSD-2-Clause, see COPYING there).</summary>
 public static class Captures
 {
-    public static readonly string[] Names =
-    [
-        "beidou-bd.log", "beidou-gb.log", "nmea-fuzzy-cases.log", "quectel-l76k-nmea.log",
-        "skytraq-dgps.log", "tcp-torture.log", "ublox-neo-m9n-nmea.log", "unicore-um621.log",
-    ];
+    public static readonly string[] Names = GpsdCaptures.Names;
 
-    public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", "gpsd", name);
+    public static string PathOf(string name) => GpsdCaptures.PathOf(name);
 
     /// <summary>
     /// The bytes a receiver sent: comment lines dropped and gpsfake's '|' delay cookies removed

@@ -5,13 +5,9 @@ namespace EdgeSdk.Nmea.Tests;
 /// <summary>The gpsd captures copied into TestData/gpsd, and helpers to run them through a parser.</summary>
 public static class Captures
 {
-    public static readonly string[] Names =
-    {
-        "beidou-bd.log", "beidou-gb.log", "nmea-fuzzy-cases.log", "quectel-l76k-nmea.log",
-        "skytraq-dgps.log", "tcp-torture.log", "ublox-neo-m9n-nmea.log", "unicore-um621.log",
-    };
+    public static readonly string[] Names = GpsdCaptures.Names;
 
-    public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", "gpsd", name);
+    public static string PathOf(string name) => GpsdCaptures.PathOf(name);
 
     public static byte[] Bytes(string name) => File.ReadAllBytes(PathOf(name));
 
