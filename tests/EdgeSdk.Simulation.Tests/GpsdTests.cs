@@ -21,11 +21,29 @@ public class GpsdTests
         var lines = new List<string>();
         try
         {
-            // 60 simulated seconds at 4x: about 15 s of wall time, enough for gpsd to settle on the device.
-            var options = new SimulationOptions { DurationSeconds = 60, Realtime = true, Speedup = 4, Truth = truth };
-            Task<SimulationSummary> run = GnssSimulator.RunAsync(options, pty.Stream);
+            // gpspipe first, so no epoch is written before anyone listens; then drive at least 60 simulated
+            // seconds and until gpsd has reported enough 3D fixes (it takes a few seconds to settle on a new
+            // device), at most 160 simulated seconds at 4x (40 s of wall time).
             using Process pipe = await StartGpspipeAsync(port, lines);
-            await run;
+            var options = new SimulationOptions { DurationSeconds = 160, Realtime = true, Speedup = 4, Truth = truth };
+            using var enough = new CancellationTokenSource();
+            var driving = Stopwatch.StartNew();
+            Task<SimulationSummary> run = GnssSimulator.RunAsync(options, pty.Stream, enough.Token);
+            while (!run.IsCompleted && (driving.Elapsed < TimeSpan.FromSeconds(15) || Count3dTpv(lines) < 35))
+            {
+                await Task.WhenAny(run, Task.Delay(200));
+            }
+
+            await enough.CancelAsync();
+            try
+            {
+                await run;
+            }
+            catch (OperationCanceledException)
+            {
+                // stopped on purpose once gpsd had reported enough fixes
+            }
+
             await Task.Delay(500); // let gpsd report the last epoch (bounded, not a condition wait)
             pipe.Kill(entireProcessTree: true);
             await pipe.WaitForExitAsync();
@@ -75,6 +93,14 @@ public class GpsdTests
         }
 
         Assert.True(checkedSatellites >= sky.Count * 6, $"{checkedSatellites} satellites checked");
+    }
+
+    private static int Count3dTpv(List<string> lines)
+    {
+        lock (lines)
+        {
+            return lines.Count(l => l.Contains("\"class\":\"TPV\"", StringComparison.Ordinal) && l.Contains("\"mode\":3", StringComparison.Ordinal));
+        }
     }
 
     private static double AngleDiff(double a, double b)
