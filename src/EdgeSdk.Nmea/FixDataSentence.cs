@@ -4,7 +4,7 @@ namespace EdgeSdk.Nmea;
 /// What GGA and GNS have in common: time, position, satellites used, HDOP, altitude, geoid separation and
 /// differential data. Lets a consumer treat either as "the fix data" without caring which the receiver sends.
 /// </summary>
-public abstract class FixDataSentence : NmeaTypedSentence
+public abstract partial class FixDataSentence : NmeaTypedSentence
 {
     /// <summary>UTC time of the fix.</summary>
     public NmeaTime TimeUtc { get; set; }

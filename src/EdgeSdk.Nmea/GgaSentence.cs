@@ -3,7 +3,7 @@ namespace EdgeSdk.Nmea;
 /// <summary>
 /// GGA, fix data: <c>$GPGGA,hhmmss.ss,llll.ll,N,yyyyy.yy,W,quality,sats,hdop,alt,M,sep,M,age,station</c>.
 /// </summary>
-public sealed class GgaSentence : FixDataSentence
+public sealed partial class GgaSentence : FixDataSentence
 {
     /// <inheritdoc/>
     public override NmeaSentenceType Type => NmeaSentenceType.Gga;

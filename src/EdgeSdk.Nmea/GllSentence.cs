@@ -1,7 +1,7 @@
 namespace EdgeSdk.Nmea;
 
 /// <summary>GLL, geographic position: <c>$GPGLL,llll.ll,N,yyyyy.yy,W,hhmmss.ss,A,mode</c>.</summary>
-public sealed class GllSentence : NmeaTypedSentence
+public sealed partial class GllSentence : NmeaTypedSentence
 {
     /// <inheritdoc/>
     public override NmeaSentenceType Type => NmeaSentenceType.Gll;

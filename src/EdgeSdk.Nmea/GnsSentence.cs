@@ -4,7 +4,7 @@ namespace EdgeSdk.Nmea;
 /// GNS, multi-system fix data: <c>$GNGNS,hhmmss.ss,llll.ll,N,yyyyy.yy,W,modes,sats,hdop,alt,sep,age,station,navstatus</c>,
 /// with one mode character per system in the order GPS, GLONASS, Galileo, BDS, QZSS, NavIC.
 /// </summary>
-public sealed class GnsSentence : FixDataSentence
+public sealed partial class GnsSentence : FixDataSentence
 {
     private const int MaxModes = 8;
     private readonly char[] _modes = new char[MaxModes];

@@ -4,7 +4,7 @@ namespace EdgeSdk.Nmea;
 /// GSA, DOP and satellites used: <c>$GNGSA,A,3,s1,...,s12,pdop,hdop,vdop,systemId</c>. NMEA 4.10+ receivers
 /// send one GSA per system with the system ID in field 18; each is decoded on its own (never merged).
 /// </summary>
-public sealed class GsaSentence : NmeaTypedSentence
+public sealed partial class GsaSentence : NmeaTypedSentence
 {
     /// <summary>Satellite slots in a GSA sentence.</summary>
     public const int Slots = 12;

@@ -4,7 +4,7 @@ namespace EdgeSdk.Nmea;
 /// GSV, satellites in view: <c>$GBGSV,total,number,inView,{id,el,az,snr}×1..4,signalId</c>. The NMEA 4.10+
 /// signal ID (hex, 1–F) is told apart from a satellite block by the field count, never read as a satellite.
 /// </summary>
-public sealed class GsvSentence : NmeaTypedSentence
+public sealed partial class GsvSentence : NmeaTypedSentence
 {
     /// <summary>Satellite blocks kept per sentence (the standard has 4; a few receivers send more).</summary>
     public const int MaxSatellites = 16;

@@ -7,6 +7,6 @@ public enum NmeaChecksumPolicy
     CheckedWhenPresent = 0,
     /// <summary>Reject sentences without a checksum (<see cref="NmeaRejectReason.MissingChecksum"/>) or with a wrong one.</summary>
     Required,
-    /// <summary>Accept any checksum (for hand-typed test input).</summary>
+    /// <summary>Accept any checksum, placeholders such as <c>*XX</c> included (for hand-typed test input).</summary>
     Ignored,
 }

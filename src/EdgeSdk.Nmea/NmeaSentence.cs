@@ -10,7 +10,7 @@ namespace EdgeSdk.Nmea;
 /// to keep a copy. A field past the end of the sentence reads as empty, so decoders written for NMEA 4.11
 /// read NMEA 2.x sentences (fewer fields) without special cases.
 /// </remarks>
-public sealed class NmeaSentence
+public sealed partial class NmeaSentence
 {
     private static readonly double[] Pow10 =
     {
@@ -127,7 +127,7 @@ public sealed class NmeaSentence
 
         for (int i = _fieldStart[index]; i < _fieldEnd[index]; i++)
         {
-            int d = HexValue(_buffer[i]);
+            int d = NmeaChecksum.HexValue(_buffer[i]);
             if (d < 0)
             {
                 value = 0;
@@ -260,16 +260,17 @@ public sealed class NmeaSentence
         _fields = n + 1;
         _invalidField = 0;
 
-        if (hasChecksum)
+        // Ignored accepts anything in the two checksum places, placeholders such as *XX included.
+        if (hasChecksum && policy != NmeaChecksumPolicy.Ignored)
         {
-            int hi = HexValue(buffer[end - 2]);
-            int lo = HexValue(buffer[end - 1]);
+            int hi = NmeaChecksum.HexValue(buffer[end - 2]);
+            int lo = NmeaChecksum.HexValue(buffer[end - 1]);
             if (hi < 0 || lo < 0)
             {
                 return NmeaRejectReason.Malformed;
             }
 
-            if (policy != NmeaChecksumPolicy.Ignored && ((hi << 4) | lo) != xor)
+            if (((hi << 4) | lo) != xor)
             {
                 return NmeaRejectReason.BadChecksum;
             }
@@ -722,25 +723,5 @@ public sealed class NmeaSentence
         int a = _buffer[at] - '0';
         int b = _buffer[at + 1] - '0';
         return (uint)a > 9 || (uint)b > 9 ? -1 : (a * 10) + b;
-    }
-
-    private static int HexValue(byte b)
-    {
-        if (b >= '0' && b <= '9')
-        {
-            return b - '0';
-        }
-
-        if (b >= 'A' && b <= 'F')
-        {
-            return b - 'A' + 10;
-        }
-
-        if (b >= 'a' && b <= 'f')
-        {
-            return b - 'a' + 10;
-        }
-
-        return -1;
     }
 }

@@ -10,7 +10,7 @@ namespace EdgeSdk.Nmea;
 /// Absent values: an empty field is never zero. Numbers are <see cref="double.NaN"/>, counts and IDs
 /// -1, characters <c>'\0'</c>, times and dates have <c>IsValid</c> false.
 /// </remarks>
-public abstract class NmeaTypedSentence
+public abstract partial class NmeaTypedSentence
 {
     /// <summary>The talker the sentence came from, or is written with (default GN).</summary>
     public NmeaTalker Talker { get; set; } = NmeaTalker.GN;

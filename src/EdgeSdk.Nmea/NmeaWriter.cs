@@ -13,7 +13,6 @@ namespace EdgeSdk.Nmea;
 /// </remarks>
 public sealed class NmeaWriter
 {
-    private static readonly byte[] HexDigits = { (byte)'0', (byte)'1', (byte)'2', (byte)'3', (byte)'4', (byte)'5', (byte)'6', (byte)'7', (byte)'8', (byte)'9', (byte)'A', (byte)'B', (byte)'C', (byte)'D', (byte)'E', (byte)'F' };
     private static readonly long[] Pow10 = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000 };
 
     private readonly byte[] _buffer;
@@ -114,7 +113,7 @@ public sealed class NmeaWriter
 
         for (; shift >= 0; shift -= 4)
         {
-            Put(HexDigits[(value >> shift) & 0xF]);
+            Put((byte)NmeaChecksum.HexDigit(value >> shift));
         }
     }
 
@@ -267,15 +266,10 @@ public sealed class NmeaWriter
     /// </summary>
     public int End()
     {
-        int checksum = 0;
-        for (int i = 1; i < _length; i++)
-        {
-            checksum ^= _buffer[i];
-        }
-
+        int checksum = NmeaChecksum.Compute(_buffer, 1, _length - 1);
         Put((byte)'*');
-        Put(HexDigits[(checksum >> 4) & 0xF]);
-        Put(HexDigits[checksum & 0xF]);
+        Put((byte)NmeaChecksum.HexDigit(checksum >> 4));
+        Put((byte)NmeaChecksum.HexDigit(checksum));
         Put((byte)'\r');
         Put((byte)'\n');
         return _overflowed ? 0 : _length;

@@ -4,7 +4,7 @@ namespace EdgeSdk.Nmea;
 /// RMC, recommended minimum data: <c>$GNRMC,hhmmss.ss,A,llll.ll,N,yyyyy.yy,W,kn,course,ddmmyy,magvar,E,mode,navstatus</c>.
 /// The mode indicator arrived in NMEA 2.3 and the navigational status in 4.10; older sentences leave them absent.
 /// </summary>
-public sealed class RmcSentence : NmeaTypedSentence
+public sealed partial class RmcSentence : NmeaTypedSentence
 {
     /// <summary>Metres per second in one knot.</summary>
     public const double MetersPerSecondPerKnot = 1852.0 / 3600.0;

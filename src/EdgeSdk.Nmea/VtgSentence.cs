@@ -1,7 +1,7 @@
 namespace EdgeSdk.Nmea;
 
 /// <summary>VTG, course and speed over ground: <c>$GPVTG,course,T,courseMag,M,kn,N,km/h,K,mode</c>.</summary>
-public sealed class VtgSentence : NmeaTypedSentence
+public sealed partial class VtgSentence : NmeaTypedSentence
 {
     /// <inheritdoc/>
     public override NmeaSentenceType Type => NmeaSentenceType.Vtg;

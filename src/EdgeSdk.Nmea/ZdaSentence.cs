@@ -1,7 +1,7 @@
 namespace EdgeSdk.Nmea;
 
 /// <summary>ZDA, time and date: <c>$GPZDA,hhmmss.ss,dd,mm,yyyy,zoneHours,zoneMinutes</c> (four-digit year).</summary>
-public sealed class ZdaSentence : NmeaTypedSentence
+public sealed partial class ZdaSentence : NmeaTypedSentence
 {
     /// <inheritdoc/>
     public override NmeaSentenceType Type => NmeaSentenceType.Zda;
