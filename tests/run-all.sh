@@ -14,7 +14,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 say() { printf '\n== %s\n' "$*"; }
 
 # --- OS packages ---------------------------------------------------------------------------
-packages=(mosquitto socat qemu-user-static gpsd gpsd-clients openssl)
+packages=(mosquitto socat qemu-user-static gpsd gpsd-clients openssl unzip)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -97,6 +97,10 @@ for proj in tests/*.Tests/*.csproj; do
   name=$(basename "$proj" .csproj)
   [ -f "$results/$name.trx" ] || { failed=$((failed + 1)); echo "no results from $name"; }
 done
+
+# --- NuGet packages (tests/pack-gate/run.sh: pack, check metadata and symbols, install the edgesdk tool) -------
+say "NuGet packages"
+gate "packages carry their metadata and symbols; the edgesdk tool installs from .artifacts/packages" tests/pack-gate/run.sh
 
 # --- Raspberry Pi gate ----------------------------------------------------------------------------
 say "Raspberry Pi gate (linux-arm64 and linux-arm under QEMU)"
