@@ -39,8 +39,9 @@ public static class NmeaChecksum
 
     /// <summary>
     /// The checksum of a sentence given as text: the XOR of its characters after a leading <c>$</c> or <c>!</c>
-    /// (optional) and before the first <c>*</c> or a CR/LF (so <c>"$GPGGA,...*47\r\n"</c>, <c>"$GPGGA,..."</c>
-    /// and <c>"GPGGA,..."</c> give the same value). Returns 0–255; 0 for null or empty text.
+    /// (optional) and before a final <c>*HH</c> (or a final <c>*</c>), a trailing CR/LF ignored, so
+    /// <c>"$GPGGA,...*47\r\n"</c>, <c>"$GPGGA,..."</c> and <c>"GPGGA,..."</c> give the same value, the same
+    /// rule as <see cref="NmeaReader"/>. Returns 0–255; 0 for null or empty text.
     /// </summary>
     public static int Compute(string sentence)
     {
@@ -61,7 +62,7 @@ public static class NmeaChecksum
 
     /// <summary>
     /// The sentence with a fresh <c>*HH</c>: any checksum it already carries (even a placeholder such as
-    /// <c>*XX</c>) and a trailing CR/LF are replaced, so <c>"$GPGGA,..."</c> becomes <c>"$GPGGA,...*47"</c>.
+    /// <c>*XX</c>, or a bare final <c>*</c>) and a trailing CR/LF are replaced, so <c>"$GPGGA,..."</c> becomes <c>"$GPGGA,...*47"</c>.
     /// No CR LF is added. Null gives an empty string (allocates).
     /// </summary>
     public static string Append(string sentence)
@@ -134,19 +135,17 @@ public static class NmeaChecksum
 
     private static int BodyStart(string s) => s.Length > 0 && (s[0] == '$' || s[0] == '!') ? 1 : 0;
 
-    // Index of the first '*', else the end without trailing CR/LF.
+    // Where the checksummed part ends, as the reader sees it: before a final "*HH" (or a bare final '*'),
+    // else at the end without trailing CR/LF. A '*' elsewhere is an ordinary (if illegal) character.
     private static int BodyEnd(string s)
     {
         int end = TrimmedEnd(s);
-        for (int i = 0; i < end; i++)
+        if (end >= 3 && s[end - 3] == '*')
         {
-            if (s[i] == '*')
-            {
-                return i;
-            }
+            return end - 3;
         }
 
-        return end;
+        return end >= 1 && s[end - 1] == '*' ? end - 1 : end;
     }
 
     private static int TrimmedEnd(string s)

@@ -67,13 +67,7 @@ public class GnssFusionBenchmarks
                     sentence = ChangeSnr(sentence, e);
                 }
 
-                int sum = 0;
-                foreach (char c in sentence.AsSpan(1))
-                {
-                    sum ^= c;
-                }
-
-                text.Append(sentence).Append('*').Append(sum.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)).Append("\r\n");
+                text.Append(NmeaChecksum.Append(sentence)).Append("\r\n");
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using EdgeSdk.Nmea;
 
 namespace EdgeSdk.Gnss.Tests;
 
@@ -33,19 +34,9 @@ public static class Captures
         var list = new List<string>();
         foreach (string line in Encoding.Latin1.GetString(Stream(name)).Split("\r\n"))
         {
-            int star = line.LastIndexOf('*');
-            if (line.Length > 0 && line[0] is '$' or '!' && star == line.Length - 3)
+            if (line.Length > 0 && line[0] is '$' or '!' && NmeaChecksum.Verify(line))
             {
-                int sum = 0;
-                for (int i = 1; i < star; i++)
-                {
-                    sum ^= line[i];
-                }
-
-                if (string.Equals(sum.ToString("X2"), line[(star + 1)..], StringComparison.OrdinalIgnoreCase))
-                {
-                    list.Add(line);
-                }
+                list.Add(line);
             }
         }
 

@@ -33,16 +33,7 @@ public class EpochFusionTests
     }
 
     // Test sentences are written without checksums; add them.
-    internal static string Checksummed(string sentence)
-    {
-        int sum = 0;
-        foreach (char c in sentence[1..])
-        {
-            sum ^= c;
-        }
-
-        return $"{sentence}*{sum:X2}";
-    }
+    internal static string Checksummed(string sentence) => NmeaChecksum.Append(sentence);
 
     [Fact]
     public void One_fix_per_epoch_with_every_quantity_from_its_sentences()

@@ -105,6 +105,10 @@ public class OneLineTests
         Assert.False(NmeaChecksum.Verify(Rmc[..^3]));
         Assert.False(NmeaChecksum.Verify(Rmc[..^2] + "XX"));
         Assert.False(NmeaChecksum.Verify(null!));
+
+        // The reader's rule: the checksum is a final *HH; a bare final '*' is filled in; any other '*' is data.
+        Assert.Equal("$PCAS04,3*1A", NmeaChecksum.Append("$PCAS04,3*"));
+        Assert.Equal(0x1A ^ '*' ^ ',', NmeaChecksum.Compute("$PCAS04,3*,"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using EdgeSdk.Nmea;
 
 namespace EdgeSdk.Simulation.Tests;
 
@@ -39,19 +40,7 @@ public sealed class SimRun
     /// <summary>True when the line is <c>$...*HH</c> with HH the XOR of the bytes between '$' and '*' (written here, not taken from the library).</summary>
     public static bool HasValidChecksum(string line)
     {
-        int star = line.LastIndexOf('*');
-        if (!line.StartsWith('$') || star < 0 || star != line.Length - 3 || line.IndexOf('$', 1) >= 0)
-        {
-            return false;
-        }
-
-        int xor = 0;
-        for (int i = 1; i < star; i++)
-        {
-            xor ^= line[i];
-        }
-
-        return line.Substring(star + 1, 2) == xor.ToString("X2");
+        return line.StartsWith('$') && line.IndexOf('$', 1) < 0 && NmeaChecksum.Verify(line);
     }
 
     /// <summary>Latitude/longitude in degrees from NMEA ddmm.mmmm,N,dddmm.mmmm,E fields.</summary>
