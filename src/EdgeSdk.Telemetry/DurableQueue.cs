@@ -43,6 +43,8 @@ namespace EdgeSdk.Telemetry;
 public sealed class DurableQueue : IDisposable
 {
     private const int RecordHeaderBytes = 16;
+    private const int NoSpace = 28; // ENOSPC, which .NET reports as the IOException's HResult on Unix
+    private const string NoSpaceText = "no space left on device";
     private const int LegacyStateBytes = 20;
     private const int StateBytes = 44 + 4;
     private const int SegmentHeaderBytes = 12;
@@ -65,8 +67,9 @@ public sealed class DurableQueue : IDisposable
     private long _generation;
     private long _lastFsync;
     private bool _commitPending;
+    private bool _diskFull;
     private bool _disposed;
-    private string? _lastError;
+    private string? _appendError, _commitError;
 
     private DurableQueue(DurableQueueOptions options) => _options = options;
 
@@ -98,8 +101,11 @@ public sealed class DurableQueue : IDisposable
     /// <summary>The sequence number the next append gets.</summary>
     public long NextSequence => Interlocked.Read(ref _nextSequence);
 
-    /// <summary>The I/O error of the last failed write (append or state commit), or null once writes succeed again.</summary>
-    public string? LastError => Volatile.Read(ref _lastError);
+    /// <summary>
+    /// One line naming the directory and the cause when the last append or state commit failed (e.g.
+    /// <c>cannot write the queue in '/var/lib/q': no space left on device</c>), or null once writes succeed again.
+    /// </summary>
+    public string? LastError => Volatile.Read(ref _appendError) ?? Volatile.Read(ref _commitError);
 
     /// <summary>
     /// Opens the queue in a directory, taking its lock and recovering what a previous process left (see
@@ -153,6 +159,12 @@ public sealed class DurableQueue : IDisposable
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_diskFull && !SpaceReturned())
+            {
+                // Disk full is a state: refuse at once instead of writing a partial record and cutting it off again.
+                throw Failure($"cannot write the queue in '{_options.Directory}': {NoSpaceText}", inner: null);
+            }
+
             long sequence = _nextSequence;
             var record = new byte[RecordHeaderBytes + payload.Length];
             BinaryPrimitives.WriteUInt32LittleEndian(record, (uint)payload.Length);
@@ -170,8 +182,10 @@ public sealed class DurableQueue : IDisposable
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                Volatile.Write(ref _lastError, ex.Message);
-                throw Failure($"cannot write the queue in '{_options.Directory}'", ex);
+                IOException failure = Failure($"cannot write the queue in '{_options.Directory}'", ex);
+                Volatile.Write(ref _appendError, failure.Message);
+                _diskFull = ex.HResult == NoSpace;
+                throw failure;
             }
 
             _segments[^1].Count++;
@@ -187,13 +201,10 @@ public sealed class DurableQueue : IDisposable
             }
 
             _records.Enqueue(new QueuedRecord(sequence, payload.ToArray(), Stopwatch.GetTimestamp()));
+            Volatile.Write(ref _appendError, null);
             if (dropped || _commitPending)
             {
                 TryCommitHead();
-            }
-            else
-            {
-                Volatile.Write(ref _lastError, null);
             }
 
             return sequence;
@@ -296,18 +307,35 @@ public sealed class DurableQueue : IDisposable
     }
 
     // One exception type for every I/O failure, with the directory named; tagged so Open does not wrap it twice.
-    private static IOException Failure(string what, Exception inner)
+    private static IOException Failure(string what, Exception? inner)
     {
         string cause = inner switch
         {
-            UnauthorizedAccessException => "permission denied",
-            IOException { HResult: 28 } => "no space left on device",
-            IOException { HResult: 30 } => "read-only file system",
-            _ => inner.Message,
+            null => string.Empty,
+            UnauthorizedAccessException => ": permission denied",
+            IOException { HResult: NoSpace } => ": " + NoSpaceText,
+            IOException { HResult: 30 } => ": read-only file system",
+            _ => ": " + inner.Message,
         };
-        var ex = new IOException($"{what}: {cause}", inner);
+        var ex = new IOException(what + cause, inner);
         ex.Data[typeof(DurableQueue)] = true;
         return ex;
+    }
+
+    // After ENOSPC, writing resumes once two maximum records fit again, so a nearly full disk does not flip
+    // between refusing and accepting with every record's size.
+    private bool SpaceReturned()
+    {
+        try
+        {
+            _diskFull = new DriveInfo(_options.Directory).AvailableFreeSpace < 2L * Math.Max(_options.MaxRecordBytes, 4096);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            _diskFull = false; // cannot tell: try the write, which fails again if it must
+        }
+
+        return !_diskFull;
     }
 
     private void TakeLock()
@@ -321,7 +349,7 @@ public sealed class DurableQueue : IDisposable
         catch (IOException ex) when (ex.HResult == 11) // EWOULDBLOCK: the lock is held
         {
             throw Failure($"queue directory '{_options.Directory}' is in use by another queue (another process or publisher); " +
-                "give each one its own directory", ex);
+                "give each one its own directory", inner: null);
         }
     }
 
@@ -406,12 +434,12 @@ public sealed class DurableQueue : IDisposable
         {
             WriteState();
             _commitPending = false;
-            Volatile.Write(ref _lastError, null);
+            Volatile.Write(ref _commitError, null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             _commitPending = true;
-            Volatile.Write(ref _lastError, ex.Message);
+            Volatile.Write(ref _commitError, Failure($"cannot commit the queue's state in '{_options.Directory}'", ex).Message);
             return;
         }
 
@@ -623,8 +651,10 @@ public sealed class DurableQueue : IDisposable
             _dropped++;
         }
 
-        // Persist at once: it proves the directory is writable now (a read-only one fails here, not at the
-        // first fix), records the instance, and retires a legacy state file.
+        // Persist at once, into both copies: it proves the directory is writable now (a read-only one fails here,
+        // not at the first fix), records the instance, gives both copies their disk blocks (so later in-place
+        // commits need no new space), and retires a legacy state file.
+        WriteState();
         WriteState();
         TryDelete(legacyPath);
     }

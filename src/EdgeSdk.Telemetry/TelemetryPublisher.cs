@@ -257,6 +257,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
                 // Refused, not lost silently: counted, and reported once per outage (ReportStoreHealth). The fix got
                 // no sequence number, so it leaves no gap.
                 Interlocked.Increment(ref _storeFailures);
+                ReportStoreHealth(queue, refusedOne: true);
             }
 
             ReportStoreHealth(queue);
@@ -279,7 +280,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
 
     // Disk full, permissions, I/O errors are a state: one event when the queue stops storing (or committing), one
     // when it works again with the count refused meanwhile; never one line per fix. Called by the writer and sender.
-    private void ReportStoreHealth(DurableQueue queue)
+    private void ReportStoreHealth(DurableQueue queue, bool refusedOne = false)
     {
         string? error = queue.LastError;
         lock (_healthLock)
@@ -292,9 +293,8 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
             long failures = Interlocked.Read(ref _storeFailures);
             if (error != null)
             {
-                _failuresAtOutage = failures;
-                Raise(TelemetryEventKind.StoreFailed, $"cannot write the queue in {_options.QueueDirectory}: {error}; " +
-                    "fixes are refused (counted) until it can be written again", failures);
+                _failuresAtOutage = refusedOne ? failures - 1 : failures;
+                Raise(TelemetryEventKind.StoreFailed, $"{error}; fixes are refused (counted) until it can be written again", failures);
             }
             else
             {

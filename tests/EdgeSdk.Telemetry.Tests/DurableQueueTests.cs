@@ -11,6 +11,8 @@ public sealed class DurableQueueTests : IDisposable
 
     private static byte[] Payload(int i) => [(byte)i, (byte)(i >> 8), 0xAB];
 
+    private static (int, int, int, long) Counts(QueueRecoveryReport r) => (r.SegmentsRead, r.RecordsRecovered, r.CorruptRecords, r.TruncatedBytes);
+
     [Fact]
     public void Unacknowledged_records_survive_a_reopen_and_acknowledged_ones_do_not()
     {
@@ -26,7 +28,7 @@ public sealed class DurableQueueTests : IDisposable
 
         using DurableQueue reopened = Open();
         Assert.Equal(4, reopened.Count);
-        Assert.Equal(new QueueRecoveryReport(2, 4, 0, 0), reopened.Recovery); // segments 1-4 deleted; 5-8 and 9-10 read
+        Assert.Equal((2, 4, 0, 0L), Counts(reopened.Recovery)); // segments 1-4 deleted; 5-8 and 9-10 read
         Assert.Equal([7L, 8, 9, 10], reopened.Peek(10).Select(r => r.Sequence));
         Assert.Equal(Payload(7), reopened.Peek(1)[0].Payload);
         Assert.Equal(11, reopened.Append(Payload(11)));
@@ -74,13 +76,14 @@ public sealed class DurableQueueTests : IDisposable
 
         using DurableQueue reopened = Open(perSegment: 100);
         Assert.Equal([1L, 2, 3, 4], reopened.Peek(10).Select(r => r.Sequence));
-        Assert.Equal(new QueueRecoveryReport(1, 4, 1, keepBytesOfLastRecord), reopened.Recovery);
+        Assert.Equal((1, 4, 1, (long)keepBytesOfLastRecord), Counts(reopened.Recovery));
+        Assert.Empty(reopened.Recovery.LostSequences);
         Assert.Equal(length - recordBytes, new FileInfo(segment).Length);
         Assert.Equal(5, reopened.Append(Payload(5)));
     }
 
     [Fact]
-    public void A_record_with_a_bad_CRC_ends_its_segment_and_is_counted()
+    public void A_record_with_a_bad_CRC_is_skipped_counted_and_its_sequence_reported_lost()
     {
         using (DurableQueue queue = Open(perSegment: 100))
         {
@@ -92,13 +95,21 @@ public sealed class DurableQueueTests : IDisposable
 
         string segment = Directory.GetFiles(_dir, "*.seg").Single();
         byte[] bytes = File.ReadAllBytes(segment);
-        bytes[4 + (2 * 19) + 16] ^= 0xFF; // first payload byte of record 3
+        bytes[12 + (2 * 19) + 16] ^= 0xFF; // first payload byte of record 3
         File.WriteAllBytes(segment, bytes);
 
-        using DurableQueue reopened = Open(perSegment: 100);
-        Assert.Equal([1L, 2], reopened.Peek(10).Select(r => r.Sequence));
-        Assert.Equal(1, reopened.Recovery.CorruptRecords);
-        Assert.Equal(3 * 19, reopened.Recovery.TruncatedBytes);
+        using (DurableQueue reopened = Open(perSegment: 100))
+        {
+            Assert.Equal([1L, 2, 4, 5], reopened.Peek(10).Select(r => r.Sequence));
+            Assert.Equal(1, reopened.Recovery.CorruptRecords);
+            Assert.Equal(19, reopened.Recovery.TruncatedBytes);
+            Assert.Equal([new SequenceRange(3, 3)], reopened.Recovery.LostSequences);
+            Assert.Equal(6, reopened.Append(Payload(6)));
+        }
+
+        using DurableQueue again = Open(perSegment: 100); // the damage was cut out and is reported once
+        Assert.Equal([1L, 2, 4, 5, 6], again.Peek(10).Select(r => r.Sequence));
+        Assert.Empty(again.Recovery.LostSequences);
     }
 
     [Fact]
