@@ -17,7 +17,7 @@ namespace EdgeSdk.Telemetry;
 /// <para>
 /// Memory: every unacknowledged record is also kept in memory (its payload plus about 100 bytes of
 /// bookkeeping), so <see cref="Peek"/> never reads the disk; the files are read back only by <see cref="Open"/>.
-/// A full default queue (86,400 fixes of ≈ 60 bytes) holds ≈ 13 MB of managed heap (measured, see README).
+/// Measured: 140 bytes of managed heap per 60-byte record, 12.1 MB for a full default queue of 86,400 (README).
 /// </para>
 /// <para>
 /// Segment file <c>{first sequence:D20}.seg</c>: <c>EDQ2</c> and the 8-byte <see cref="InstanceId"/>, then
