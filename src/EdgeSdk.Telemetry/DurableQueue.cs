@@ -642,7 +642,7 @@ public sealed class DurableQueue : IDisposable
         Recovery = new QueueRecoveryReport(segments.Count, _records.Count, corrupt, cutBytes)
         {
             LostSequences = lost,
-            StateDamaged = !stateValid && !fresh,
+            StateDamaged = stateSeen && !stateValid,
             NewInstance = newInstance,
         };
         while (_records.Count > _options.Capacity)

@@ -19,7 +19,7 @@ public sealed record QueueRecoveryReport(int SegmentsRead, int RecordsRecovered,
     /// <summary>How many records <see cref="LostSequences"/> holds.</summary>
     public long LostRecords => LostSequences.Sum(r => r.Count);
 
-    /// <summary>True when the state files were missing or damaged while segment files existed, or damaged outright.</summary>
+    /// <summary>True when state files were there but none was valid (damaged): the head fell back to the oldest record on disk.</summary>
     public bool StateDamaged { get; init; }
 
     /// <summary>

@@ -145,4 +145,61 @@ public sealed class DurableQueueTests : IDisposable
         Assert.Equal(2, queue.Remove(inFlight[^1].Sequence));
         Assert.Equal([4L], queue.Peek(10).Select(r => r.Sequence));
     }
+
+    [Fact]
+    public void A_directory_written_by_the_previous_format_keeps_its_records_numbering_and_instance_0()
+    {
+        // EDQ1 segment (no instance) with records 5..7, and the single 20-byte state file: head 5, 2 dropped.
+        var segment = new List<byte>("EDQ1"u8.ToArray());
+        for (long sequence = 5; sequence <= 7; sequence++)
+        {
+            byte[] payload = Payload((int)sequence);
+            var body = new byte[8 + payload.Length];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(body, sequence);
+            payload.CopyTo(body, 8);
+            var header = new byte[8];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(header, (uint)payload.Length);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(4), System.IO.Hashing.Crc32.HashToUInt32(body));
+            segment.AddRange(header);
+            segment.AddRange(body);
+        }
+
+        File.WriteAllBytes(Path.Combine(_dir, "00000000000000000005.seg"), [.. segment]);
+        var state = new byte[20];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(state, 5);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(state.AsSpan(8), 2);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(state.AsSpan(16), System.IO.Hashing.Crc32.HashToUInt32(state.AsSpan(0, 16)));
+        File.WriteAllBytes(Path.Combine(_dir, "state"), state);
+
+        using (DurableQueue queue = Open())
+        {
+            Assert.Equal(0, queue.InstanceId); // consumers keep tracking the same numbering
+            Assert.Equal([5L, 6, 7], queue.Peek(10).Select(r => r.Sequence));
+            Assert.Equal(Payload(6), queue.Peek(2)[1].Payload);
+            Assert.Equal(2, queue.DroppedTotal);
+            Assert.False(queue.Recovery.StateDamaged);
+            Assert.Equal(8, queue.Append(Payload(8)));
+        }
+
+        Assert.False(File.Exists(Path.Combine(_dir, "state"))); // retired: the two new copies hold it now
+        using DurableQueue reopened = Open();
+        Assert.Equal((0L, 2L), (reopened.InstanceId, reopened.DroppedTotal));
+        Assert.Equal([5L, 6, 7, 8], reopened.Peek(10).Select(r => r.Sequence));
+    }
+
+    [Fact]
+    public void A_fresh_directory_gets_a_random_instance_that_survives_reopening()
+    {
+        long instance;
+        using (DurableQueue queue = Open())
+        {
+            instance = queue.InstanceId;
+            Assert.NotEqual(0, instance);
+            Assert.False(queue.Recovery.StateDamaged);
+            Assert.False(queue.Recovery.NewInstance);
+        }
+
+        using DurableQueue reopened = Open();
+        Assert.Equal(instance, reopened.InstanceId);
+    }
 }
