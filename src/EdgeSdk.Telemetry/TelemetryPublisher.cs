@@ -155,7 +155,9 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         if (!_handoffFullReported)
         {
             _handoffFullReported = true;
-            Raise(TelemetryEventKind.HandoffFull, "hand-off full: the queue writer is behind, fixes refused", 1);
+            Raise(TelemetryEventKind.HandoffFull, _disposing
+                ? "publisher stopping: fixes refused"
+                : "hand-off full: the queue writer is behind, fixes refused (counted) until it catches up", 1);
         }
 
         return false;
@@ -250,7 +252,10 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
             try
             {
                 queue.Append(FixBatchCodec.Encode([fix], 0).ToByteArray());
-                _handoffFullReported = false;
+                if (_handoffFullReported && _handoff.Reader.Count == 0)
+                {
+                    _handoffFullReported = false; // caught up: a later overflow is a new episode, reported again once
+                }
             }
             catch (IOException)
             {
