@@ -55,8 +55,8 @@ public sealed class TrackerService(GnssReceiver receiver, TelemetryPublisher pub
         await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(settings.DrainSeconds), cancellationToken);
 
         TelemetryPublisherStatus status = publisher.Status;
-        logger.LogInformation("stopped: {Accepted} fixes, {Acknowledged} acknowledged, {Queued} still queued, {Dropped} dropped",
-            status.Accepted, status.Acknowledged, status.Queued, status.Dropped);
+        logger.LogInformation("stopped: {Accepted} fixes, {Acknowledged} acknowledged, {Queued} still queued, {Dropped} dropped, {Refused} refused, {Lost} lost",
+            status.Accepted, status.Acknowledged, status.Queued, status.Dropped, status.HandoffDropped + status.StoreFailures, status.Lost);
         // The container disposes the publisher (closing the queue) and the receiver after this.
     }
 }

@@ -9,6 +9,9 @@ internal static class TrackCommand
 {
     public const int ExitStillQueued = 3;
 
+    /// <summary>Exit code when fixes were refused, dropped or lost on the way (a data problem).</summary>
+    public const int ExitDataProblem = 1;
+
     public static Command Create()
     {
         var source = new Argument<string>("source")
@@ -48,13 +51,16 @@ internal static class TrackCommand
                 Console.Error.WriteLine($"edgesdk track: {recovery.RecordsRecovered} fixes from a previous run are still queued in {queueDirectory}");
             }
 
-            // A recording replayed at full speed may wait for the queue writer; a live receiver never waits.
-            bool replay = sourceUri == "-" || File.Exists(sourceUri);
+            long droppedBefore = publisher.Status.Dropped, produced = 0;
+            // A finite source (file, stdin) replayed at full speed waits for the queue writer (back-pressure, nothing
+            // refused); a live receiver never waits, and what the full hand-off refuses is counted and reported.
+            bool finite = receiver.Source.IsFinite;
             try
             {
                 await foreach (GnssFix fix in receiver.ReadFixesAsync(cancellationToken))
                 {
-                    if (replay)
+                    produced++;
+                    if (finite)
                     {
                         await publisher.EnqueueAsync(fix, cancellationToken);
                     }
@@ -72,8 +78,18 @@ internal static class TrackCommand
             bool drained = !cancellationToken.IsCancellationRequested
                 && await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(parseResult.GetValue(drain)), CancellationToken.None);
             TelemetryPublisherStatus status = publisher.Status;
-            Console.WriteLine($"edgesdk track: {status.Accepted} fixes, {status.Acknowledged} acknowledged, {status.Queued} queued, " +
-                $"{status.Dropped} dropped, {status.Rejected} refused by the broker, {status.BytesPerFix:F1} bytes/fix");
+            // Every fix the receiver produced is accounted for: handed over, or refused at the hand-off or the store.
+            long dropped = status.Dropped - droppedBefore, refused = status.HandoffDropped + status.StoreFailures;
+            Console.WriteLine($"edgesdk track: {produced} fixes, {status.Acknowledged} acknowledged, {status.Queued} queued, " +
+                $"{dropped} dropped, {refused} refused, {status.Lost} lost, {status.Rejected} refused by the broker, {status.BytesPerFix:F1} bytes/fix");
+            if (refused + dropped + status.Lost + status.Rejected > 0)
+            {
+                Console.Error.WriteLine($"edgesdk track: not every fix was delivered: {status.HandoffDropped} refused at the hand-off, " +
+                    $"{status.StoreFailures} refused by the queue in {queueDirectory}{(status.StoreError is { } error ? $" ({error})" : string.Empty)}, " +
+                    $"{dropped} dropped from the full queue, {status.Lost} lost to queue damage, {status.Rejected} refused by the broker");
+                return ExitDataProblem;
+            }
+
             if (drained || cancellationToken.IsCancellationRequested)
             {
                 return 0;

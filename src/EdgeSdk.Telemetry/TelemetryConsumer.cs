@@ -192,7 +192,8 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
             return;
         }
 
-        string key = $"{fleet}/{device}";
+        // Numbers are unique per queue instance: a publisher whose queue lost its numbering starts a new instance.
+        string key = $"{fleet}/{device}/{envelope.QueueInstance}";
         if (!_trackers.TryGetValue(key, out SequenceTracker? tracker))
         {
             _trackers[key] = tracker = new SequenceTracker();

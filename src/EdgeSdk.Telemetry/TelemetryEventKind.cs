@@ -15,6 +15,10 @@ public enum TelemetryEventKind
     PublishRejected,
     /// <summary>The hand-off to the queue writer was full: fixes were refused at <see cref="TelemetryPublisher.TryEnqueue"/>.</summary>
     HandoffFull,
-    /// <summary>The durable queue could not be written (disk full, permissions).</summary>
+    /// <summary>The durable queue could not be written (disk full, permissions, I/O error): fixes are refused, counted, until it can.</summary>
     StoreFailed,
+    /// <summary>The durable queue can be written again after <see cref="StoreFailed"/>; the count says how many fixes were refused meanwhile.</summary>
+    StoreRecovered,
+    /// <summary>Recovery at start found damaged queue records: those fixes are lost; the message lists their sequence numbers.</summary>
+    FixesLost,
 }

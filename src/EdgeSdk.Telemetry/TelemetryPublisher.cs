@@ -36,8 +36,10 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
     private DurableQueue? _queue;
     private Task _writer = Task.CompletedTask, _sender = Task.CompletedTask, _connector = Task.CompletedTask;
     private long _accepted, _handoffDropped, _storeFailures, _published, _acknowledged, _rejected, _batches, _bytes;
-    private long _written, _droppedReported, _eventSequence, _connections;
-    private bool _backlog, _handoffFullReported;
+    private long _written, _droppedReported, _eventSequence, _connections, _failuresAtOutage;
+    private bool _backlog, _handoffFullReported, _lostReported;
+    private readonly Lock _healthLock = new();
+    private string? _storeErrorReported;
     private volatile bool _draining, _disposing;
 
     /// <summary>Creates a publisher; nothing happens until <see cref="StartAsync"/>.</summary>
@@ -90,6 +92,8 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
                 Queued = _queue?.Count ?? 0,
                 Dropped = _queue?.DroppedTotal ?? 0,
                 StoreFailures = Interlocked.Read(ref _storeFailures),
+                Lost = _queue?.Recovery.LostRecords ?? 0,
+                StoreError = _queue?.LastError,
                 Published = published,
                 Acknowledged = Interlocked.Read(ref _acknowledged),
                 Rejected = Interlocked.Read(ref _rejected),
@@ -107,7 +111,10 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
     /// Opens (and recovers) the durable queue and starts the writer, the sender and the connection loop.
     /// Returns without waiting for the broker: fixes are queued until it answers.
     /// </summary>
-    /// <exception cref="IOException">The queue directory cannot be opened.</exception>
+    /// <exception cref="IOException">
+    /// The queue directory cannot be used: in use by another publisher or process, not writable, or unreadable.
+    /// The message names the directory and the cause.
+    /// </exception>
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
         _queue = DurableQueue.Open(new DurableQueueOptions
@@ -116,6 +123,12 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
             Capacity = _options.QueueCapacity,
             FsyncInterval = _options.FsyncInterval,
         });
+        if (_queue.Recovery.LostRecords > 0)
+        {
+            Raise(TelemetryEventKind.FixesLost, $"queue in {_options.QueueDirectory} was damaged: {_queue.Recovery.LostRecords} fixes lost, " +
+                $"sequence numbers {string.Join(", ", _queue.Recovery.LostSequences)}", _queue.Recovery.LostRecords);
+        }
+
         _droppedReported = _queue.DroppedTotal;
         _backlog = _queue.Count > 0;
         CancellationToken stop = _stop.Token;
@@ -142,20 +155,32 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         if (!_handoffFullReported)
         {
             _handoffFullReported = true;
-            Raise(TelemetryEventKind.HandoffFull, "hand-off full: the queue writer is behind, fixes refused", 1);
+            Raise(TelemetryEventKind.HandoffFull, _disposing
+                ? "publisher stopping: fixes refused"
+                : "hand-off full: the queue writer is behind, fixes refused (counted) until it catches up", 1);
         }
 
         return false;
     }
 
     /// <summary>
-    /// Hands a fix over, waiting while the hand-off is full: for replaying recorded files faster than real
-    /// time. A live receiver should call <see cref="TryEnqueue"/>, which never waits.
+    /// Hands a fix over, waiting while the hand-off is full (back-pressure): for finite sources (files, stdin)
+    /// replayed faster than real time. A live receiver should call <see cref="TryEnqueue"/>, which never waits.
     /// </summary>
+    /// <exception cref="ObjectDisposedException">The publisher is stopping; the fix is counted in <see cref="TelemetryPublisherStatus.HandoffDropped"/>.</exception>
     public async ValueTask EnqueueAsync(GnssFix fix, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fix);
-        await _handoff.Writer.WriteAsync(fix, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _handoff.Writer.WriteAsync(fix, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException ex)
+        {
+            Interlocked.Increment(ref _handoffDropped);
+            throw new ObjectDisposedException($"{nameof(TelemetryPublisher)} is stopping: fix refused", ex);
+        }
+
         Interlocked.Increment(ref _accepted);
     }
 
@@ -227,13 +252,20 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
             try
             {
                 queue.Append(FixBatchCodec.Encode([fix], 0).ToByteArray());
-                _handoffFullReported = false;
+                if (_handoffFullReported && _handoff.Reader.Count == 0)
+                {
+                    _handoffFullReported = false; // caught up: a later overflow is a new episode, reported again once
+                }
             }
-            catch (IOException ex)
+            catch (IOException)
             {
+                // Refused, not lost silently: counted, and reported once per outage (ReportStoreHealth). The fix got
+                // no sequence number, so it leaves no gap.
                 Interlocked.Increment(ref _storeFailures);
-                Raise(TelemetryEventKind.StoreFailed, $"cannot write the queue in {_options.QueueDirectory}: {ex.Message}", 1);
+                ReportStoreHealth(queue, refusedOne: true);
             }
+
+            ReportStoreHealth(queue);
 
             Interlocked.Increment(ref _written);
             long dropped = queue.DroppedTotal;
@@ -248,6 +280,34 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
             }
 
             WakeSender();
+        }
+    }
+
+    // Disk full, permissions, I/O errors are a state: one event when the queue stops storing (or committing), one
+    // when it works again with the count refused meanwhile; never one line per fix. Called by the writer and sender.
+    private void ReportStoreHealth(DurableQueue queue, bool refusedOne = false)
+    {
+        string? error = queue.LastError;
+        lock (_healthLock)
+        {
+            if (error == _storeErrorReported || (error != null && _storeErrorReported != null))
+            {
+                return;
+            }
+
+            long failures = Interlocked.Read(ref _storeFailures);
+            if (error != null)
+            {
+                _failuresAtOutage = refusedOne ? failures - 1 : failures;
+                Raise(TelemetryEventKind.StoreFailed, $"{error}; fixes are refused (counted) until it can be written again", failures);
+            }
+            else
+            {
+                Raise(TelemetryEventKind.StoreRecovered, $"queue in {_options.QueueDirectory} writable again; " +
+                    $"{failures - _failuresAtOutage} fixes were refused while it was not", failures - _failuresAtOutage);
+            }
+
+            _storeErrorReported = error;
         }
     }
 
@@ -290,7 +350,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
             {
                 return;
             }
-            catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException or InvalidOperationException)
+            catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException or InvalidOperationException or IOException)
             {
                 // The connection loop notices the loss and reconnects; the batch stays queued and goes again.
                 LogSendFailed(_logger, ex.Message);
@@ -326,6 +386,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         {
             DeviceId = _options.DeviceId,
             Sequence = (ulong)records[0].Sequence,
+            QueueInstance = (ulong)queue.InstanceId,
             SentTimeUnixMs = sentMs,
             Fixes = FixBatchCodec.Encode(fixes, sentMs),
         }.ToByteArray();
@@ -345,6 +406,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         {
             Interlocked.Add(ref _acknowledged, queue.Remove(last));
             Interlocked.Increment(ref _batches);
+            ReportStoreHealth(queue);
         }
         else if (result.ReasonCode is MqttClientPublishReasonCode.NotAuthorized or MqttClientPublishReasonCode.TopicNameInvalid
                  or MqttClientPublishReasonCode.PayloadFormatInvalid)
@@ -409,6 +471,18 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
             var report = new DeviceEvent { Kind = EventKind.FixesDropped, Count = (ulong)(dropped - _droppedReported), Detail = "durable queue full: oldest fixes dropped" };
             await client.PublishAsync(Message(_eventTopic, Envelope(report)).Build(), cancellationToken).ConfigureAwait(false);
             _droppedReported = dropped;
+        }
+
+        if (!_lostReported && _queue is { Recovery.LostRecords: > 0 } damaged)
+        {
+            var report = new DeviceEvent
+            {
+                Kind = EventKind.FixesLost,
+                Count = (ulong)damaged.Recovery.LostRecords,
+                Detail = $"durable queue damaged on disk; sequence numbers {string.Join(", ", damaged.Recovery.LostSequences)}",
+            };
+            await client.PublishAsync(Message(_eventTopic, Envelope(report)).Build(), cancellationToken).ConfigureAwait(false);
+            _lostReported = true;
         }
 
         int queued = _queue?.Count ?? 0;

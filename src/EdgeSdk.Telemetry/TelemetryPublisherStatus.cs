@@ -6,7 +6,7 @@ public sealed record TelemetryPublisherStatus
     /// <summary>Fixes accepted by <see cref="TelemetryPublisher.TryEnqueue"/>.</summary>
     public long Accepted { get; init; }
 
-    /// <summary>Fixes refused by TryEnqueue because the hand-off was full.</summary>
+    /// <summary>Fixes refused at the hand-off: by TryEnqueue because it was full, or by either call because the publisher was stopping.</summary>
     public long HandoffDropped { get; init; }
 
     /// <summary>Fixes waiting in the durable queue (sent or not, until acknowledged).</summary>
@@ -15,8 +15,14 @@ public sealed record TelemetryPublisherStatus
     /// <summary>Fixes the full durable queue dropped, oldest first, over its whole life.</summary>
     public long Dropped { get; init; }
 
-    /// <summary>Fixes that could not be written to the queue (I/O errors).</summary>
+    /// <summary>Fixes refused because the queue could not be written (disk full, permissions, I/O errors); they got no sequence number.</summary>
     public long StoreFailures { get; init; }
+
+    /// <summary>Fixes that were queued but destroyed by damage to the queue's files, found at start (see <see cref="QueueRecoveryReport.LostSequences"/>).</summary>
+    public long Lost { get; init; }
+
+    /// <summary>Why the queue cannot be written right now (disk full, ...), or null when it can.</summary>
+    public string? StoreError { get; init; }
 
     /// <summary>Fixes sent in MQTT messages, resends included.</summary>
     public long Published { get; init; }

@@ -1,4 +1,5 @@
 using System.Text;
+using EdgeSdk.Gnss;
 using EdgeSdk.Telemetry;
 
 namespace EdgeSdk.Cli.Tests;
@@ -71,5 +72,116 @@ public sealed class TrackCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("nope.nmea", result.StdErr);
         Assert.Single(result.StdErr.Trim().Split('\n'));
+    }
+
+    // A real receiver's capture (gpsd's Quectel L76K log) repeated 60 times: ≈ 9,000 fixes, many times the
+    // publisher's 1,024-fix hand-off, read far faster than the queue writer stores them.
+    private string LargeCapture()
+    {
+        string capture = File.ReadAllText(GpsdCaptures.PathOf("quectel-l76k-nmea.log"));
+        string path = Path.Combine(_dir, "large.nmea");
+        File.WriteAllText(path, string.Concat(Enumerable.Repeat(capture, 60)));
+        return path;
+    }
+
+    [Fact]
+    public async Task A_large_capture_through_every_source_form_is_acknowledged_in_full()
+    {
+        string capture = LargeCapture();
+        int produced = 0;
+        await using (GnssReceiver receiver = GnssReceiver.Open(capture))
+        {
+            await foreach (GnssFix _ in receiver.ReadFixesAsync())
+            {
+                produced++;
+            }
+        }
+
+        Assert.True(produced > 5_000, $"{produced} fixes");
+        await using Mosquitto broker = await Mosquitto.StartAsync();
+        await using var consumer = new TelemetryConsumer(new TelemetryConsumerOptions { Connection = new MqttConnectionOptions { BrokerUri = broker.Uri }, Fleet = "f" });
+        await consumer.StartAsync();
+        var received = new Dictionary<string, List<long>>();
+        var reader = Task.Run(async () =>
+        {
+            await foreach (ReceivedFix fix in consumer.Fixes.ReadAllAsync())
+            {
+                lock (received)
+                {
+                    (received.TryGetValue(fix.DeviceId, out List<long>? list) ? list : received[fix.DeviceId] = []).Add(fix.Sequence);
+                }
+            }
+        });
+
+        (string Form, string Source, string? Stdin)[] forms = [("path", capture, null), ("file-uri", "file:" + capture, null), ("stdin", "-", File.ReadAllText(capture))];
+        foreach ((string form, string source, string? stdin) in forms)
+        {
+            var result = await EdgeSdkProcess.RunAsync(
+                $"track {source} --mqtt {broker.Uri} --device truck-{form} --fleet f --queue {Path.Combine(_dir, form)} --drain-seconds 60", stdin, TimeSpan.FromMinutes(4));
+            Assert.True(result.ExitCode == 0, $"{form}: exit {result.ExitCode}\n{result.StdOut}\n{result.StdErr}");
+            Assert.Contains($"edgesdk track: {produced} fixes, {produced} acknowledged, 0 queued, 0 dropped, 0 refused, 0 lost, 0 refused by the broker", result.StdOut);
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (forms.Any(f => Count(received, "truck-" + f.Form) < produced) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        foreach ((string form, _, _) in forms)
+        {
+            lock (received)
+            {
+                Assert.Equal(Enumerable.Range(1, produced).Select(i => (long)i), received["truck-" + form]); // acknowledged = produced = delivered
+            }
+        }
+    }
+
+    private static int Count(Dictionary<string, List<long>> received, string device)
+    {
+        lock (received)
+        {
+            return received.TryGetValue(device, out List<long>? list) ? list.Count : 0;
+        }
+    }
+
+    [Fact]
+    public async Task A_queue_directory_in_use_is_one_clear_error_at_once()
+    {
+        string queue = Path.Combine(_dir, "busy");
+        using DurableQueue holder = DurableQueue.Open(new DurableQueueOptions { Directory = queue });
+        var result = await EdgeSdkProcess.RunAsync($"track {Recording()} --mqtt mqtt://127.0.0.1:1 --device truck-t --queue {queue}", timeout: TimeSpan.FromSeconds(90));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"edgesdk: queue directory '{queue}' is in use by another queue (another process or publisher); give each one its own directory", result.StdErr.Trim());
+    }
+
+    [Fact]
+    public async Task A_read_only_queue_directory_is_one_clear_error_at_once()
+    {
+        if (Environment.UserName != "root")
+        {
+            return; // root is needed to mount a read-only tmpfs; A_queue_directory_in_use_is_one_clear_error_at_once covers the path
+        }
+
+        string mount = Directory.CreateTempSubdirectory("edgesdk-ro-").FullName;
+        Run("mount", "-t", "tmpfs", "-o", "size=64k,ro", "tmpfs", mount);
+        try
+        {
+            var result = await EdgeSdkProcess.RunAsync($"track {Recording()} --mqtt mqtt://127.0.0.1:1 --device truck-t --queue {mount}", timeout: TimeSpan.FromSeconds(90));
+            Assert.Equal(2, result.ExitCode);
+            Assert.Equal($"edgesdk: queue directory '{mount}' cannot be used: read-only file system", result.StdErr.Trim());
+        }
+        finally
+        {
+            Run("umount", "-l", mount);
+            Directory.Delete(mount);
+        }
+    }
+
+    private static void Run(string command, params string[] args)
+    {
+        using var process = System.Diagnostics.Process.Start(command, args);
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
     }
 }

@@ -45,7 +45,16 @@ await using var publisher = new TelemetryPublisher(new TelemetryPublisherOptions
         ReconnectMaxDelay = TimeSpan.FromSeconds(1),
     },
 });
-await publisher.StartAsync();
+try
+{
+    await publisher.StartAsync();
+}
+catch (IOException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}"); // e.g. the queue directory is in use by another publisher
+    return 2;
+}
+
 Console.WriteLine($"recovered {publisher.Recovery!.RecordsRecovered} next {publisher.Status.NextSequence}");
 using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / rate));
 int k = first;
