@@ -17,4 +17,7 @@ internal static partial class GnssLog
 
     [LoggerMessage(4, LogLevel.Information, "gpsd client disconnected ({Dropped} reports dropped)")]
     public static partial void ClientDisconnected(ILogger logger, long dropped);
+
+    [LoggerMessage(5, LogLevel.Warning, "receiver: an epoch failed to fuse and was skipped; the loop goes on (later failures are only counted in FusionFaults)")]
+    public static partial void EpochFailed(ILogger logger, Exception exception);
 }
