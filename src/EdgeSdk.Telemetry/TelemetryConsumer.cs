@@ -34,6 +34,8 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        TelemetryNames.ValidateFilter(options.Fleet, "fleet");
+        TelemetryNames.ValidateFilter(options.Device, "device");
         _filter = $"{TelemetryTopics.Root}/{options.Fleet}/{options.Device}/+";
         if (options.SharedSubscriptionGroup is { } group)
         {
