@@ -26,7 +26,7 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly string _filter;
     private Task _connector = Task.CompletedTask;
-    private long _messages, _delivered, _duplicates, _malformed, _oversized, _statuses, _events;
+    private long _messages, _delivered, _duplicates, _malformed, _oversized, _statuses, _events, _connections;
 
     /// <summary>Creates a consumer; nothing happens until <see cref="StartAsync"/>.</summary>
     public TelemetryConsumer(TelemetryConsumerOptions options, ILogger<TelemetryConsumer>? logger = null)
@@ -43,11 +43,22 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
             _filter = $"$share/{group}/{_filter}";
         }
 
+        if (options.MaxPacketBytes <= options.MaxPayloadBytes)
+        {
+            throw new ArgumentException($"MaxPacketBytes ({options.MaxPacketBytes}) must be larger than MaxPayloadBytes ({options.MaxPayloadBytes})");
+        }
+
         _fixes = Channel.CreateBounded<ReceivedFix>(new BoundedChannelOptions(options.Capacity) { SingleWriter = true });
         bool persistent = options.Connection.ClientId != null;
         string clientId = options.Connection.ClientId ?? $"edgesdk-consumer-{Guid.NewGuid():N}";
         _connection = new MqttConnection(options.Connection, clientId, (builder, mqtt5) =>
         {
+            if (mqtt5)
+            {
+                // Junk of any size stays at the broker (MQTT 3.1.1 has no such limit; see MaxPacketBytes).
+                builder.WithMaximumPacketSize((uint)options.MaxPacketBytes);
+            }
+
             if (persistent)
             {
                 builder.WithCleanStart(false);
@@ -78,6 +89,7 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
                     Gaps = _trackers.Values.Sum(t => t.Missing),
                     Malformed = _malformed,
                     Oversized = _oversized,
+                    Connections = Interlocked.Read(ref _connections),
                     StatusMessages = _statuses,
                     Events = _events,
                     Devices = _trackers.Count,
@@ -109,6 +121,7 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
 
     private async Task SubscribeAsync(IMqttClient client, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _connections);
         MqttClientSubscribeResult result = await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(f => f.WithTopic(_filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
             .Build(), cancellationToken).ConfigureAwait(false);
