@@ -44,6 +44,10 @@ internal static class ServeCommand
             await using var server = new GpsdServer(endpoint, receiver.Source.Path) { MaxClients = clients };
             server.Start();
             Console.Error.WriteLine($"edgesdk: serving gpsd protocol on {server.LocalEndpoint} for {receiver.Source.Name}");
+            if (server.EffectiveMaxClients < clients)
+            {
+                Console.Error.WriteLine($"edgesdk: at most {server.EffectiveMaxClients} clients at once, not {clients}: the open-file limit (ulimit -n) leaves no more");
+            }
             try
             {
                 if (!parseResult.GetValue(nowait))

@@ -12,8 +12,9 @@ namespace EdgeSdk.Gnss;
 /// <c>?DEVICES</c>, <c>?POLL</c> and <c>?VERSION</c>. Each client has a bounded queue of report
 /// lines; a slow client loses its oldest reports (counted in <see cref="DroppedReports"/>) and
 /// never stalls the receiver or the other clients. At most <see cref="MaxClients"/> clients are
-/// served at once (more are told so in one ERROR line and closed), and running out of file handles
-/// (EMFILE) pauses accepting with a backoff instead of ending it.
+/// served at once (more are told so in one ERROR line and closed), never so many that the process runs
+/// out of file handles (see <see cref="EffectiveMaxClients"/>), and a failing accept (EMFILE) pauses
+/// accepting with a backoff instead of ending it.
 /// </summary>
 public sealed class GpsdServer : IAsyncDisposable
 {
@@ -67,6 +68,20 @@ public sealed class GpsdServer : IAsyncDisposable
     /// </summary>
     public int MaxClients { get; init; } = 64;
 
+    /// <summary>
+    /// File handles kept free for everything else in the process. .NET itself needs handles now and then
+    /// (loading an assembly, starting a thread-pool thread); when it finds none it aborts the process
+    /// ("Out of memory"), so client sockets must never take the last ones.
+    /// </summary>
+    public const int FileHandleHeadroom = 64;
+
+    /// <summary>
+    /// The client limit in force after <see cref="Start"/>: <see cref="MaxClients"/>, lowered on Linux to
+    /// what the process's open-file limit (<c>ulimit -n</c>) leaves after the handles already open and
+    /// <see cref="FileHandleHeadroom"/>; at least 1.
+    /// </summary>
+    public int EffectiveMaxClients { get; private set; }
+
     /// <summary>Clients connected now.</summary>
     public int ClientCount => _fanOut.Count;
 
@@ -105,6 +120,7 @@ public sealed class GpsdServer : IAsyncDisposable
         }
 
         _listener = listener;
+        EffectiveMaxClients = LimitByFileHandles(MaxClients);
         _acceptLoop = AcceptAsync(_stop.Token);
     }
 
@@ -199,7 +215,7 @@ public sealed class GpsdServer : IAsyncDisposable
 
             backoff = TimeSpan.Zero;
             _acceptFailing = false;
-            if (Interlocked.Increment(ref _clients) > MaxClients)
+            if (Interlocked.Increment(ref _clients) > EffectiveMaxClients)
             {
                 Interlocked.Decrement(ref _clients);
                 Interlocked.Increment(ref _refused);
@@ -209,6 +225,32 @@ public sealed class GpsdServer : IAsyncDisposable
 
             Track(ServeClientAsync(client, cancellationToken));
         }
+    }
+
+    // Linux: the soft RLIMIT_NOFILE from /proc/self/limits, minus the handles open now and the headroom.
+    private static int LimitByFileHandles(int maxClients)
+    {
+        try
+        {
+            foreach (string line in File.ReadLines("/proc/self/limits"))
+            {
+                if (line.StartsWith("Max open files", StringComparison.Ordinal))
+                {
+                    string[] parts = line["Max open files".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    if (parts.Length > 0 && long.TryParse(parts[0], out long soft))
+                    {
+                        long open = Directory.GetFileSystemEntries("/proc/self/fd").Length;
+                        return (int)Math.Max(1, Math.Min(maxClients, soft - open - FileHandleHeadroom));
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Not Linux, or no /proc: the configured limit stands.
+        }
+
+        return maxClients;
     }
 
     private void Track(Task task)
@@ -230,7 +272,7 @@ public sealed class GpsdServer : IAsyncDisposable
         try
         {
             client.Client.Blocking = false;
-            client.Client.Send(Line(w => Error(w, $"too many clients: this server serves at most {MaxClients} at once; try again later")));
+            client.Client.Send(Line(w => Error(w, $"too many clients: this server serves at most {EffectiveMaxClients} at once; try again later")));
             client.Client.Shutdown(SocketShutdown.Send);
         }
         catch (SocketException)
