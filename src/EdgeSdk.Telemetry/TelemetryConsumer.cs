@@ -26,6 +26,7 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly string _filter;
     private Task _connector = Task.CompletedTask;
+    private int _disposed;
     private long _messages, _delivered, _duplicates, _malformed, _oversized, _statuses, _events, _connections;
 
     /// <summary>Creates a consumer; nothing happens until <see cref="StartAsync"/>.</summary>
@@ -109,9 +110,14 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         _connector = Task.Run(() => _connection.RunAsync(stop), CancellationToken.None);
     }
 
-    /// <summary>Disconnects and completes <see cref="Fixes"/>.</summary>
+    /// <summary>Disconnects and completes <see cref="Fixes"/>; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         await _connector.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
