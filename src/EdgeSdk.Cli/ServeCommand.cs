@@ -17,11 +17,13 @@ internal static class ServeCommand
         };
         Option<bool> realtime = FixesCommand.RealtimeOption();
         var nowait = new Option<bool>("--nowait", "-n") { Description = "Read the source at once instead of waiting for the first watching client (gpsd -n)" };
+        var maxClients = new Option<int>("--max-clients") { Description = "Clients served at once; more are told so and closed", DefaultValueFactory = _ => 64 };
         var command = new Command("serve", "Serve a receiver's fixes over gpsd's socket protocol (gpspipe, cgps and libgps clients work unmodified).");
         command.Arguments.Add(source);
         command.Options.Add(gpsd);
         command.Options.Add(realtime);
         command.Options.Add(nowait);
+        command.Options.Add(maxClients);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             string address = parseResult.GetValue(gpsd)!;
@@ -33,9 +35,19 @@ internal static class ServeCommand
             var options = new GnssReceiverOptions { Realtime = parseResult.GetValue(realtime) };
             await using GnssReceiver receiver = GnssReceiver.Open(parseResult.GetValue(source)!, options);
             receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"edgesdk: {e.Status}");
-            await using var server = new GpsdServer(endpoint, receiver.Source.Path);
+            int clients = parseResult.GetValue(maxClients);
+            if (clients < 1)
+            {
+                throw new ArgumentException($"--max-clients {clients} must be at least 1");
+            }
+
+            await using var server = new GpsdServer(endpoint, receiver.Source.Path) { MaxClients = clients };
             server.Start();
             Console.Error.WriteLine($"edgesdk: serving gpsd protocol on {server.LocalEndpoint} for {receiver.Source.Name}");
+            if (server.EffectiveMaxClients < clients)
+            {
+                Console.Error.WriteLine($"edgesdk: at most {server.EffectiveMaxClients} clients at once, not {clients}: the open-file limit (ulimit -n) leaves no more");
+            }
             try
             {
                 if (!parseResult.GetValue(nowait))

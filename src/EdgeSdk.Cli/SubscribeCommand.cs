@@ -15,17 +15,28 @@ internal static class SubscribeCommand
         var device = new Option<string>("--device") { Description = "Device to follow (+ for all)", DefaultValueFactory = _ => "+" };
         var group = new Option<string?>("--group") { Description = "MQTT 5 shared-subscription group: consumers in one group split the fleet" };
         var count = new Option<int>("--count") { Description = "Exit after this many fixes (0: run until Ctrl+C)" };
+        var clientId = new Option<string?>("--client-id")
+        {
+            Description = "Fixed MQTT client ID: a persistent session, so the broker keeps what arrives while this subscriber is away (default: a new ID, nothing kept)",
+        };
         var command = new Command("subscribe", "Print each fix received over MQTT as one JSON line with its device and sequence number (duplicates dropped).");
         Connection connection = AddConnectionOptions(command);
         command.Options.Add(fleet);
         command.Options.Add(device);
         command.Options.Add(group);
         command.Options.Add(count);
+        command.Options.Add(clientId);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            MqttConnectionOptions user = connection.Read(parseResult);
             await using var consumer = new TelemetryConsumer(new TelemetryConsumerOptions
             {
-                Connection = connection.Read(parseResult),
+                Connection = new MqttConnectionOptions
+                {
+                    BrokerUri = user.BrokerUri, Username = user.Username, Password = user.Password,
+                    TrustedCaCertificate = user.TrustedCaCertificate, ClientCertificate = user.ClientCertificate,
+                    ClientId = string.IsNullOrEmpty(parseResult.GetValue(clientId)) ? null : parseResult.GetValue(clientId),
+                },
                 Fleet = parseResult.GetValue(fleet)!,
                 Device = parseResult.GetValue(device)!,
                 SharedSubscriptionGroup = parseResult.GetValue(group),

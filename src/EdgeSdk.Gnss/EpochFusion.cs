@@ -542,8 +542,9 @@ public sealed class EpochFusion
         }
         else if (_lastDate.IsValid && _timeMs < _lastDateTimeMs - 3_600_000)
         {
-            DateTime next = new DateTime(_lastDate.Year, _lastDate.Month, _lastDate.Day, 0, 0, 0, DateTimeKind.Utc).AddDays(1);
-            _lastDate = new NmeaDate(next.Year, next.Month, next.Day);
+            // Calendar arithmetic on NmeaDate, which stays inside its year window: DateTime.AddDays
+            // threw on a receiver's year 9999 and ended the receiver loop.
+            _lastDate = _lastDate.NextDay();
             _lastDateTimeMs = _timeMs;
         }
 

@@ -17,4 +17,10 @@ internal static partial class GnssLog
 
     [LoggerMessage(4, LogLevel.Information, "gpsd client disconnected ({Dropped} reports dropped)")]
     public static partial void ClientDisconnected(ILogger logger, long dropped);
+
+    [LoggerMessage(6, LogLevel.Warning, "gpsd server: accepting a client failed ({Reason}); retrying with a backoff (counted in AcceptFailures)")]
+    public static partial void AcceptFailing(ILogger logger, string reason);
+
+    [LoggerMessage(5, LogLevel.Warning, "receiver: an epoch failed to fuse and was skipped; the loop goes on (later failures are only counted in FusionFaults)")]
+    public static partial void EpochFailed(ILogger logger, Exception exception);
 }

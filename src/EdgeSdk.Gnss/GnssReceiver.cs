@@ -22,7 +22,7 @@ public sealed class GnssReceiver : IAsyncDisposable
     private readonly GnssReceiverOptions _options;
     private readonly ILogger? _logger;
     private readonly NmeaParser _parser = new();
-    private readonly EpochFusion _fusion = new();
+    private EpochFusion _fusion = new();
     private readonly Queue<GnssFix> _fixes = new();
     private readonly Queue<string> _sentences = new();
     private readonly byte[] _buffer = new byte[4096];
@@ -172,7 +172,7 @@ public sealed class GnssReceiver : IAsyncDisposable
                         Task<int> reading = pending.AsTask();
                         if (await Task.WhenAny(reading, Task.Delay(_options.EpochIdleGap, cancellationToken)).ConfigureAwait(false) != reading)
                         {
-                            Emit(_fusion.Flush());
+                            FlushEpoch();
                             yield return true;
                         }
 
@@ -183,7 +183,7 @@ public sealed class GnssReceiver : IAsyncDisposable
                     {
                         _parser.Complete();
                         ParseAvailable();
-                        Emit(_fusion.Flush());
+                        FlushEpoch();
                         if (_options.Realtime && _fixes.Count > 0)
                         {
                             await PaceAsync(cancellationToken).ConfigureAwait(false);
@@ -219,6 +219,53 @@ public sealed class GnssReceiver : IAsyncDisposable
         finally
         {
             Volatile.Write(ref _reading, 0);
+        }
+    }
+
+    /// <summary>
+    /// Test hook: called with each decoded sentence before the fusion, inside the same guard, so a test
+    /// can make the handling of one epoch throw and check that the loop goes on.
+    /// </summary>
+    internal Action<NmeaTypedSentence>? BeforeFusion { get; set; }
+
+    private void FlushEpoch()
+    {
+        try
+        {
+            Emit(_fusion.Flush());
+        }
+        catch (Exception ex)
+        {
+            EpochFailed(ex);
+        }
+    }
+
+    // Nothing a receiver sends may end the receiver loop: a fault while fusing is counted and said once,
+    // and the fusion starts afresh (its state may be half-updated). What the old one still holds is
+    // flushed first if it can be, so a fault on an epoch's first sentence does not also lose the
+    // complete epoch before it; the faulting sentence itself is dropped.
+    private void EpochFailed(Exception ex)
+    {
+        Counters.FusionFaults++;
+        EpochFusion failed = _fusion;
+        _fusion = new EpochFusion { EarlyCloseAfter = _options.EarlyEpochCloseAfter };
+        try
+        {
+            Emit(failed.Flush());
+        }
+        catch (Exception)
+        {
+            // Its state is beyond use: the epoch is lost, and already counted above.
+        }
+
+        if (Counters.FusionFaults == 1)
+        {
+            if (_logger != null)
+            {
+                GnssLog.EpochFailed(_logger, ex);
+            }
+
+            SetStatus($"skipped an epoch that failed to fuse ({ex.GetType().Name}: {ex.Message}); further failures are only counted");
         }
     }
 
@@ -265,7 +312,22 @@ public sealed class GnssReceiver : IAsyncDisposable
             _sentences.Enqueue(Encoding.ASCII.GetString(raw.Buffer, raw.Start, raw.Length));
         }
 
-        SentenceUse use = _fusion.Add(sentence);
+        SentenceUse use;
+        try
+        {
+            BeforeFusion?.Invoke(sentence);
+            use = _fusion.Add(sentence);
+            while (_fusion.TryTakeFix(out GnssFix? fix))
+            {
+                Emit(fix);
+            }
+        }
+        catch (Exception ex)
+        {
+            EpochFailed(ex);
+            return;
+        }
+
         if (use == SentenceUse.Navigation)
         {
             Counters.NavigationSentences++;
@@ -274,11 +336,6 @@ public sealed class GnssReceiver : IAsyncDisposable
         else
         {
             _acceptedOther++;
-        }
-
-        while (_fusion.TryTakeFix(out GnssFix? fix))
-        {
-            Emit(fix);
         }
 
         if (_quiet != 0 && use == SentenceUse.Navigation)

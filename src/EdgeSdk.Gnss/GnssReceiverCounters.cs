@@ -30,8 +30,15 @@ public sealed class GnssReceiverCounters
     /// <summary>Fixes produced (one per epoch).</summary>
     public long Fixes { get; internal set; }
 
+    /// <summary>
+    /// Times fusing a sentence or closing an epoch threw. The receiver loop goes on: the epoch being built
+    /// is dropped, the first fault is logged and put in the status, later ones are only counted here.
+    /// Should stay 0; anything else is a bug worth reporting with the capture that caused it.
+    /// </summary>
+    public long FusionFaults { get; internal set; }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"{BytesRead} bytes, {ValidSentences} valid sentences ({NavigationSentences} navigation, {OtherSentences} other, {MalformedSentences} malformed), " +
-        $"{RejectedSentences} rejected, {IgnoredBytes} bytes ignored, {Fixes} fixes";
+        $"{RejectedSentences} rejected, {IgnoredBytes} bytes ignored, {Fixes} fixes" + (FusionFaults > 0 ? $", {FusionFaults} fusion faults" : string.Empty);
 }

@@ -11,7 +11,10 @@ namespace EdgeSdk.Gnss;
 /// apps, Python gps) work against it: the VERSION banner on connect, <c>?WATCH</c>,
 /// <c>?DEVICES</c>, <c>?POLL</c> and <c>?VERSION</c>. Each client has a bounded queue of report
 /// lines; a slow client loses its oldest reports (counted in <see cref="DroppedReports"/>) and
-/// never stalls the receiver or the other clients.
+/// never stalls the receiver or the other clients. At most <see cref="MaxClients"/> clients are
+/// served at once (more are told so in one ERROR line and closed), never so many that the process runs
+/// out of file handles (see <see cref="EffectiveMaxClients"/>), and a failing accept (EMFILE) pauses
+/// accepting with a backoff instead of ending it.
 /// </summary>
 public sealed class GpsdServer : IAsyncDisposable
 {
@@ -27,8 +30,22 @@ public sealed class GpsdServer : IAsyncDisposable
     private TcpListener? _listener;
     private Task? _acceptLoop;
     private GnssFix? _latest;
+    private readonly SemaphoreSlim _refusals = new(MaxConcurrentRefusals, MaxConcurrentRefusals);
     private long _dropped;
     private long _published;
+    private int _clients;
+    private long _refused;
+    private long _acceptFailures;
+    private bool _acceptFailing;
+
+    /// <summary>Longest command, in bytes up to its <c>;</c> or newline (gpsd's own are under 200).</summary>
+    public const int MaxCommandLength = 1024;
+
+    // Refused clients whose pending input is read before closing (see RefuseAsync); bounded so that a
+    // flood of connections cannot make refusing itself hold many handles.
+    private const int MaxConcurrentRefusals = 8;
+    private static readonly TimeSpan RefusalTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxAcceptBackoff = TimeSpan.FromSeconds(1);
 
     /// <summary>Creates a server for <paramref name="endpoint"/> reporting <paramref name="devicePath"/> as its device.</summary>
     public GpsdServer(IPEndPoint endpoint, string devicePath, ILogger<GpsdServer>? logger = null)
@@ -45,8 +62,37 @@ public sealed class GpsdServer : IAsyncDisposable
     /// <summary>The bound endpoint (after <see cref="Start"/>; useful with port 0).</summary>
     public IPEndPoint LocalEndpoint => (IPEndPoint)(_listener?.LocalEndpoint ?? _endpoint);
 
+    /// <summary>
+    /// Clients served at once (default 64, like gpsd's MAX_CLIENTS). A client beyond it gets one line,
+    /// <c>{"class":"ERROR","message":"too many clients ..."}</c>, and is closed; counted in <see cref="RefusedClients"/>.
+    /// </summary>
+    public int MaxClients { get; init; } = 64;
+
+    /// <summary>
+    /// File handles kept free for everything else in the process. .NET itself needs handles now and then
+    /// (loading an assembly, starting a thread-pool thread); when it finds none it aborts the process
+    /// ("Out of memory"), so client sockets must never take the last ones.
+    /// </summary>
+    public const int FileHandleHeadroom = 64;
+
+    /// <summary>
+    /// The client limit in force after <see cref="Start"/>: <see cref="MaxClients"/>, lowered on Linux to
+    /// what the process's open-file limit (<c>ulimit -n</c>) leaves after the handles already open and
+    /// <see cref="FileHandleHeadroom"/>; at least 1.
+    /// </summary>
+    public int EffectiveMaxClients { get; private set; }
+
     /// <summary>Clients connected now.</summary>
     public int ClientCount => _fanOut.Count;
+
+    /// <summary>Connections refused because <see cref="MaxClients"/> were already served.</summary>
+    public long RefusedClients => Interlocked.Read(ref _refused);
+
+    /// <summary>
+    /// Times accepting failed (out of file handles, EMFILE/ENFILE, or a connection aborted while queued);
+    /// the server waits a little (up to 1 s, doubling) and keeps accepting.
+    /// </summary>
+    public long AcceptFailures => Interlocked.Read(ref _acceptFailures);
 
     /// <summary>Fixes published so far.</summary>
     public long PublishedFixes => Interlocked.Read(ref _published);
@@ -74,6 +120,7 @@ public sealed class GpsdServer : IAsyncDisposable
         }
 
         _listener = listener;
+        EffectiveMaxClients = LimitByFileHandles(MaxClients);
         _acceptLoop = AcceptAsync(_stop.Token);
     }
 
@@ -123,11 +170,13 @@ public sealed class GpsdServer : IAsyncDisposable
 
         await Task.WhenAll(clients).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stop.Dispose();
+        _refusals.Dispose();
         _reports.Dispose();
     }
 
     private async Task AcceptAsync(CancellationToken cancellationToken)
     {
+        TimeSpan backoff = TimeSpan.Zero;
         while (!cancellationToken.IsCancellationRequested)
         {
             TcpClient client;
@@ -135,17 +184,123 @@ public sealed class GpsdServer : IAsyncDisposable
             {
                 client = await _listener!.AcceptTcpClientAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException
+                                       || (ex is SocketException && cancellationToken.IsCancellationRequested))
             {
                 return;
             }
-
-            Task task = ServeClientAsync(client, cancellationToken);
-            lock (_clientTasks)
+            catch (SocketException ex)
             {
-                _clientTasks.RemoveAll(t => t.IsCompleted);
-                _clientTasks.Add(task);
+                // Out of file handles (EMFILE, ENFILE) or memory, or a queued connection reset: the listener
+                // itself is fine. The connection waits in the backlog; try again after a pause that doubles.
+                Interlocked.Increment(ref _acceptFailures);
+                if (!_acceptFailing && _logger != null)
+                {
+                    GnssLog.AcceptFailing(_logger, ex.Message);
+                }
+
+                _acceptFailing = true;
+                backoff = backoff == TimeSpan.Zero ? TimeSpan.FromMilliseconds(50) : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxAcceptBackoff.Ticks));
+                try
+                {
+                    await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                continue;
             }
+
+            backoff = TimeSpan.Zero;
+            _acceptFailing = false;
+            if (Interlocked.Increment(ref _clients) > EffectiveMaxClients)
+            {
+                Interlocked.Decrement(ref _clients);
+                Interlocked.Increment(ref _refused);
+                Track(RefuseAsync(client));
+                continue;
+            }
+
+            Track(ServeClientAsync(client, cancellationToken));
+        }
+    }
+
+    // Linux: the soft RLIMIT_NOFILE from /proc/self/limits, minus the handles open now and the headroom.
+    private static int LimitByFileHandles(int maxClients)
+    {
+        try
+        {
+            foreach (string line in File.ReadLines("/proc/self/limits"))
+            {
+                if (line.StartsWith("Max open files", StringComparison.Ordinal))
+                {
+                    string[] parts = line["Max open files".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    if (parts.Length > 0 && long.TryParse(parts[0], out long soft))
+                    {
+                        long open = Directory.GetFileSystemEntries("/proc/self/fd").Length;
+                        return (int)Math.Max(1, Math.Min(maxClients, soft - open - FileHandleHeadroom));
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Not Linux, or no /proc: the configured limit stands.
+        }
+
+        return maxClients;
+    }
+
+    private void Track(Task task)
+    {
+        lock (_clientTasks)
+        {
+            _clientTasks.RemoveAll(t => t.IsCompleted);
+            _clientTasks.Add(task);
+        }
+    }
+
+    // Tells a client over the limit why, then closes. The line goes out at once (a new socket's send
+    // buffer is empty, so the send never blocks) followed by the FIN; a bounded number of refusals also
+    // read what the client already sent (its ?WATCH) before closing, so the close does not reset the
+    // connection and lose the line. A flood beyond that bound is closed straight after the line.
+    private async Task RefuseAsync(TcpClient tcp)
+    {
+        using TcpClient client = tcp;
+        try
+        {
+            client.Client.Blocking = false;
+            client.Client.Send(Line(w => Error(w, $"too many clients: this server serves at most {EffectiveMaxClients} at once; try again later")));
+            client.Client.Shutdown(SocketShutdown.Send);
+        }
+        catch (SocketException)
+        {
+            return; // it went away already
+        }
+
+        if (!_refusals.Wait(0))
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(RefusalTimeout);
+            NetworkStream stream = client.GetStream();
+            byte[] drain = new byte[256];
+            while (await stream.ReadAsync(drain, timeout.Token).ConfigureAwait(false) > 0)
+            {
+            }
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // It went away, or took too long to: closed either way.
+        }
+        finally
+        {
+            _refusals.Release();
         }
     }
 
@@ -180,6 +335,7 @@ public sealed class GpsdServer : IAsyncDisposable
         }
         finally
         {
+            Interlocked.Decrement(ref _clients);
             Interlocked.Add(ref _dropped, subscription.Dropped);
             if (_logger != null)
             {
@@ -199,11 +355,15 @@ public sealed class GpsdServer : IAsyncDisposable
         }
     }
 
-    // gpsd commands: ?NAME; or ?NAME={json}; — separated by ';' or newlines.
+    // gpsd commands: ?NAME; or ?NAME={json}; — separated by ';' or newlines. A command longer than
+    // MaxCommandLength is one error, and the rest of its line (whatever ';' it holds) is skipped:
+    // a flood of junk is one rejected command, not thousands of answers.
     private async Task ReadCommandsAsync(Session session, CancellationToken cancellationToken)
     {
         byte[] buffer = new byte[1024];
-        var pending = new StringBuilder();
+        byte[] command = new byte[MaxCommandLength];
+        int length = 0;
+        bool skippingLine = false;
         while (true)
         {
             int read = await session.Stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
@@ -212,20 +372,33 @@ public sealed class GpsdServer : IAsyncDisposable
                 return;
             }
 
-            pending.Append(Encoding.ASCII.GetString(buffer, 0, read));
-            string text = pending.ToString();
-            int end;
-            while ((end = text.IndexOfAny([';', '\n'])) >= 0)
+            for (int i = 0; i < read; i++)
             {
-                string command = text[..end].Trim();
-                text = text[(end + 1)..];
-                if (command.Length > 0)
+                byte b = buffer[i];
+                if (skippingLine)
                 {
-                    await session.WriteAsync(Respond(session, command), cancellationToken).ConfigureAwait(false);
+                    skippingLine = b != (byte)'\n';
+                }
+                else if (b == (byte)';' || b == (byte)'\n')
+                {
+                    string text = Encoding.ASCII.GetString(command, 0, length).Trim();
+                    length = 0;
+                    if (text.Length > 0)
+                    {
+                        await session.WriteAsync(Respond(session, text), cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                else if (length == MaxCommandLength)
+                {
+                    length = 0;
+                    skippingLine = true;
+                    await session.WriteAsync(Line(w => Error(w, $"Request too long (over {MaxCommandLength} bytes); the rest of the line is ignored")), cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    command[length++] = b;
                 }
             }
-
-            pending.Clear().Append(text.Length > 4096 ? string.Empty : text);
         }
     }
 

@@ -628,13 +628,15 @@ public sealed partial class NmeaSentence
         int dd = Two(s);
         int mo = Two(s + 2);
         int yy = Two(s + 4);
-        if (dd < 1 || dd > 31 || mo < 1 || mo > 12 || yy < 0)
+        if (yy < 0)
         {
             return false;
         }
 
+        // The calendar check (31 February, day 0, month 13) lives in NmeaDate: an impossible date is
+        // an invalid field here, never an exception where someone later builds a clock value from it.
         value = new NmeaDate(NmeaDate.YearFromTwoDigits(yy), mo, dd);
-        return true;
+        return value.IsValid;
     }
 
     private bool ParseCoordinate(int index, out double degrees)

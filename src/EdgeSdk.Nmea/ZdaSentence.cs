@@ -33,14 +33,12 @@ public sealed partial class ZdaSentence : NmeaTypedSentence
         int year = s.ReadInt(4, -1);
         if (day >= 0 || month >= 0 || year >= 0)
         {
-            if (day < 1 || day > 31 || month < 1 || month > 12 || year < 1980 || year > 9999)
+            Date = new NmeaDate(year, month, day);
+            if (!Date.IsValid)
             {
-                s.MarkFieldInvalid(day < 1 || day > 31 ? 2 : (month < 1 || month > 12 ? 3 : 4));
-                Date = default;
-            }
-            else
-            {
-                Date = new NmeaDate(year, month, day);
+                // Name the field that makes it impossible: the year out of range, the month, else the day
+                // (day 0, 31 February, 29 February in a common year).
+                s.MarkFieldInvalid(year < NmeaDate.MinYear || year > NmeaDate.MaxYear ? 4 : (month < 1 || month > 12 ? 3 : 2));
             }
         }
         else

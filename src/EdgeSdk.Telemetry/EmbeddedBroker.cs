@@ -7,13 +7,18 @@ namespace EdgeSdk.Telemetry;
 /// <summary>
 /// An MQTT broker (MQTTnet.Server) inside this process, listening on loopback only: what the demo and
 /// <c>edgesdk broker</c> run when there is no broker to hand. It can be stopped and started again on the
-/// same port, to play an outage; client sessions are kept in memory only, and so is what waits for a
-/// disconnected persistent subscriber: at most <see cref="MaxPendingMessagesPerClient"/> messages each, the
-/// oldest dropped beyond that (the consumer counts them as gaps), so memory stays bounded.
+/// same port, to play an outage. Persistent sessions (clean start false, a session expiry) live as long as
+/// their expiry; with a <see cref="StateDirectory"/> they also survive a restart of the process, as with
+/// mosquitto's persistence: their subscriptions are saved on stop and re-made on start, so what trackers
+/// publish before an offline subscriber is back waits for it. What waits for a disconnected persistent
+/// subscriber is kept in memory: at most <see cref="MaxPendingMessagesPerClient"/> messages each, the oldest
+/// dropped beyond that (the consumer counts them as gaps), so memory stays bounded; messages still waiting
+/// when the process stops are not saved (stop the broker after its subscribers have caught up).
 /// </summary>
 public sealed class EmbeddedBroker : IAsyncDisposable
 {
     private readonly MqttServer _server;
+    private readonly BrokerSessionStore? _sessions;
     private long _messages, _connections, _subscriptions;
 
     /// <summary>Default of <see cref="MaxPendingMessagesPerClient"/>: 25,000 batches, 250,000 fixes in batches of 10, about 10 MB.</summary>
@@ -22,8 +27,9 @@ public sealed class EmbeddedBroker : IAsyncDisposable
     /// <summary>
     /// Prepares a broker on 127.0.0.1:<paramref name="port"/>; 0 picks a free port. At most
     /// <paramref name="maxPendingMessagesPerClient"/> messages wait for each client, the oldest dropped first.
+    /// With <paramref name="stateDirectory"/>, persistent sessions are saved there on stop and restored on start.
     /// </summary>
-    public EmbeddedBroker(int port = 0, int maxPendingMessagesPerClient = DefaultMaxPendingMessagesPerClient)
+    public EmbeddedBroker(int port = 0, int maxPendingMessagesPerClient = DefaultMaxPendingMessagesPerClient, string? stateDirectory = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
@@ -40,25 +46,41 @@ public sealed class EmbeddedBroker : IAsyncDisposable
             .WithPendingMessagesOverflowStrategy(MqttPendingMessagesOverflowStrategy.DropOldestQueuedMessage)
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(options);
+        StateDirectory = stateDirectory;
+        _sessions = stateDirectory == null ? null : new BrokerSessionStore(stateDirectory, _server);
         _server.InterceptingPublishAsync += _ =>
         {
             Interlocked.Increment(ref _messages);
             return Task.CompletedTask;
         };
-        _server.ClientSubscribedTopicAsync += _ =>
+        _server.ClientSubscribedTopicAsync += e =>
         {
-            Interlocked.Increment(ref _subscriptions);
+            if (_sessions?.IsRestoreConnection(e.UserName) != true)
+            {
+                Interlocked.Increment(ref _subscriptions);
+            }
+
             return Task.CompletedTask;
         };
-        _server.ClientConnectedAsync += _ =>
+        _server.ClientConnectedAsync += e =>
         {
-            Interlocked.Increment(ref _connections);
+            if (_sessions?.IsRestoreConnection(e.UserName) != true)
+            {
+                Interlocked.Increment(ref _connections);
+            }
+
             return Task.CompletedTask;
         };
     }
 
     /// <summary>Messages kept for each client (e.g. a disconnected persistent subscriber) before the oldest is dropped.</summary>
     public int MaxPendingMessagesPerClient { get; }
+
+    /// <summary>Where persistent sessions are kept across restarts of the process, or null (memory only).</summary>
+    public string? StateDirectory { get; }
+
+    /// <summary>Persistent sessions restored from <see cref="StateDirectory"/> by the last <see cref="StartAsync"/>.</summary>
+    public int SessionsRestored => _sessions?.Restored ?? 0;
 
     /// <summary>The TCP port on 127.0.0.1.</summary>
     public int Port { get; }
@@ -78,8 +100,9 @@ public sealed class EmbeddedBroker : IAsyncDisposable
     /// <summary>Topic subscriptions made since it was created.</summary>
     public long SubscriptionsMade => Interlocked.Read(ref _subscriptions);
 
-    /// <summary>Starts listening.</summary>
+    /// <summary>Starts listening, then restores the saved sessions (other clients are asked to retry until then).</summary>
     /// <exception cref="IOException">The port is taken; the message names it.</exception>
+    /// <exception cref="InvalidDataException">The session file in <see cref="StateDirectory"/> is damaged; the message names it.</exception>
     public async Task StartAsync()
     {
         try
@@ -90,10 +113,26 @@ public sealed class EmbeddedBroker : IAsyncDisposable
         {
             throw new IOException($"cannot listen on 127.0.0.1:{Port}: {ex.Message} (choose another --port)", ex);
         }
+
+        if (_sessions != null)
+        {
+            await _sessions.RestoreAsync(Port).ConfigureAwait(false);
+        }
     }
 
-    /// <summary>Disconnects every client and stops listening; <see cref="StartAsync"/> starts it again.</summary>
-    public Task StopAsync() => _server.StopAsync(new MqttServerStopOptions());
+    /// <summary>
+    /// Saves the persistent sessions (with a <see cref="StateDirectory"/>), disconnects every client and stops
+    /// listening; <see cref="StartAsync"/> starts it again.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_sessions != null && _server.IsStarted)
+        {
+            await _sessions.SaveAsync(_server).ConfigureAwait(false);
+        }
+
+        await _server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
+    }
 
     /// <summary>Stops and releases the broker.</summary>
     public async ValueTask DisposeAsync()

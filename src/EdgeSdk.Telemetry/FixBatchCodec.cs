@@ -15,6 +15,23 @@ public static class FixBatchCodec
     /// <summary>Largest batch <see cref="TryDecode"/> accepts; a bigger count is malformed input.</summary>
     public const int MaxFixesPerBatch = 10_000;
 
+    /// <summary>
+    /// Most satellites one state may claim as used, over all constellations: more than any receiver
+    /// tracks (72–200 channels count signals, and a satellite used on several signals counts once).
+    /// </summary>
+    public const int MaxSatellitesPerState = 128;
+
+    /// <summary>
+    /// Decoding budget: a batch of <c>size</c> encoded bytes may make at most
+    /// <c>FreeDecodeObjects + DecodeObjectsPerByte × size</c> objects (fixes plus the satellites of
+    /// its states). Checked before anything is allocated, so a few bytes that claim thousands of fixes
+    /// with many satellites each are rejected cheaply. <see cref="Encode"/> always stays inside it.
+    /// </summary>
+    public const int FreeDecodeObjects = 64;
+
+    /// <summary>Objects a batch may decode to per encoded byte (see <see cref="FreeDecodeObjects"/>).</summary>
+    public const int DecodeObjectsPerByte = 16;
+
     // Bits of FixState.absent.
     private const uint AbsentTime = 1, AbsentPosition = 2, AbsentAltitude = 4, AbsentSpeed = 8, AbsentCourse = 16;
     private const long CourseModulus = 3600;
@@ -82,7 +99,56 @@ public static class FixBatchCodec
         EncodeColumn(alt, secondOrder: false, batch.AltitudeMslDm);
         EncodeColumn(speed, secondOrder: false, batch.SpeedCmPerS);
         EncodeColumn(course, secondOrder: false, batch.CourseDdeg, CourseModulus);
+        PadToBudget(batch, n);
         return batch;
+    }
+
+    /// <summary>
+    /// The decoding cost of <paramref name="batch"/> in objects (fixes plus the satellites of each
+    /// state, which fixes of one state share), and the most the budget allows for its encoded size; or
+    /// an error when a state claims more than <see cref="MaxSatellitesPerState"/> satellites.
+    /// </summary>
+    /// <param name="batch">The batch.</param>
+    /// <param name="cost">Fixes plus satellites the batch decodes to.</param>
+    /// <param name="budget">What its size allows.</param>
+    internal static string? Cost(FixBatch batch, out long cost, out long budget)
+    {
+        cost = batch.Count;
+        foreach (FixState state in batch.States)
+        {
+            long used = 0;
+            foreach (uint count in state.SatellitesUsed)
+            {
+                used += count;
+            }
+
+            if (used > MaxSatellitesPerState)
+            {
+                budget = 0;
+                return $"a state claims {used} satellites used, more than {MaxSatellitesPerState}";
+            }
+
+            cost += used;
+        }
+
+        budget = FreeDecodeObjects + ((long)DecodeObjectsPerByte * batch.CalculateSize());
+        return null;
+    }
+
+    // A long, constant batch (a parked truck in static hold: its columns cut to a few entries) could be
+    // smaller than the decoder's budget allows; spell out zero time differences (1 byte each, still a
+    // valid column) until it fits, so every batch this encoder makes is one every decoder accepts.
+    private static void PadToBudget(FixBatch batch, int n)
+    {
+        while (Cost(batch, out long cost, out long budget) == null && cost > budget && batch.TimeMs.Count < n)
+        {
+            long missing = ((cost - budget) + DecodeObjectsPerByte - 1) / DecodeObjectsPerByte;
+            int add = (int)Math.Min(missing, n - batch.TimeMs.Count);
+            for (int i = 0; i < add; i++)
+            {
+                batch.TimeMs.Add(0);
+            }
+        }
     }
 
     /// <summary>
@@ -122,14 +188,17 @@ public static class FixBatchCodec
         }
 
         int stateIndex = 0;
+        SatelliteInfo[]? satellites = null;
         for (int i = 0; i < n; i++)
         {
             while (stateIndex < batch.StateStarts.Count && batch.StateStarts[stateIndex] <= i)
             {
                 stateIndex++;
+                satellites = null;
             }
 
             FixState state = batch.States[stateIndex];
+            satellites ??= SatellitesOf(state); // one read-only list per state, shared by its fixes
             uint absent = state.Absent;
             fixes.Add(new GnssFix
             {
@@ -141,8 +210,8 @@ public static class FixBatchCodec
                 AltitudeMslMeters = Has(absent, AbsentAltitude) ? alt[i] / 10.0 : null,
                 SpeedMetersPerSecond = Has(absent, AbsentSpeed) ? speed[i] / 100.0 : null,
                 CourseDegrees = Has(absent, AbsentCourse) ? course[i] / 10.0 : null,
-                Satellites = SatellitesOf(state),
-                SatellitesUsed = state.SatellitesUsed.Sum(c => (int)Math.Min(c, 1000)),
+                Satellites = satellites,
+                SatellitesUsed = (int)state.SatellitesUsed.Sum(c => (long)c),
             });
         }
 
@@ -154,6 +223,18 @@ public static class FixBatchCodec
         if (n > MaxFixesPerBatch)
         {
             return $"batch of {batch.Count} fixes exceeds {MaxFixesPerBatch}";
+        }
+
+        // Before any allocation: the claimed counts must fit what the bytes can honestly carry.
+        string? error = Cost(batch, out long cost, out long budget);
+        if (error != null)
+        {
+            return error;
+        }
+
+        if (cost > budget)
+        {
+            return $"batch of {batch.CalculateSize()} bytes claims {batch.Count} fixes and {cost - batch.Count} satellites, more than its size allows ({budget} objects)";
         }
 
         if (n > 0 && batch.States.Count == 0)
@@ -207,6 +288,14 @@ public static class FixBatchCodec
         }
 
         counts[Unattributed] = (uint)Math.Max(0, fix.SatellitesUsed - attributed);
+
+        // The wire carries at most MaxSatellitesPerState (the decoder rejects more): clip, most used first.
+        long room = MaxSatellitesPerState;
+        for (int index = 0; index < counts.Length; index++)
+        {
+            counts[index] = (uint)Math.Min(counts[index], room);
+            room -= counts[index];
+        }
         int length = counts.Length;
         while (length > 0 && counts[length - 1] == 0)
         {
@@ -223,7 +312,7 @@ public static class FixBatchCodec
         var satellites = new List<SatelliteInfo>();
         for (int index = 0; index < state.SatellitesUsed.Count && index < Unattributed; index++)
         {
-            for (uint k = 0; k < Math.Min(state.SatellitesUsed[index], 1000u); k++)
+            for (uint k = 0; k < state.SatellitesUsed[index]; k++)
             {
                 satellites.Add(new SatelliteInfo { System = Systems[index], Used = true });
             }

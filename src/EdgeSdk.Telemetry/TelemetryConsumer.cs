@@ -26,7 +26,8 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly string _filter;
     private Task _connector = Task.CompletedTask;
-    private long _messages, _delivered, _duplicates, _malformed, _oversized, _statuses, _events;
+    private int _disposed;
+    private long _messages, _delivered, _duplicates, _malformed, _oversized, _statuses, _events, _connections;
 
     /// <summary>Creates a consumer; nothing happens until <see cref="StartAsync"/>.</summary>
     public TelemetryConsumer(TelemetryConsumerOptions options, ILogger<TelemetryConsumer>? logger = null)
@@ -34,6 +35,8 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        TelemetryNames.ValidateFilter(options.Fleet, "fleet");
+        TelemetryNames.ValidateFilter(options.Device, "device");
         _filter = $"{TelemetryTopics.Root}/{options.Fleet}/{options.Device}/+";
         if (options.SharedSubscriptionGroup is { } group)
         {
@@ -41,11 +44,22 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
             _filter = $"$share/{group}/{_filter}";
         }
 
+        if (options.MaxPacketBytes <= options.MaxPayloadBytes)
+        {
+            throw new ArgumentException($"MaxPacketBytes ({options.MaxPacketBytes}) must be larger than MaxPayloadBytes ({options.MaxPayloadBytes})");
+        }
+
         _fixes = Channel.CreateBounded<ReceivedFix>(new BoundedChannelOptions(options.Capacity) { SingleWriter = true });
         bool persistent = options.Connection.ClientId != null;
         string clientId = options.Connection.ClientId ?? $"edgesdk-consumer-{Guid.NewGuid():N}";
         _connection = new MqttConnection(options.Connection, clientId, (builder, mqtt5) =>
         {
+            if (mqtt5)
+            {
+                // Junk of any size stays at the broker (MQTT 3.1.1 has no such limit; see MaxPacketBytes).
+                builder.WithMaximumPacketSize((uint)options.MaxPacketBytes);
+            }
+
             if (persistent)
             {
                 builder.WithCleanStart(false);
@@ -76,6 +90,7 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
                     Gaps = _trackers.Values.Sum(t => t.Missing),
                     Malformed = _malformed,
                     Oversized = _oversized,
+                    Connections = Interlocked.Read(ref _connections),
                     StatusMessages = _statuses,
                     Events = _events,
                     Devices = _trackers.Count,
@@ -95,9 +110,14 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         _connector = Task.Run(() => _connection.RunAsync(stop), CancellationToken.None);
     }
 
-    /// <summary>Disconnects and completes <see cref="Fixes"/>.</summary>
+    /// <summary>Disconnects and completes <see cref="Fixes"/>; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         await _connector.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
@@ -107,6 +127,7 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
 
     private async Task SubscribeAsync(IMqttClient client, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _connections);
         MqttClientSubscribeResult result = await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(f => f.WithTopic(_filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
             .Build(), cancellationToken).ConfigureAwait(false);

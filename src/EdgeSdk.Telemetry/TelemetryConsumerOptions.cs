@@ -27,6 +27,16 @@ public sealed class TelemetryConsumerOptions
     /// <summary>Largest payload decoded (default 64 KiB); larger ones are counted as oversized and skipped.</summary>
     public int MaxPayloadBytes { get; init; } = 64 * 1024;
 
+    /// <summary>
+    /// Largest MQTT packet this consumer accepts (default 1 MiB), announced to the broker as the MQTT 5
+    /// Maximum Packet Size: the broker then never sends a bigger one (mosquitto drops it for this client
+    /// and logs it), so a 200 MB junk message, retained or not, costs the consumer nothing and cannot
+    /// break its connection. Payloads between <see cref="MaxPayloadBytes"/> and this limit still arrive
+    /// and are counted in <see cref="TelemetryConsumerStatus.Oversized"/>; bigger ones are dropped by
+    /// the broker, which does not tell the client. Must be larger than <see cref="MaxPayloadBytes"/>.
+    /// </summary>
+    public int MaxPacketBytes { get; init; } = 1024 * 1024;
+
     /// <summary>Fixes buffered for the reader of <see cref="TelemetryConsumer.Fixes"/> (default 10,000); when full, receiving waits.</summary>
     public int Capacity { get; init; } = 10_000;
 }

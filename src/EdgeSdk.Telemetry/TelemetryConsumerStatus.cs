@@ -30,6 +30,9 @@ public sealed record TelemetryConsumerStatus
     /// <summary>Devices seen.</summary>
     public int Devices { get; init; }
 
+    /// <summary>Connections made so far (each followed by its subscription): stays 1 unless the connection was lost and made again.</summary>
+    public long Connections { get; init; }
+
     /// <summary>True while connected.</summary>
     public bool Connected { get; init; }
 

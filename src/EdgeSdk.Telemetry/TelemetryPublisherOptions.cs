@@ -45,8 +45,11 @@ public sealed class TelemetryPublisherOptions
     /// </summary>
     /// <param name="fleet">The fleet.</param>
     /// <param name="deviceId">The device.</param>
+    /// <exception cref="ArgumentException">The fleet or device is not a valid name (<see cref="TelemetryNames"/>): it could climb out of the queue root.</exception>
     public static string DefaultQueueDirectory(string fleet, string deviceId)
     {
+        TelemetryNames.Validate(fleet, "fleet");
+        TelemetryNames.Validate(deviceId, "device");
         string? state = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
         if (string.IsNullOrEmpty(state))
         {

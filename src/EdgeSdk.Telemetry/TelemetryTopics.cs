@@ -15,17 +15,11 @@ public static class TelemetryTopics
     /// <summary>Topic of a device's retained status (online at connect, offline as its Last Will).</summary>
     public static string Status(string fleet, string device) => $"{Root}/{fleet}/{device}/status";
 
-    /// <summary>Throws unless <paramref name="level"/> is one non-empty topic level without wildcards.</summary>
-    /// <param name="level">The device ID or fleet.</param>
+    /// <summary>Throws unless <paramref name="level"/> is a valid name (see <see cref="TelemetryNames.IsValid"/>).</summary>
+    /// <param name="level">The device ID, fleet or shared-subscription group.</param>
     /// <param name="what">What it is, for the message.</param>
-    /// <exception cref="ArgumentException">Empty, or contains <c>/</c>, <c>+</c> or <c>#</c>.</exception>
-    public static void ValidateLevel(string level, string what)
-    {
-        if (string.IsNullOrEmpty(level) || level.AsSpan().IndexOfAny("/+#") >= 0)
-        {
-            throw new ArgumentException($"{what} '{level}' must be one MQTT topic level: not empty, without '/', '+' or '#'");
-        }
-    }
+    /// <exception cref="ArgumentException">Not a valid name; the message names it and the allowed set.</exception>
+    public static void ValidateLevel(string level, string what) => TelemetryNames.Validate(level, what);
 
     /// <summary>Splits <c>edgesdk/v1/{fleet}/{device}/{kind}</c>; false for any other topic.</summary>
     /// <param name="topic">The topic.</param>

@@ -66,14 +66,14 @@ public class ServeCommandTests
         Assert.EndsWith("edgesdk: serial port /dev/ttyEDGESDK404 does not exist — check the cable and the name (ls /dev/ttyUSB* /dev/ttyACM* /dev/serial0)", result.StdErr.Trim());
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
-    private static async Task WaitForListenerAsync(int port, CancellationToken cancellationToken)
+    internal static async Task WaitForListenerAsync(int port, CancellationToken cancellationToken)
     {
         while (true)
         {

@@ -79,7 +79,7 @@ public sealed class LogisticsTrackerTests : IDisposable
     [InlineData("--Tracker:Source=serial:/dev/ttyEdgeSdkMissing0", "serial port /dev/ttyEdgeSdkMissing0 does not exist — check the cable and the name")]
     [InlineData("--Tracker:Broker=http://broker:1883", "'http://broker:1883' is not a broker address: use mqtt://HOST:PORT")]
     [InlineData("--Tracker:DeviceId=", "Tracker:DeviceId is not set: set it in appsettings.json to this vehicle's ID")]
-    [InlineData("--Tracker:Fleet=a/b", "fleet 'a/b' must be one MQTT topic level")]
+    [InlineData("--Tracker:Fleet=a/b", "fleet 'a/b' is not allowed: use 1–64 letters, digits, '-', '_' or '.', not '.' or '..'")]
     [InlineData("--Tracker:Source=bluetooth://gps", "unknown source 'bluetooth://gps'")]
     public async Task A_configuration_error_is_one_line_naming_it_and_exit_code_2(string setting, string expected)
     {
