@@ -119,7 +119,8 @@ internal static class DbcTokenizer
             lastTokenLine = tokenLine;
         }
 
-        tokens.Add(new DbcToken(DbcTokenKind.End, "", line, true, text.Length, text.Length));
+        // An error at the end of the file points at the last line that has something on it.
+        tokens.Add(new DbcToken(DbcTokenKind.End, "", lastTokenLine == 0 ? 1 : lastTokenLine, true, text.Length, text.Length));
         errorLine = 0;
         error = "";
         return true;
