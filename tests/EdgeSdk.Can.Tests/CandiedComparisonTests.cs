@@ -46,11 +46,26 @@ public class CandiedComparisonTests
         List<Dictionary<string, (double Raw, double Physical, double? RawAsWritten)>> reference = await CandiedReference.DecodeAsync(TestFiles.Dbc(file), frames);
         Assert.Equal(frames.Count, reference.Count);
 
-        int compared = 0;
+        int compared = 0, comparedThroughDecoder = 0;
         var missing = new HashSet<string>();
+        CanDecoder decoder = db.CreateDecoder();
+        CanDecodedFrame decoded = decoder.CreateResult();
         for (int f = 0; f < frames.Count; f++)
         {
             CanMessage m = db.FindMessage(frames[f].Message)!;
+            Assert.Equal(CanDecodeStatus.Decoded, decoder.TryDecode(m.Id, m.IsExtended, frames[f].Data, 0, frames[f].Data.Length, decoded));
+            for (int i = 0; i < m.Signals.Length; i++)
+            {
+                CanSignal s = m.Signals[i];
+                if (decoded.IsPresent[i] && reference[f].TryGetValue(s.Name, out var viaDecoder) && s.LengthBits <= 53)
+                {
+                    // The decoder's one-word fast path and the general bit walk must agree with candied alike.
+                    Assert.True(viaDecoder.Raw == decoded.RawValues[i], $"{file} {m.Name}.{s.Name} via decoder: raw {decoded.RawValues[i]}, candied {viaDecoder.Raw}");
+                    Assert.True(viaDecoder.Physical == decoded.PhysicalValues[i], $"{file} {m.Name}.{s.Name} via decoder: physical {decoded.PhysicalValues[i]}, candied {viaDecoder.Physical}");
+                    comparedThroughDecoder++;
+                }
+            }
+
             foreach (CanSignal s in m.Signals)
             {
                 if (!reference[f].TryGetValue(s.Name, out var expected))
@@ -78,6 +93,7 @@ public class CandiedComparisonTests
 
         Assert.Equal(file == "vw_mqb.dbc" ? NotInCandied : [], missing);
         Assert.Equal((signals - missing.Count) * FramesPerMessage, compared);
+        Assert.True(comparedThroughDecoder >= compared / 4, $"{comparedThroughDecoder} signals compared through the decoder");
     }
 
     [Fact]

@@ -142,6 +142,17 @@ namespace EdgeSdk.Can
                 present[i] = false;
             }
 
+            // The first (up to) 8 bytes as two 64-bit words, zero-padded: most signals are one shift and mask of these.
+            ulong little = 0;
+            ulong big = 0;
+            int wordBytes = length < 8 ? length : 8;
+            for (int b = 0; b < wordBytes; b++)
+            {
+                ulong v = data[offset + b];
+                little |= v << (b << 3);
+                big |= v << (56 - (b << 3));
+            }
+
             int[] order = message.DecodeOrder;
             for (int k = 0; k < order.Length; k++)
             {
@@ -158,7 +169,22 @@ namespace EdgeSdk.Can
                     continue; // the DBC places the signal beyond the message's own length (reported when parsed)
                 }
 
-                long value = CanSignalCodec.ReadRaw(signal, data, offset);
+                long value;
+                if (signal.FitsInFirstWord)
+                {
+                    ulong bits = ((signal.ByteOrder == CanByteOrder.Intel ? little : big) >> signal.WordShift) & signal.WordMask;
+                    int n = signal.LengthBits;
+                    if (signal.IsSigned && n < 64 && ((bits >> (n - 1)) & 1UL) != 0)
+                    {
+                        bits |= ulong.MaxValue << n;
+                    }
+
+                    value = (long)bits;
+                }
+                else
+                {
+                    value = CanSignalCodec.ReadRaw(signal, data, offset);
+                }
                 raw[i] = value;
                 physical[i] = CanSignalCodec.ToPhysical(signal, value);
                 present[i] = true;

@@ -77,7 +77,37 @@ namespace EdgeSdk.Can
             Attributes = attributes;
             MultiplexerIndex = -1;
             RequiredLengthBytes = ComputeRequiredLengthBytes(startBit, lengthBits, byteOrder);
+
+            // Fast path for signals inside the first 8 bytes: the decoder loads those bytes once per frame as a
+            // little-endian and a big-endian 64-bit word, and each such signal is then one shift and one mask.
+            FitsInFirstWord = RequiredLengthBytes > 0 && RequiredLengthBytes <= 8;
+            WordMask = lengthBits >= 64 ? ulong.MaxValue : (1UL << (lengthBits < 1 ? 1 : lengthBits)) - 1;
+            if (byteOrder == CanByteOrder.Intel)
+            {
+                WordShift = startBit;
+            }
+            else
+            {
+                // Position counted from the MSB of byte 0 (big-endian linear numbering) of the signal's LSB.
+                int msbLinear = ((startBit >> 3) << 3) + (7 - (startBit & 7));
+                WordShift = 63 - (msbLinear + lengthBits - 1);
+            }
+
+            if (WordShift < 0)
+            {
+                FitsInFirstWord = false;
+                WordShift = 0;
+            }
         }
+
+        /// <summary>True when the signal lies within the first 8 bytes (decoded by one shift and mask).</summary>
+        internal bool FitsInFirstWord { get; }
+
+        /// <summary>Right shift of the first-8-bytes word (little endian for Intel, big endian for Motorola).</summary>
+        internal int WordShift { get; }
+
+        /// <summary>Mask of <see cref="LengthBits"/> ones.</summary>
+        internal ulong WordMask { get; }
 
         /// <summary>Signal name.</summary>
         public string Name { get; }
