@@ -36,13 +36,16 @@ public sealed class SimulatedVehicle
     private const double TankLiters = 50;
     private const double LitersPer100Km = 7;
     private const double CabinTimeConstantSeconds = 300;
+    private const double MinTurnRadiusMeters = 8;
+    private const double AccelerometerTimeConstantSeconds = 0.1;
+    private const double MaxYawDegreesPerSecond = 30;
     private static readonly double[] GearRatios = [3.6, 2.1, 1.4, 1.0, 0.8, 0.65];
     private static readonly double[] UpshiftKmh = [0, 15, 30, 50, 70, 90];
 
     private readonly VehicleTrajectory _trajectory;
     private readonly Random _random;
     private double _previousSpeed;
-    private double _previousCourse = double.NaN;
+    private double _heading = double.NaN;
     private double _finishedAt = double.NaN;
     private double _hvacRequest = double.NaN, _hvacRequestAt;
     private bool? _lightsRequest;
@@ -82,6 +85,9 @@ public sealed class SimulatedVehicle
 
     /// <summary>Longitude, degrees.</summary>
     public double LongitudeDegrees { get; private set; }
+
+    /// <summary>Heading of the car, degrees clockwise from north (turns smoothly where the route has corners).</summary>
+    public double HeadingDegrees => _heading;
 
     /// <summary>Speed over ground, m/s.</summary>
     public double SpeedMetersPerSecond { get; private set; }
@@ -164,7 +170,13 @@ public sealed class SimulatedVehicle
         LatitudeDegrees = state.LatitudeDegrees;
         LongitudeDegrees = state.LongitudeDegrees;
         SpeedMetersPerSecond = state.SpeedMetersPerSecond;
-        AccelerationMetersPerSecondSquared = dt > 0 ? (SpeedMetersPerSecond - _previousSpeed) / dt : 0;
+        if (dt > 0)
+        {
+            // An accelerometer is low-pass filtered, and the route's halts are a step to 0 m/s in one tick.
+            double raw = (SpeedMetersPerSecond - _previousSpeed) / dt;
+            AccelerationMetersPerSecondSquared += (raw - AccelerationMetersPerSecondSquared) * (1 - Math.Exp(-dt / AccelerometerTimeConstantSeconds));
+        }
+
         _previousSpeed = SpeedMetersPerSecond;
 
         if (state.Finished && double.IsNaN(_finishedAt))
@@ -195,18 +207,26 @@ public sealed class SimulatedVehicle
         double meters = SpeedMetersPerSecond * dt;
         FuelLevelPercent = Math.Max(0, FuelLevelPercent - (meters / 100_000 * LitersPer100Km / TankLiters * 100));
 
-        // Turning: yaw rate from the change of course; the bicycle model gives the road-wheel angle, the steering
-        // ratio the steering wheel angle. Course grows clockwise, VSS counts steering positive to the left.
-        double course = state.CourseDegrees;
+        // Turning: the route's legs change bearing at a point, a car cannot. Its heading turns towards the leg's
+        // bearing at the yaw rate of a turn of MinTurnRadiusMeters (capped at MaxYawDegreesPerSecond); the bicycle
+        // model gives the road-wheel angle of that yaw rate, the steering ratio the steering wheel angle. Bearings
+        // grow clockwise, VSS counts steering positive to the left.
+        double target = state.CourseDegrees;
         double yawDegreesPerSecond = 0;
-        if (dt > 0 && !double.IsNaN(_previousCourse))
+        if (double.IsNaN(_heading))
         {
-            double turn = ((course - _previousCourse + 540) % 360) - 180;
+            _heading = target;
+        }
+        else if (dt > 0)
+        {
+            double error = ((target - _heading + 540) % 360) - 180;
+            double maxYaw = Math.Min(MaxYawDegreesPerSecond, SpeedMetersPerSecond / MinTurnRadiusMeters * 180 / Math.PI);
+            double turn = Math.Clamp(error, -maxYaw * dt, maxYaw * dt);
+            _heading = (_heading + turn + 360) % 360;
             yawDegreesPerSecond = turn / dt;
         }
 
-        _previousCourse = course;
-        if (SpeedMetersPerSecond > 1)
+        if (SpeedMetersPerSecond > 0.5)
         {
             double yawRadians = yawDegreesPerSecond * Math.PI / 180;
             double wheelAngle = Math.Atan(WheelbaseMeters * yawRadians / SpeedMetersPerSecond) * 180 / Math.PI;
