@@ -118,4 +118,61 @@ public sealed class CanCommandTests : IDisposable
         Assert.Equal(2, noLog.ExitCode);
         Assert.Equal($"edgesdk: candump log '{_dir}/none.log' not found: give an existing log file (candump -l), or - to read stdin.", noLog.StdErr.Trim());
     }
+
+    [Fact]
+    public async Task Sim_writes_the_same_candump_log_for_the_same_seed_and_decode_reads_it()
+    {
+        string first = Path.Combine(_dir, "a.log"), second = Path.Combine(_dir, "b.log");
+        var a = await EdgeSdkProcess.RunAsync($"can sim --duration 10 --seed 5 --out {first}");
+        var b = await EdgeSdkProcess.RunAsync($"can sim --duration 10 --seed 5 --out {second}");
+        Assert.Equal(0, a.ExitCode);
+        Assert.Equal(0, b.ExitCode);
+        Assert.Equal($"edgesdk: 610 frame(s), 10 s of campus-loop (seed 5), 0 with a value out of its signal's range -> {first}", a.StdErr.Trim());
+        string[] lines = File.ReadAllLines(first);
+        Assert.Equal(610, lines.Length); // Powertrain 20 ms, Body 100 ms, Climate 1 s
+        Assert.Equal(lines, File.ReadAllLines(second));
+        Assert.Equal("(1773813600.000000) vcan0 200#0100000000000000", lines[1]); // driver door open at the start
+
+        string dbc = Write("simulated-car.dbc", EdgeSdk.Simulation.Vehicle.SimulatedCar.DbcText);
+        var decoded = await EdgeSdkProcess.RunAsync($"can decode --dbc {dbc} {first}");
+        Assert.Equal(0, decoded.ExitCode);
+        string[] json = decoded.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(610, json.Length);
+        using var climate = JsonDocument.Parse(json[2]);
+        Assert.Equal("Climate", climate.RootElement.GetProperty("message").GetString());
+        Assert.Equal(0x18FF0000, climate.RootElement.GetProperty("id").GetInt32());
+        Assert.Equal(21, climate.RootElement.GetProperty("signals").GetProperty("TargetTemp").GetDouble());
+        Assert.StartsWith("edgesdk: 610 frame(s) decoded, 0 with unknown id", decoded.StdErr.Trim());
+    }
+
+    [Fact]
+    public async Task Sim_encodes_with_a_given_dbc_and_mapping()
+    {
+        string dbc = Write("car.dbc", Dbc);
+        string mapping = Write("map.json", """
+            {"signals":[
+              {"vss":"Vehicle.Powertrain.CombustionEngine.Speed","message":"Engine","signal":"Rpm","intervalMs":100},
+              {"vss":"Vehicle.Exterior.AirTemperature","message":"Engine","signal":"Temp","intervalMs":100}]}
+            """);
+        var result = await EdgeSdkProcess.RunAsync($"can sim --dbc {dbc} --mapping {mapping} --duration 5");
+        Assert.Equal(0, result.ExitCode);
+        string[] lines = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(50, lines.Length);
+        Assert.All(lines, l => Assert.Contains(" vcan0 123#", l, StringComparison.Ordinal));
+        Assert.EndsWith("123#0000", lines[0][..^4], StringComparison.Ordinal); // engine off at the start: Rpm 0
+    }
+
+    [Fact]
+    public async Task Sim_mapping_errors_are_one_line_and_exit_2()
+    {
+        string dbc = Write("car.dbc", Dbc);
+        string mapping = Write("map.json", """{"signals":[{"vss":"Vehicle.Speed","message":"Engine","signal":"Speed"}]}""");
+        var result = await EdgeSdkProcess.RunAsync($"can sim --dbc {dbc} --mapping {mapping}");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"edgesdk: {mapping}: entry 1 (Vehicle.Speed): message Engine has no signal 'Speed'", result.StdErr.Trim());
+
+        var half = await EdgeSdkProcess.RunAsync($"can sim --dbc {dbc}");
+        Assert.Equal(2, half.ExitCode);
+        Assert.StartsWith("edgesdk: give --dbc and --mapping together", half.StdErr.Trim());
+    }
 }
