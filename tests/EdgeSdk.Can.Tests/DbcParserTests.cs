@@ -95,7 +95,7 @@ public class DbcParserTests
         DbcDatabase db = TestFiles.Parse(SyntheticDbc.Text, "synthetic.dbc");
         string[] expected =
         [
-            $"synthetic.dbc:{SyntheticDbc.LineOf(SyntheticDbc.Text, "SIG_VALTYPE_ 1024")}: SIG_VALTYPE_ (IEEE float signal) is not supported: the signal is decoded as an integer; statement skipped",
+            $"synthetic.dbc:{SyntheticDbc.LineOf(SyntheticDbc.Text, "SIG_VALTYPE_ 1024 CellVoltage60")}: signal CellVoltage60 is 16 bits but SIG_VALTYPE_ 1 needs 32; read as an integer",
             $"synthetic.dbc:{SyntheticDbc.LineOf(SyntheticDbc.Text, "EV_ Env1")}: EV_ is not supported; statement skipped",
             $"synthetic.dbc:{SyntheticDbc.LineOf(SyntheticDbc.Text, "BO_TX_BU_")}: BO_TX_BU_ is not supported; statement skipped",
         ];

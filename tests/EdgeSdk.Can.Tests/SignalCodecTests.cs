@@ -75,7 +75,7 @@ public class SignalCodecTests
     [Fact]
     public void Physical_is_raw_times_factor_plus_offset_and_not_clamped()
     {
-        var s = new CanSignal("T", 0, 8, CanByteOrder.Intel, false, 0.5, -40, -40, 50, "degC", [], false, "", [], [], [], "", []);
+        var s = new CanSignal("T", 0, 8, CanByteOrder.Intel, false, 0.5, -40, -40, 50, "degC", [], false, "", [], [], [], "", [], CanSignalValueType.WholeNumber);
         Assert.Equal(87.5, CanSignalCodec.ToPhysical(s, 255)); // above the documented maximum 50: reported as is
         Assert.Equal(1.8446744073709552E19, CanSignalCodec.ToPhysical(new CanSignal("U", 0, 64, CanByteOrder.Intel, false, 1, 0), -1));
     }

@@ -29,6 +29,8 @@ internal static class SyntheticDbc
         BO_ 1024 FdBattery: 64 ECU2
          SG_ CellVoltage60 : 480|16@1+ (0.001,0) [0|65.535] "V" GW
          SG_ PackCurrent : 503|16@0- (0.1,0) [-3276.8|3276.7] "A" GW
+         SG_ PackPower : 0|32@1- (1,0) [-1000000|1000000] "W" GW
+         SG_ Energy : 64|64@1+ (0.001,0) [0|1e12] "kWh" GW
 
         BO_ 512 ExtMux: 8 ECU1
          SG_ Mode M : 0|4@1+ (1,0) [0|15] "" GW
@@ -54,6 +56,8 @@ internal static class SyntheticDbc
         SG_MUL_VAL_ 512 Page Mode 1-1;
         SG_MUL_VAL_ 512 Pressure Page 3-5, 9-9;
         SIG_VALTYPE_ 1024 CellVoltage60 : 1;
+        SIG_VALTYPE_ 1024 PackPower : 1;
+        SIG_VALTYPE_ 1024 Energy : 2;
         EV_ Env1: 0 [0|1] "" 0 1 DUMMY_NODE_VECTOR0 Vector__XXX;
         BO_TX_BU_ 256 : ECU1,ECU2;
         """;

@@ -99,6 +99,7 @@ public static class DbcParser
         public bool HasExtendedRanges;
         public CanValueDescription[] Values = [];
         public string Comment = "";
+        public CanSignalValueType ValueType;
         public readonly List<CanAttributeValue> Attributes = [];
     }
 
@@ -149,10 +150,7 @@ public static class DbcParser
                     case "BA_": ParseAttribute(keyword); break;
                     case "VAL_": ParseValueDescriptions(keyword); break;
                     case "SG_MUL_VAL_": ParseMultiplexRanges(keyword); break;
-                    case "SIG_VALTYPE_":
-                        Warn(keyword.Line, "SIG_VALTYPE_ (IEEE float signal) is not supported: the signal is decoded as an integer; statement skipped");
-                        SkipStatement(keyword);
-                        break;
+                    case "SIG_VALTYPE_": ParseValueType(keyword); break;
                     default:
                         if (SkippedStatements.Contains(keyword.Text))
                         {
@@ -187,7 +185,7 @@ public static class DbcParser
                     SignalBuilder s = m.Signals[i];
                     signals[i] = new CanSignal(
                         s.Name, s.StartBit, s.LengthBits, s.ByteOrder, s.IsSigned, s.Factor, s.Offset, s.Minimum, s.Maximum, s.Unit,
-                        s.Receivers, s.IsMultiplexer, s.MultiplexerName, [.. s.Lows], [.. s.Highs], s.Values, s.Comment, [.. s.Attributes]);
+                        s.Receivers, s.IsMultiplexer, s.MultiplexerName, [.. s.Lows], [.. s.Highs], s.Values, s.Comment, [.. s.Attributes], s.ValueType);
                 }
 
                 bool extended = (m.RawId & 0x80000000u) != 0;
@@ -584,6 +582,36 @@ public static class DbcParser
             SignalBuilder? s = FindSignal(keyword.Line);
             CanValueDescription[] values = ParseValuePairs();
             s?.Values = values;
+        }
+
+        private void ParseValueType(DbcToken keyword)
+        {
+            SignalBuilder? s = FindSignal(keyword.Line);
+            if (Peek.Text == ":")
+            {
+                _pos++; // "SIG_VALTYPE_ id name : 1;" — the colon is optional in files in the wild
+            }
+
+            long type = ExpectInteger("the value type (0 integer, 1 float, 2 double)");
+            Expect(";", "';' after the value type");
+            if (s == null)
+            {
+                return;
+            }
+
+            int needed = type == 1 ? 32 : type == 2 ? 64 : 0;
+            if (type is < 0 or > 2)
+            {
+                Warn(keyword.Line, $"SIG_VALTYPE_ {type} of signal {s.Name} is not 0, 1 or 2; read as an integer");
+            }
+            else if (needed != 0 && s.LengthBits != needed)
+            {
+                Warn(keyword.Line, $"signal {s.Name} is {s.LengthBits} bits but SIG_VALTYPE_ {type} needs {needed}; read as an integer");
+            }
+            else
+            {
+                s.ValueType = (CanSignalValueType)type;
+            }
         }
 
         private void ParseMultiplexRanges(DbcToken keyword)

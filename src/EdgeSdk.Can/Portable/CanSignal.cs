@@ -29,7 +29,7 @@ namespace EdgeSdk.Can
         /// <param name="factor">Scale from raw to physical.</param>
         /// <param name="offset">Offset added after scaling.</param>
         public CanSignal(string name, int startBit, int lengthBits, CanByteOrder byteOrder, bool isSigned, double factor, double offset)
-            : this(name, startBit, lengthBits, byteOrder, isSigned, factor, offset, 0, 0, "", NoStrings, false, "", NoRanges, NoRanges, NoValues, "", NoAttributes)
+            : this(name, startBit, lengthBits, byteOrder, isSigned, factor, offset, 0, 0, "", NoStrings, false, "", NoRanges, NoRanges, NoValues, "", NoAttributes, CanSignalValueType.WholeNumber)
         {
         }
 
@@ -52,10 +52,12 @@ namespace EdgeSdk.Can
         /// <param name="valueDescriptions">Value table (<c>VAL_</c>).</param>
         /// <param name="comment">Comment (<c>CM_ SG_</c>), or "".</param>
         /// <param name="attributes">Attribute values (<c>BA_ ... SG_</c>).</param>
+        /// <param name="valueType">Integer, or an IEEE float of 32 or 64 bits (<c>SIG_VALTYPE_</c>); a float type needs that length.</param>
         public CanSignal(
             string name, int startBit, int lengthBits, CanByteOrder byteOrder, bool isSigned, double factor, double offset,
             double minimum, double maximum, string unit, string[] receivers, bool isMultiplexer, string multiplexerName,
-            long[] multiplexerLows, long[] multiplexerHighs, CanValueDescription[] valueDescriptions, string comment, CanAttributeValue[] attributes)
+            long[] multiplexerLows, long[] multiplexerHighs, CanValueDescription[] valueDescriptions, string comment, CanAttributeValue[] attributes,
+            CanSignalValueType valueType)
         {
             Name = name;
             StartBit = startBit;
@@ -75,6 +77,9 @@ namespace EdgeSdk.Can
             ValueDescriptions = valueDescriptions;
             Comment = comment;
             Attributes = attributes;
+            ValueType = (valueType == CanSignalValueType.IeeeSingle && lengthBits == 32) || (valueType == CanSignalValueType.IeeeDouble && lengthBits == 64)
+                ? valueType
+                : CanSignalValueType.WholeNumber;
             MultiplexerIndex = -1;
             RequiredLengthBytes = ComputeRequiredLengthBytes(startBit, lengthBits, byteOrder);
 
@@ -123,6 +128,9 @@ namespace EdgeSdk.Can
 
         /// <summary>True when the raw value is two's complement.</summary>
         public bool IsSigned { get; }
+
+        /// <summary>Integer, or IEEE float: then the raw value holds the float's bits and physical = float × factor + offset.</summary>
+        public CanSignalValueType ValueType { get; }
 
         /// <summary>Scale from raw to physical.</summary>
         public double Factor { get; }

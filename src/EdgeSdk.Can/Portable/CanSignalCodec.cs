@@ -1,3 +1,5 @@
+using System;
+
 namespace EdgeSdk.Can
 {
     /// <summary>
@@ -122,15 +124,100 @@ namespace EdgeSdk.Can
             }
         }
 
-        /// <summary>Converts raw to physical: <c>raw * Factor + Offset</c>, not clamped to the documented range.</summary>
+        /// <summary>
+        /// Converts raw to physical: <c>raw * Factor + Offset</c>, not clamped to the documented range. For a float
+        /// signal the raw value holds the IEEE bits: <c>float * Factor + Offset</c>.
+        /// </summary>
         /// <param name="signal">The signal.</param>
         /// <param name="rawValue">The raw value.</param>
         /// <returns>The physical value.</returns>
         public static double ToPhysical(CanSignal signal, long rawValue)
         {
-            // An unsigned 64-bit raw value above long.MaxValue arrives as a negative long.
-            double raw = rawValue < 0 && !signal.IsSigned ? (double)(ulong)rawValue : rawValue;
+            double raw;
+            if (signal.ValueType == CanSignalValueType.WholeNumber)
+            {
+                // An unsigned 64-bit raw value above long.MaxValue arrives as a negative long.
+                raw = rawValue < 0 && !signal.IsSigned ? (double)(ulong)rawValue : rawValue;
+            }
+            else if (signal.ValueType == CanSignalValueType.IeeeDouble)
+            {
+                raw = BitConverter.Int64BitsToDouble(rawValue);
+            }
+            else
+            {
+                raw = BitConverter.Int64BitsToDouble(SingleBitsToDoubleBits((uint)rawValue));
+            }
+
             return (raw * signal.Factor) + signal.Offset;
+        }
+
+        /// <summary>Widens IEEE single-precision bits to double-precision bits, exactly (no System.Math, no unsafe code).</summary>
+        /// <param name="bits">The float's 32 bits.</param>
+        /// <returns>The same number as a double's 64 bits.</returns>
+        public static long SingleBitsToDoubleBits(uint bits)
+        {
+            ulong sign = (ulong)(bits >> 31) << 63;
+            int exponent = (int)((bits >> 23) & 0xFF);
+            ulong mantissa = bits & 0x7FFFFF;
+            if (exponent == 0xFF)
+            {
+                return (long)(sign | (0x7FFUL << 52) | (mantissa << 29)); // infinity, NaN
+            }
+
+            if (exponent == 0)
+            {
+                if (mantissa == 0)
+                {
+                    return (long)sign; // ±0
+                }
+
+                // Subnormal: shift the mantissa up to the hidden bit, lowering the exponent as it goes.
+                exponent = 1;
+                while ((mantissa & 0x800000) == 0)
+                {
+                    mantissa <<= 1;
+                    exponent--;
+                }
+
+                mantissa &= 0x7FFFFF;
+            }
+
+            return (long)(sign | ((ulong)(exponent - 127 + 1023) << 52) | (mantissa << 29));
+        }
+
+        /// <summary>Narrows a double that a float represents exactly to the float's 32 bits.</summary>
+        /// <param name="value">A value already rounded to single precision.</param>
+        /// <returns>The float's bits.</returns>
+        private static uint DoubleToSingleBits(double value)
+        {
+            ulong d = (ulong)BitConverter.DoubleToInt64Bits(value);
+            uint sign = (uint)(d >> 63) << 31;
+            int exponent = (int)((d >> 52) & 0x7FF);
+            ulong mantissa = d & 0xFFFFFFFFFFFFFUL;
+            if (exponent == 0x7FF)
+            {
+                return sign | 0x7F800000u | (uint)(mantissa >> 29) | (mantissa != 0 ? 1u : 0u);
+            }
+
+            if (exponent == 0)
+            {
+                return sign; // double subnormals are far below the float range
+            }
+
+            int e = exponent - 1023 + 127;
+            if (e >= 0xFF)
+            {
+                return sign | 0x7F800000u;
+            }
+
+            if (e <= 0)
+            {
+                // Float subnormal: restore the hidden bit and shift it down.
+                int shift = 1 - e;
+                return shift > 24 ? sign : sign | (uint)(((mantissa | (1UL << 52)) >> 29) >> shift);
+            }
+
+            return sign | ((uint)e << 23) | (uint)(mantissa >> 29);
         }
 
         /// <summary>
@@ -145,6 +232,19 @@ namespace EdgeSdk.Can
             rawValue = 0;
             double factor = signal.Factor == 0 ? 1 : signal.Factor;
             double scaled = (physicalValue - signal.Offset) / factor;
+            if (signal.ValueType == CanSignalValueType.IeeeDouble)
+            {
+                rawValue = BitConverter.DoubleToInt64Bits(scaled);
+                return true;
+            }
+
+            if (signal.ValueType == CanSignalValueType.IeeeSingle)
+            {
+                float single = (float)scaled;
+                rawValue = DoubleToSingleBits(single);
+                return !double.IsInfinity(single) || double.IsInfinity(scaled); // out of the float range
+            }
+
             if (double.IsNaN(scaled) || double.IsInfinity(scaled))
             {
                 return false;
