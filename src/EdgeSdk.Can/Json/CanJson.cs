@@ -5,7 +5,8 @@ namespace EdgeSdk.Can;
 /// <summary>
 /// One JSON vocabulary for decoded frames, used by <c>edgesdk can decode</c>:
 /// <c>{"time":1700000000.123456,"id":291,"message":"NAME","signals":{"SIG":12.5,...}}</c>. Signals appear in DBC
-/// order; a multiplexed signal only when its multiplexer selects it. Values are physical (raw × factor + offset, unclamped).
+/// order; a multiplexed signal only when its multiplexer selects it. Values are physical (raw × factor + offset, unclamped);
+/// a float signal holding NaN or infinity is written as <c>null</c>.
 /// </summary>
 public static class CanJson
 {
@@ -30,9 +31,19 @@ public static class CanJson
         json.WriteStartObject();
         for (int i = 0; i < frame.SignalCount; i++)
         {
-            if (frame.IsPresent[i])
+            if (!frame.IsPresent[i])
             {
-                json.WriteNumber(frame.Message.Signals[i].Name, frame.PhysicalValues[i]);
+                continue;
+            }
+
+            double value = frame.PhysicalValues[i];
+            if (double.IsFinite(value))
+            {
+                json.WriteNumber(frame.Message.Signals[i].Name, value);
+            }
+            else
+            {
+                json.WriteNull(frame.Message.Signals[i].Name); // a float signal carrying NaN or infinity: JSON has no such number
             }
         }
 
