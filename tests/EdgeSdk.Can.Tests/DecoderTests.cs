@@ -64,6 +64,12 @@ public class DecoderTests
         Assert.Equal(CanDecodeStatus.BadArguments, decoder.TryDecode(962, false, data, 4, 8, r));
         Assert.Equal(CanDecodeStatus.Decoded, decoder.TryDecode(585, false, data, 0, 3, r)); // SCCM_leftStalk is 3 bytes
         Assert.Equal((1L, 2L, 1L, 1L), (decoder.DecodedFrames, decoder.UnknownIdFrames, decoder.ShortFrames, decoder.BadArgumentCalls));
+
+        // The CanFrame overload: a remote frame has no data, so it is short; a default frame (null data) too.
+        Assert.Equal(CanDecodeStatus.ShortFrame, decoder.TryDecode(new CanFrame(0, 962, false, false, [], "can0") { IsRemote = true }, r));
+        Assert.Equal(CanDecodeStatus.ShortFrame, decoder.TryDecode(new CanFrame { Id = 962 }, r));
+        Assert.Equal(CanDecodeStatus.Decoded, decoder.TryDecode(new CanFrame(0, 962, false, false, new byte[8], "can0"), r));
+        Assert.Equal((2L, 3L), (decoder.DecodedFrames, decoder.ShortFrames));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 namespace EdgeSdk.Can
 {
-    /// <summary>Why <see cref="CanDecoder.TryDecode"/> did or did not decode a frame.</summary>
+    /// <summary>Why <see cref="CanDecoder.TryDecode(uint, bool, byte[], int, int, CanDecodedFrame)"/> did or did not decode a frame.</summary>
     public enum CanDecodeStatus
     {
         /// <summary>The frame was decoded.</summary>

@@ -1,7 +1,7 @@
 namespace EdgeSdk.Can
 {
     /// <summary>
-    /// Reusable result of <see cref="CanDecoder.TryDecode"/>: the message and, per signal index of
+    /// Reusable result of <see cref="CanDecoder.TryDecode(uint, bool, byte[], int, int, CanDecodedFrame)"/>: the message and, per signal index of
     /// <see cref="CanMessage.Signals"/>, whether the signal is present and its raw and physical values.
     /// Allocate one with room for the largest message and reuse it for every frame.
     /// </summary>

@@ -8,6 +8,9 @@ namespace EdgeSdk.Can
     public sealed class CanDecoder
     {
         private const uint ExtendedKeyFlag = 0x80000000;
+#pragma warning disable CA1825 // Array.Empty<T> is not in nanoFramework's mscorlib
+        private static readonly byte[] NoData = new byte[0];
+#pragma warning restore CA1825
         private readonly uint[] _keys;
         private readonly int[] _slots; // message index + 1; 0 = empty
         private readonly int _mask;
@@ -194,6 +197,16 @@ namespace EdgeSdk.Can
             result.SignalCount = signals.Length;
             DecodedFrames++;
             return CanDecodeStatus.Decoded;
+        }
+
+        /// <summary>Decodes a frame from a source (<see cref="CanFrame"/>); a remote frame carries no data and is a short frame.</summary>
+        /// <param name="frame">The frame.</param>
+        /// <param name="result">Reused result, sized with <see cref="CreateResult"/>.</param>
+        /// <returns>Decoded, or why not (also counted).</returns>
+        public CanDecodeStatus TryDecode(CanFrame frame, CanDecodedFrame result)
+        {
+            byte[] data = frame.Data == null ? NoData : frame.Data;
+            return TryDecode(frame.Id, frame.IsExtended, data, 0, data.Length, result);
         }
 
         private static uint Key(uint id, bool isExtended) => isExtended ? (id | ExtendedKeyFlag) : id;
