@@ -1,0 +1,104 @@
+using System.Text.Json;
+using EdgeSdk.Can;
+
+namespace EdgeSdk.Simulation.Vehicle;
+
+/// <summary>
+/// Which simulated quantities go into which CAN signals: a JSON file
+/// <c>{"signals":[{"vss":"Vehicle.Speed","message":"ESP_21","signal":"ESP_v_Signal","intervalMs":20}, ...]}</c>.
+/// Checked against the DBC when loaded, so a typo is one clear error, not silently missing frames.
+/// </summary>
+public sealed class VehicleCanMapping
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>The mapping entries, in file order.</summary>
+    public IReadOnlyList<VehicleCanMappingEntry> Signals { get; init; } = [];
+
+    /// <summary>Reads a mapping file.</summary>
+    /// <param name="path">Path of the JSON file.</param>
+    /// <returns>The mapping.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is not a valid mapping; the message names the entry.</exception>
+    public static VehicleCanMapping Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"mapping file '{path}' not found: give a JSON file {{\"signals\":[{{\"vss\":...,\"message\":...,\"signal\":...}}]}}", path);
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Parses mapping JSON.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="source">Name used in error messages.</param>
+    /// <returns>The mapping.</returns>
+    /// <exception cref="InvalidDataException">Malformed JSON or an entry without vss/message/signal.</exception>
+    public static VehicleCanMapping Parse(string json, string source = "mapping")
+    {
+        VehicleCanMapping? mapping;
+        try
+        {
+            mapping = JsonSerializer.Deserialize<VehicleCanMapping>(json, JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{source}: not a valid mapping JSON ({e.Message})", e);
+        }
+
+        if (mapping == null || mapping.Signals.Count == 0)
+        {
+            throw new InvalidDataException($"{source}: no \"signals\" entries");
+        }
+
+        for (int i = 0; i < mapping.Signals.Count; i++)
+        {
+            VehicleCanMappingEntry e = mapping.Signals[i];
+            if (e.Vss.Length == 0 || e.Message.Length == 0 || e.Signal.Length == 0)
+            {
+                throw new InvalidDataException($"{source}: entry {i + 1} needs \"vss\", \"message\" and \"signal\"");
+            }
+
+            if (e.IntervalMs < 1)
+            {
+                throw new InvalidDataException($"{source}: entry {i + 1} ({e.Vss}): intervalMs must be at least 1");
+            }
+
+            if (e.Transform is not ("" or "abs" or "negative"))
+            {
+                throw new InvalidDataException($"{source}: entry {i + 1} ({e.Vss}): transform '{e.Transform}' is not abs, negative or empty");
+            }
+        }
+
+        return mapping;
+    }
+
+    /// <summary>Checks every entry against a DBC and the simulated vehicle's quantities.</summary>
+    /// <param name="database">The DBC.</param>
+    /// <param name="source">Name used in error messages.</param>
+    /// <exception cref="InvalidDataException">An entry names an unknown quantity, message or signal.</exception>
+    public void Validate(DbcDatabase database, string source = "mapping")
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        for (int i = 0; i < Signals.Count; i++)
+        {
+            VehicleCanMappingEntry e = Signals[i];
+            if (!SimulatedVehicleSignals.TryGetReader(e.Vss, out _))
+            {
+                throw new InvalidDataException($"{source}: entry {i + 1}: the simulated vehicle has no '{e.Vss}' (it has {string.Join(", ", SimulatedVehicleSignals.Paths)})");
+            }
+
+            CanMessage? message = database.FindMessage(e.Message);
+            if (message == null)
+            {
+                throw new InvalidDataException($"{source}: entry {i + 1} ({e.Vss}): message '{e.Message}' is not in {database.FileName}");
+            }
+
+            if (message.IndexOf(e.Signal) < 0)
+            {
+                throw new InvalidDataException($"{source}: entry {i + 1} ({e.Vss}): message {e.Message} has no signal '{e.Signal}'");
+            }
+        }
+    }
+}
