@@ -11,7 +11,8 @@ trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 repository=https://github.com/edgesdk/edgesdk
-libraries=(EdgeSdk.Nmea EdgeSdk.Gnss EdgeSdk.Telemetry EdgeSdk.Simulation)
+# Every library under src/ and hardware-sim/ is a package; the CLI is the tool.
+mapfile -t libraries < <(cd "$root" && ls src/*/*.csproj hardware-sim/*/*.csproj | xargs -n1 basename | sed 's/\.csproj$//' | grep -vx EdgeSdk.Cli)
 tool=edgesdk
 failures=0
 fail() { echo "pack gate: $*"; failures=$((failures + 1)); }
