@@ -86,8 +86,9 @@ internal static class VssCommand
             await action(client);
             return 0;
         }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable && ex.Status.DebugException is HttpRequestException)
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable && ex.Status.DebugException != null)
         {
+            // A transport failure (the server's own UNAVAILABLE, "no provider", carries no exception).
             Console.Error.WriteLine($"edgesdk vss: cannot reach a databroker at {server}: {ex.Status.DebugException.Message} (start one with: edgesdk databroker --simulate)");
             return UserErrors.ExitUserError;
         }

@@ -75,7 +75,7 @@ public sealed class VssGrpcClient : IDisposable
         VssSignal signal = await GetSignalAsync(path, cancellationToken).ConfigureAwait(false);
         if (!VssValue.TryParse(text, signal.DataType, out VssValue value, out string error))
         {
-            throw new ArgumentException($"{path} is {VssTypes.Name(signal.DataType)}: {error}", nameof(text));
+            throw new ArgumentException($"{path} is {VssTypes.Name(signal.DataType)}: {error}");
         }
 
         var id = new SignalID { Id = signal.Id };
