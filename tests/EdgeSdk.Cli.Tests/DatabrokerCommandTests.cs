@@ -125,6 +125,47 @@ public sealed class DatabrokerCommandTests(DatabrokerProcess broker) : IClassFix
         Assert.Single(inUse.StdErr.Trim().Split('\n'));
     }
 
+    [Fact]
+    public async Task A_receiver_capture_given_with_gnss_feeds_the_location_signals()
+    {
+        string capture = GpsdCaptures.PathOf("ublox-neo-m9n-nmea.log");
+        EdgeSdk.Gnss.GnssFix? last = null;
+        await using (EdgeSdk.Gnss.GnssReceiver receiver = EdgeSdk.Gnss.GnssReceiver.Open(capture))
+        {
+            await foreach (EdgeSdk.Gnss.GnssFix fix in receiver.ReadFixesAsync())
+            {
+                last = fix.HasPosition ? fix : last;
+            }
+        }
+
+        await using var fed = new DatabrokerProcess();
+        await fed.StartAsync("--gnss", capture);
+        await fed.WaitForStdErrAsync("the GNSS source ended after", TimeSpan.FromSeconds(120));
+        EdgeSdkProcess.Result latitude = await EdgeSdkProcess.RunAsync($"vss get Vehicle.CurrentLocation.Latitude --server {fed.Address}");
+        Assert.True(latitude.ExitCode == 0, latitude.StdErr);
+        using JsonDocument json = JsonDocument.Parse(latitude.StdOut);
+        Assert.Equal(last!.LatitudeDegrees!.Value, json.RootElement.GetProperty("value").GetDouble());
+        Assert.Equal(last.TimeUtc!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"), json.RootElement.GetProperty("timestamp").GetString());
+    }
+
+    [Fact]
+    public async Task An_overlay_that_is_not_json_is_one_line_naming_it()
+    {
+        string overlay = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(overlay, "{ not json");
+            EdgeSdkProcess.Result result = await EdgeSdkProcess.RunAsync($"databroker --grpc 127.0.0.1:0 --overlay {overlay}");
+            Assert.Equal(2, result.ExitCode);
+            Assert.StartsWith($"edgesdk: {overlay}: not valid JSON: ", result.StdErr.Trim(), StringComparison.Ordinal);
+            Assert.Single(result.StdErr.Trim().Split('\n'));
+        }
+        finally
+        {
+            File.Delete(overlay);
+        }
+    }
+
     private static int TemperatureId() => EdgeSdk.Vehicle.VssTree.LoadDefault().TryGetSignal("Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature", out EdgeSdk.Vehicle.VssSignal? s) ? s.Id : -1;
 
     private static int FreePort()

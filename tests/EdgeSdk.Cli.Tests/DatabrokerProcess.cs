@@ -25,10 +25,13 @@ public sealed partial class DatabrokerProcess : IAsyncLifetime
         }
     }
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync("--simulate");
+
+    /// <summary>Starts <c>edgesdk databroker --grpc 127.0.0.1:0 ARGS</c> and waits until it serves.</summary>
+    public async Task StartAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "edgesdk.dll"), "databroker", "--simulate", "--grpc", "127.0.0.1:0" })
+        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "edgesdk.dll"), "databroker", "--grpc", "127.0.0.1:0" }.Concat(arguments))
         {
             start.ArgumentList.Add(arg);
         }
@@ -54,6 +57,16 @@ public sealed partial class DatabrokerProcess : IAsyncLifetime
             listening.TrySetException(new InvalidOperationException($"edgesdk databroker exited: {StdErr}"));
         });
         Address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(120));
+    }
+
+    /// <summary>Waits until stderr has a line containing <paramref name="text"/>.</summary>
+    public async Task WaitForStdErrAsync(string text, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        while (!StdErr.Contains(text, StringComparison.Ordinal))
+        {
+            await Task.Delay(50, cancel.Token);
+        }
     }
 
     public async Task DisposeAsync()
