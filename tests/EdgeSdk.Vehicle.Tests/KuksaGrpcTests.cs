@@ -262,6 +262,47 @@ public sealed class KuksaGrpcTests : IAsyncLifetime
         Assert.Equal("grpc", _broker.SignalProviderOf(Signal("Vehicle.Speed"))![..4]);
     }
 
+    [Fact]
+    public async Task Actuate_stream_forwards_each_request_and_stops_at_the_first_refusal()
+    {
+        using VssProvider hvac = _broker.CreateProvider("hvac");
+        Assert.Equal(VssError.None, hvac.TryProvideActuators([Temperature]));
+        using (AsyncClientStreamingCall<ActuateRequest, ActuateResponse> stream = Client.ActuateStream())
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                await stream.RequestStream.WriteAsync(new ActuateRequest { SignalId = new SignalID { Path = Temperature }, Value = new Value { Float = 20 + i } });
+            }
+
+            await stream.RequestStream.CompleteAsync();
+            await stream.ResponseAsync;
+        }
+
+        Assert.Equal(5, hvac.TargetsReceived);
+        Assert.Equal(24f, _broker.GetTargetValue(Signal(Temperature)).Value.AsFloat());
+
+        using AsyncClientStreamingCall<ActuateRequest, ActuateResponse> bad = Client.ActuateStream();
+        await bad.RequestStream.WriteAsync(new ActuateRequest { SignalId = new SignalID { Path = Temperature }, Value = new Value { String = "warm" } });
+        await AssertStatus(StatusCode.InvalidArgument, () => bad.ResponseAsync, "Temperature is float");
+        Assert.Equal(5, hvac.TargetsReceived);
+    }
+
+    [Fact]
+    public async Task A_subscription_with_a_duration_filter_ends_normally()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        using AsyncServerStreamingCall<SubscribeResponse> call = Client.Subscribe(
+            new SubscribeRequest { SignalPaths = { "Vehicle.Speed" }, Filter = new Filter { DurationMs = 300 } }, cancellationToken: timeout.Token);
+        int responses = 0;
+        while (await call.ResponseStream.MoveNext(timeout.Token))
+        {
+            responses++;
+        }
+
+        Assert.Equal(1, responses); // the initial value, then the end of the call
+        Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
+    }
+
     private Task<ActuateResponse> Actuate(string path, Value value) => Client.ActuateAsync(new ActuateRequest { SignalId = new SignalID { Path = path }, Value = value }).ResponseAsync;
 
     private static VssSignal Signal(string path) => VssTreeTests.Default.TryGetSignal(path, out VssSignal? s) ? s : throw new InvalidOperationException(path);
