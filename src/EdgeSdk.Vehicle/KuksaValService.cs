@@ -8,14 +8,18 @@ using Microsoft.Extensions.Logging;
 namespace EdgeSdk.Vehicle;
 
 /// <summary>kuksa.val.v2's VAL service on a <see cref="VssDatabroker"/>: every call checks the request, then maps <see cref="VssError"/> to KUKSA's status codes.</summary>
-internal sealed class KuksaValService(VssDatabroker broker, ILogger<KuksaValService>? logger = null) : VAL.VALBase
+internal sealed class KuksaValService(VssDatabroker broker, KuksaValService.Access access, ILogger<KuksaValService>? logger = null) : VAL.VALBase
 {
+    /// <summary>The server's token validator, or none when every client may do everything.</summary>
+    internal sealed record Access(VssTokenValidator? Validator);
+
     /// <summary>KUKSA's MAX_REQUEST_PATH_LENGTH.</summary>
     private const int MaxPathLength = 1000;
 
     public override Task<GetValueResponse> GetValue(GetValueRequest request, ServerCallContext context)
     {
-        VssSignal signal = Resolve(request.SignalId);
+        VssPermissions? permissions = Authenticate(context);
+        VssSignal signal = Authorize(permissions, Resolve(request.SignalId), VssAccess.Read);
         return Task.FromResult(new GetValueResponse { DataPoint = KuksaConvert.ToProto(broker.GetCurrentValue(signal)) });
     }
 
@@ -26,10 +30,11 @@ internal sealed class KuksaValService(VssDatabroker broker, ILogger<KuksaValServ
             throw KuksaConvert.Fail(VssError.InvalidRequest, "no signal_ids given");
         }
 
+        VssPermissions? permissions = Authenticate(context);
         var response = new GetValuesResponse();
         foreach (SignalID id in request.SignalIds)
         {
-            response.DataPoints.Add(KuksaConvert.ToProto(broker.GetCurrentValue(Resolve(id))));
+            response.DataPoints.Add(KuksaConvert.ToProto(broker.GetCurrentValue(Authorize(permissions, Resolve(id), VssAccess.Read))));
         }
 
         return Task.FromResult(response);
@@ -37,10 +42,11 @@ internal sealed class KuksaValService(VssDatabroker broker, ILogger<KuksaValServ
 
     public override Task Subscribe(SubscribeRequest request, IServerStreamWriter<SubscribeResponse> responseStream, ServerCallContext context)
     {
+        VssPermissions? permissions = Authenticate(context);
         var signals = new List<VssSignal>();
         foreach (string path in request.SignalPaths)
         {
-            signals.Add(Resolve(new SignalID { Path = path }));
+            signals.Add(Authorize(permissions, Resolve(new SignalID { Path = path }), VssAccess.Read));
         }
 
         return StreamAsync(signals, request.BufferSize, request.Filter, () => new SubscribeResponse(), r => r.Entries, s => s.Path, responseStream, context);
@@ -48,10 +54,11 @@ internal sealed class KuksaValService(VssDatabroker broker, ILogger<KuksaValServ
 
     public override Task SubscribeById(SubscribeByIdRequest request, IServerStreamWriter<SubscribeByIdResponse> responseStream, ServerCallContext context)
     {
+        VssPermissions? permissions = Authenticate(context);
         var signals = new List<VssSignal>();
         foreach (int id in request.SignalIds)
         {
-            signals.Add(Resolve(new SignalID { Id = id }));
+            signals.Add(Authorize(permissions, Resolve(new SignalID { Id = id }), VssAccess.Read));
         }
 
         return StreamAsync(signals, request.BufferSize, request.Filter, () => new SubscribeByIdResponse(), r => r.Entries, s => s.Id, responseStream, context);
@@ -59,15 +66,16 @@ internal sealed class KuksaValService(VssDatabroker broker, ILogger<KuksaValServ
 
     public override Task<ActuateResponse> Actuate(ActuateRequest request, ServerCallContext context)
     {
-        ActuateAll([request]);
+        ActuateAll([request], Authenticate(context));
         return Task.FromResult(new ActuateResponse());
     }
 
     public override async Task<ActuateResponse> ActuateStream(IAsyncStreamReader<ActuateRequest> requestStream, ServerCallContext context)
     {
+        VssPermissions? permissions = Authenticate(context);
         await foreach (ActuateRequest request in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
         {
-            ActuateAll([request]);
+            ActuateAll([request], permissions);
         }
 
         return new ActuateResponse();
@@ -75,12 +83,13 @@ internal sealed class KuksaValService(VssDatabroker broker, ILogger<KuksaValServ
 
     public override Task<BatchActuateResponse> BatchActuate(BatchActuateRequest request, ServerCallContext context)
     {
-        ActuateAll(request.ActuateRequests);
+        ActuateAll(request.ActuateRequests, Authenticate(context));
         return Task.FromResult(new BatchActuateResponse());
     }
 
     public override Task<ListMetadataResponse> ListMetadata(ListMetadataRequest request, ServerCallContext context)
     {
+        Authenticate(context);
         if (request.Root.Length > MaxPathLength)
         {
             throw KuksaConvert.Fail(VssError.InvalidRequest, $"root is longer than {MaxPathLength} characters");
@@ -105,7 +114,7 @@ internal sealed class KuksaValService(VssDatabroker broker, ILogger<KuksaValServ
 
     public override Task<PublishValueResponse> PublishValue(PublishValueRequest request, ServerCallContext context)
     {
-        VssSignal signal = Resolve(request.SignalId);
+        VssSignal signal = Authorize(Authenticate(context), Resolve(request.SignalId), VssAccess.Provide);
         VssValue value = KuksaConvert.FromProto(request.DataPoint?.Value);
         VssError error = broker.TrySetCurrentValue(signal, value, KuksaConvert.TimestampOf(request.DataPoint));
         if (error != VssError.None)
@@ -120,6 +129,7 @@ internal sealed class KuksaValService(VssDatabroker broker, ILogger<KuksaValServ
     {
         // One writer task owns the response stream; replies and forwarded actuations queue to it (bounded:
         // a provider that stops reading slows its own replies; actuations beyond its target queue fail with DATA_LOSS).
+        VssPermissions? permissions = Authenticate(context);
         var outgoing = Channel.CreateBounded<OpenProviderStreamResponse>(new BoundedChannelOptions(256) { SingleReader = true });
         using VssProvider provider = broker.CreateProvider($"grpc {context.Peer}");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
@@ -130,7 +140,7 @@ internal sealed class KuksaValService(VssDatabroker broker, ILogger<KuksaValServ
         {
             await foreach (OpenProviderStreamRequest request in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
             {
-                OpenProviderStreamResponse? reply = Handle(provider, request);
+                OpenProviderStreamResponse? reply = Handle(provider, request, permissions);
                 if (reply != null)
                 {
                     await outgoing.Writer.WriteAsync(reply, context.CancellationToken).ConfigureAwait(false);
@@ -168,15 +178,15 @@ internal sealed class KuksaValService(VssDatabroker broker, ILogger<KuksaValServ
         });
     }
 
-    private OpenProviderStreamResponse? Handle(VssProvider provider, OpenProviderStreamRequest request)
+    private OpenProviderStreamResponse? Handle(VssProvider provider, OpenProviderStreamRequest request, VssPermissions? permissions)
     {
         switch (request.ActionCase)
         {
             case OpenProviderStreamRequest.ActionOneofCase.ProvideActuationRequest:
-                Claim(provider, [.. request.ProvideActuationRequest.ActuatorIdentifiers.Select(Resolve)], actuators: true);
+                Claim(provider, [.. request.ProvideActuationRequest.ActuatorIdentifiers.Select(id => Authorize(permissions, Resolve(id), VssAccess.Provide))], actuators: true);
                 return new OpenProviderStreamResponse { ProvideActuationResponse = new ProvideActuationResponse() };
             case OpenProviderStreamRequest.ActionOneofCase.ProvideSignalRequest:
-                Claim(provider, [.. request.ProvideSignalRequest.SignalsSampleIntervals.Keys.Select(id => Resolve(new SignalID { Id = id }))], actuators: false);
+                Claim(provider, [.. request.ProvideSignalRequest.SignalsSampleIntervals.Keys.Select(id => Authorize(permissions, Resolve(new SignalID { Id = id }), VssAccess.Provide))], actuators: false);
                 return new OpenProviderStreamResponse { ProvideSignalResponse = new ProvideSignalResponse() };
             case OpenProviderStreamRequest.ActionOneofCase.PublishValuesRequest:
                 return Publish(provider, request.PublishValuesRequest);
@@ -226,7 +236,7 @@ internal sealed class KuksaValService(VssDatabroker broker, ILogger<KuksaValServ
         return failures.Status.Count == 0 ? null : new OpenProviderStreamResponse { PublishValuesResponse = failures };
     }
 
-    private void ActuateAll(RepeatedField<ActuateRequest> requests)
+    private void ActuateAll(RepeatedField<ActuateRequest> requests, VssPermissions? permissions)
     {
         if (requests.Count == 0)
         {
@@ -237,7 +247,7 @@ internal sealed class KuksaValService(VssDatabroker broker, ILogger<KuksaValServ
         DateTime now = DateTime.UtcNow;
         for (int i = 0; i < requests.Count; i++)
         {
-            targets[i] = new VssUpdate(Resolve(requests[i].SignalId), KuksaConvert.FromProto(requests[i].Value), now);
+            targets[i] = new VssUpdate(Authorize(permissions, Resolve(requests[i].SignalId), VssAccess.Actuate), KuksaConvert.FromProto(requests[i].Value), now);
         }
 
         VssError error = broker.TryActuate(targets, out int failed);
@@ -247,6 +257,25 @@ internal sealed class KuksaValService(VssDatabroker broker, ILogger<KuksaValServ
             throw KuksaConvert.Fail(error, target.Signal.Explain(error, target.Value));
         }
     }
+
+    // Without a validator every client may do everything; with one, a call needs a valid token (UNAUTHENTICATED).
+    private VssPermissions? Authenticate(ServerCallContext context)
+    {
+        if (access.Validator is not { } validator)
+        {
+            return null;
+        }
+
+        string? header = context.RequestHeaders.GetValue("authorization");
+        return validator.TryValidate(header, DateTime.UtcNow, out VssPermissions? permissions, out string error)
+            ? permissions
+            : throw new RpcException(new Status(StatusCode.Unauthenticated, error));
+    }
+
+    private static VssSignal Authorize(VssPermissions? permissions, VssSignal signal, VssAccess needed) =>
+        permissions == null || permissions.Allows(needed, signal)
+            ? signal
+            : throw new RpcException(new Status(StatusCode.PermissionDenied, $"the token does not allow {needed.ToString().ToLowerInvariant()} on {signal.Path} (scope: {permissions.Scope})"));
 
     private VssSignal Resolve(SignalID? id)
     {

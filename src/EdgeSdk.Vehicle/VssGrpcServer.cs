@@ -25,11 +25,17 @@ public sealed class VssGrpcServer : IAsyncDisposable
     private readonly VssDatabroker _broker;
     private readonly IPEndPoint _endpoint;
     private readonly ILoggerFactory? _loggerFactory;
+    private readonly VssTokenValidator? _tokenValidator;
     private WebApplication? _app;
 
-    /// <summary>Creates a server for <paramref name="broker"/> on <paramref name="endpoint"/> (port 0 picks a free port).</summary>
-    public VssGrpcServer(VssDatabroker broker, IPEndPoint endpoint, ILoggerFactory? loggerFactory = null)
+    /// <summary>
+    /// Creates a server for <paramref name="broker"/> on <paramref name="endpoint"/> (port 0 picks a free port). With
+    /// <paramref name="tokenValidator"/>, every call needs a bearer token whose scope allows it (KUKSA's authorization);
+    /// without, every client may do everything.
+    /// </summary>
+    public VssGrpcServer(VssDatabroker broker, IPEndPoint endpoint, ILoggerFactory? loggerFactory = null, VssTokenValidator? tokenValidator = null)
     {
+        _tokenValidator = tokenValidator;
         ArgumentNullException.ThrowIfNull(broker);
         ArgumentNullException.ThrowIfNull(endpoint);
         _broker = broker;
@@ -60,6 +66,7 @@ public sealed class VssGrpcServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(_endpoint, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(_broker);
+        builder.Services.AddSingleton(new KuksaValService.Access(_tokenValidator));
         builder.Services.AddSingleton<KuksaValService>();
         WebApplication app = builder.Build();
         app.MapGrpcService<KuksaValService>();
