@@ -22,8 +22,9 @@ internal static class DatabrokerCommand
         var gnss = new Option<string?>("--gnss") { Description = "GNSS receiver feeding Vehicle.CurrentLocation.* and Vehicle.Speed: serial:/dev/ttyUSB0?baud=auto, tcp://host:port, a file" };
         var simulate = new Option<bool>("--simulate") { Description = "Feed the broker from the simulated drive (GNSS receiver simulator, real time, looping)" };
         var scenario = new Option<string>("--scenario") { Description = "With --simulate: built-in scenario or scenario JSON file", DefaultValueFactory = _ => "chongqing-logistics" };
+        var jwtKey = new Option<string?>("--jwt-public-key") { Description = "Require bearer tokens (RS256 JWT, KUKSA scopes read/actuate/provide) checked with this PEM public key" };
         var command = new Command("databroker", "Serve VSS vehicle signals over gRPC, wire-compatible with KUKSA's kuksa.val.v2 (kuksa-client, KUKSA SDKs, HMIs).");
-        foreach (Option option in new Option[] { grpc, vss, overlay, gnss, simulate, scenario })
+        foreach (Option option in new Option[] { grpc, vss, overlay, gnss, simulate, scenario, jwtKey })
         {
             command.Options.Add(option);
         }
@@ -49,10 +50,11 @@ internal static class DatabrokerCommand
                 Console.Error.WriteLine($"edgesdk databroker: left out {problem}");
             }
 
+            using VssTokenValidator? tokens = parse.GetValue(jwtKey) is { } keyFile ? VssTokenValidator.FromPemFile(keyFile) : null;
             using var broker = new VssDatabroker(tree);
-            await using var server = new VssGrpcServer(broker, endpoint);
+            await using var server = new VssGrpcServer(broker, endpoint, tokenValidator: tokens);
             await server.StartAsync(cancellationToken);
-            Console.Error.WriteLine($"edgesdk databroker: serving kuksa.val.v2 on {server.LocalEndpoint} ({tree.Signals.Count} signals from {string.Join(" + ", tree.Sources)})");
+            Console.Error.WriteLine($"edgesdk databroker: serving kuksa.val.v2 on {server.LocalEndpoint} ({tree.Signals.Count} signals from {string.Join(" + ", tree.Sources)}{(tokens == null ? "" : "; bearer tokens required")})");
 
             using GnssVssFeeder? feeder = gnssSource != null || simulated ? new GnssVssFeeder(broker) : null;
             try

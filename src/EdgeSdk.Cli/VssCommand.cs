@@ -18,12 +18,17 @@ internal static class VssCommand
 
     private static Option<string> ServerOption() => new("--server") { Description = "Databroker address", DefaultValueFactory = _ => "127.0.0.1:55555" };
 
+    // One option on every subcommand: a JWT, or a file holding one, for a databroker that requires tokens.
+    private static readonly Option<string?> Token = new("--token") { Description = "Bearer token (JWT text or a file holding it) for a databroker started with --jwt-public-key" };
+
+    private static string? ReadToken(ParseResult parse) => parse.GetValue(Token) is { } token && File.Exists(token) ? File.ReadAllText(token).Trim() : parse.GetValue(Token);
+
     private static Command Get()
     {
         var path = new Argument<string>("path") { Description = "Signal path, e.g. Vehicle.Speed" };
         Option<string> server = ServerOption();
-        var command = new Command("get", "Print a signal's current value as one JSON line.") { path, server };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(server)!, async client =>
+        var command = new Command("get", "Print a signal's current value as one JSON line.") { path, server, Token };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(server)!, ReadToken(parse), async client =>
         {
             VssUpdate update = await client.GetAsync(parse.GetValue(path)!, cancellationToken);
             Console.WriteLine(update.ToJson());
@@ -37,8 +42,8 @@ internal static class VssCommand
         var value = new Argument<string>("value") { Description = "Value in the signal's datatype: 21.5, true, ECO, [1,2]" };
         var current = new Option<bool>("--current") { Description = "Set an actuator's current value (PublishValue) instead of its target (Actuate)" };
         Option<string> server = ServerOption();
-        var command = new Command("set", "Actuate an actuator (its provider applies the target), or publish a sensor's or attribute's value.") { path, value, current, server };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(server)!, async client =>
+        var command = new Command("set", "Actuate an actuator (its provider applies the target), or publish a sensor's or attribute's value.") { path, value, current, server, Token };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(server)!, ReadToken(parse), async client =>
         {
             VssValue sent = await client.SetAsync(parse.GetValue(path)!, parse.GetValue(value)!, parse.GetValue(current), cancellationToken);
             Console.Error.WriteLine($"edgesdk vss: {parse.GetValue(path)} ← {sent}");
@@ -51,8 +56,8 @@ internal static class VssCommand
         var paths = new Argument<string[]>("path") { Description = "Signal path(s)", Arity = ArgumentArity.OneOrMore };
         var count = new Option<int?>("--count", "-n") { Description = "Stop after this many updates (the first ones are the current values)" };
         Option<string> server = ServerOption();
-        var command = new Command("subscribe", "Print the signals' current values, then every update, one JSON line each.") { paths, count, server };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(server)!, async client =>
+        var command = new Command("subscribe", "Print the signals' current values, then every update, one JSON line each.") { paths, count, server, Token };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(server)!, ReadToken(parse), async client =>
         {
             int? limit = parse.GetValue(count);
             int printed = 0;
@@ -78,9 +83,9 @@ internal static class VssCommand
     }
 
     // Refusals and an unreachable server are the user's to fix: one line naming the server and the code.
-    private static async Task<int> RunAsync(string server, Func<VssGrpcClient, Task> action)
+    private static async Task<int> RunAsync(string server, string? token, Func<VssGrpcClient, Task> action)
     {
-        using var client = new VssGrpcClient(server);
+        using var client = new VssGrpcClient(server, token);
         try
         {
             await action(client);

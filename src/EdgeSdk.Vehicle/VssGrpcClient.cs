@@ -21,11 +21,16 @@ public sealed class VssGrpcClient : IDisposable
 {
     private readonly GrpcChannel _channel;
     private readonly VAL.VALClient _client;
+    private readonly Grpc.Core.Metadata? _headers;
 
-    /// <summary>Connects (lazily) to <paramref name="address"/>: <c>host:port</c> or an <c>http://</c> URI.</summary>
+    /// <summary>
+    /// Connects (lazily) to <paramref name="address"/>: <c>host:port</c> or an <c>http://</c> URI; sends
+    /// <paramref name="token"/> as a bearer token when the server requires one.
+    /// </summary>
     /// <exception cref="ArgumentException">The address is not host:port.</exception>
-    public VssGrpcClient(string address)
+    public VssGrpcClient(string address, string? token = null)
     {
+        _headers = string.IsNullOrEmpty(token) ? null : new Grpc.Core.Metadata { { "authorization", "Bearer " + token } };
         ArgumentException.ThrowIfNullOrEmpty(address);
         string uri = address.Contains("://", StringComparison.Ordinal) ? address : "http://" + address;
         if (!Uri.TryCreate(uri, UriKind.Absolute, out Uri? parsed) || parsed.Port <= 0)
@@ -44,7 +49,7 @@ public sealed class VssGrpcClient : IDisposable
     /// <summary>The server's description of one signal (a leaf path, no wildcards).</summary>
     public async Task<VssSignal> GetSignalAsync(string path, CancellationToken cancellationToken = default)
     {
-        ListMetadataResponse response = await _client.ListMetadataAsync(new ListMetadataRequest { Root = path }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        ListMetadataResponse response = await _client.ListMetadataAsync(new ListMetadataRequest { Root = path }, headers: _headers, cancellationToken: cancellationToken).ConfigureAwait(false);
         Protocol.Metadata metadata = response.Metadata.FirstOrDefault(m => m.Path == path)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"{path} is a branch or pattern, not a signal"));
         return FromMetadata(metadata);
@@ -53,7 +58,7 @@ public sealed class VssGrpcClient : IDisposable
     /// <summary>The servers's metadata matching a pattern (<c>Vehicle.Cabin.**</c>).</summary>
     public async Task<IReadOnlyList<VssSignal>> ListAsync(string pattern, CancellationToken cancellationToken = default)
     {
-        ListMetadataResponse response = await _client.ListMetadataAsync(new ListMetadataRequest { Root = pattern }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        ListMetadataResponse response = await _client.ListMetadataAsync(new ListMetadataRequest { Root = pattern }, headers: _headers, cancellationToken: cancellationToken).ConfigureAwait(false);
         return [.. response.Metadata.Select(FromMetadata)];
     }
 
@@ -61,7 +66,7 @@ public sealed class VssGrpcClient : IDisposable
     public async Task<VssUpdate> GetAsync(string path, CancellationToken cancellationToken = default)
     {
         VssSignal signal = await GetSignalAsync(path, cancellationToken).ConfigureAwait(false);
-        GetValueResponse response = await _client.GetValueAsync(new GetValueRequest { SignalId = new SignalID { Id = signal.Id } }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        GetValueResponse response = await _client.GetValueAsync(new GetValueRequest { SignalId = new SignalID { Id = signal.Id } }, headers: _headers, cancellationToken: cancellationToken).ConfigureAwait(false);
         return ToUpdate(signal, response.DataPoint);
     }
 
@@ -81,12 +86,12 @@ public sealed class VssGrpcClient : IDisposable
         var id = new SignalID { Id = signal.Id };
         if (signal.EntryType == VssEntryType.Actuator && !current)
         {
-            await _client.ActuateAsync(new ActuateRequest { SignalId = id, Value = KuksaConvert.ToProto(value) }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _client.ActuateAsync(new ActuateRequest { SignalId = id, Value = KuksaConvert.ToProto(value) }, headers: _headers, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         else
         {
             var datapoint = new Datapoint { Value = KuksaConvert.ToProto(value), Timestamp = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.UtcNow) };
-            await _client.PublishValueAsync(new PublishValueRequest { SignalId = id, DataPoint = datapoint }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _client.PublishValueAsync(new PublishValueRequest { SignalId = id, DataPoint = datapoint }, headers: _headers, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         return value;
@@ -104,7 +109,7 @@ public sealed class VssGrpcClient : IDisposable
 
         var request = new SubscribeRequest { BufferSize = bufferSize };
         request.SignalPaths.Add(paths);
-        using AsyncServerStreamingCall<SubscribeResponse> call = _client.Subscribe(request, cancellationToken: cancellationToken);
+        using AsyncServerStreamingCall<SubscribeResponse> call = _client.Subscribe(request, headers: _headers, cancellationToken: cancellationToken);
         await foreach (SubscribeResponse response in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             foreach ((string path, Datapoint datapoint) in response.Entries)

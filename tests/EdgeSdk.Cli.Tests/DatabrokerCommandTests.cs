@@ -166,6 +166,49 @@ public sealed class DatabrokerCommandTests(DatabrokerProcess broker) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task With_a_jwt_public_key_the_broker_needs_a_token_whose_scope_allows_the_call()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        string pem = Path.GetTempFileName(), tokenFile = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(pem, key.ExportSubjectPublicKeyInfoPem());
+            await File.WriteAllTextAsync(tokenFile, Jwt(key, "read:Vehicle.Speed provide:Vehicle.Speed") + "\n");
+            await using var secured = new DatabrokerProcess();
+            await secured.StartAsync("--jwt-public-key", pem);
+            Assert.Contains("bearer tokens required", secured.StdErr, StringComparison.Ordinal);
+
+            EdgeSdkProcess.Result anonymous = await EdgeSdkProcess.RunAsync($"vss get Vehicle.Speed --server {secured.Address}");
+            Assert.Equal(2, anonymous.ExitCode);
+            Assert.Equal($"edgesdk vss: {secured.Address} refused: Unauthenticated: no bearer token (send the header 'authorization: Bearer TOKEN')", anonymous.StdErr.Trim());
+
+            EdgeSdkProcess.Result set = await EdgeSdkProcess.RunAsync($"vss set Vehicle.Speed 33.5 --server {secured.Address} --token {tokenFile}");
+            Assert.True(set.ExitCode == 0, set.StdErr);
+            EdgeSdkProcess.Result got = await EdgeSdkProcess.RunAsync($"vss get Vehicle.Speed --server {secured.Address} --token {tokenFile}");
+            Assert.StartsWith("{\"path\":\"Vehicle.Speed\",\"value\":33.5,", got.StdOut, StringComparison.Ordinal);
+
+            EdgeSdkProcess.Result denied = await EdgeSdkProcess.RunAsync($"vss get Vehicle.CurrentLocation.Latitude --server {secured.Address} --token {tokenFile}");
+            Assert.Equal(2, denied.ExitCode);
+            Assert.Equal($"edgesdk vss: {secured.Address} refused: PermissionDenied: the token does not allow read on Vehicle.CurrentLocation.Latitude (scope: read:Vehicle.Speed provide:Vehicle.Speed)", denied.StdErr.Trim());
+        }
+        finally
+        {
+            File.Delete(pem);
+            File.Delete(tokenFile);
+        }
+    }
+
+    // A KUKSA-style token: RS256 JWT with a scope claim.
+    private static string Jwt(System.Security.Cryptography.RSA key, string scope)
+    {
+        static string Part(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        string header = Part("{\"alg\":\"RS256\",\"typ\":\"JWT\"}"u8.ToArray());
+        string payload = Part(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object> { ["scope"] = scope, ["exp"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds() }));
+        byte[] signature = key.SignData(System.Text.Encoding.ASCII.GetBytes(header + "." + payload), System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        return $"{header}.{payload}.{Part(signature)}";
+    }
+
     private static int TemperatureId() => EdgeSdk.Vehicle.VssTree.LoadDefault().TryGetSignal("Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature", out EdgeSdk.Vehicle.VssSignal? s) ? s.Id : -1;
 
     private static int FreePort()
