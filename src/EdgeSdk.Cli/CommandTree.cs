@@ -20,6 +20,8 @@ internal static class CommandTree
         root.Subcommands.Add(TrackCommand.Create());
         root.Subcommands.Add(SubscribeCommand.Create());
         root.Subcommands.Add(CanCommand.Create());
+        root.Subcommands.Add(DatabrokerCommand.Create());
+        root.Subcommands.Add(VssCommand.Create());
         return root;
     }
 }
