@@ -14,7 +14,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 say() { printf '\n== %s\n' "$*"; }
 
 # --- OS packages ---------------------------------------------------------------------------
-packages=(mosquitto socat qemu-user-static gpsd gpsd-clients openssl)
+packages=(mosquitto socat qemu-user-static gpsd gpsd-clients openssl nodejs)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

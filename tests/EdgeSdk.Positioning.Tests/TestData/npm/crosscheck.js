@@ -1,25 +1,41 @@
-// Reads {"points":[[lat,lon],...]} on stdin and prints, per point, what gcoord and coordtransform
-// make of it in every direction, as JSON ([lat, lon] pairs). Run by NpmDatumCrossCheckTests.
+// Reads {"points":[[lat,lon],...],"wgs":[[lat,lon],...],"gcj":[[lat,lon],...]} on stdin, where wgs[i]
+// and gcj[i] are EdgeSdk's exact inverses GCJ→WGS and BD→GCJ of points[i]. Prints, per point and
+// library, the library's transforms of the point and its forward transforms of EdgeSdk's inverses,
+// as [lat, lon] pairs. Run by NpmDatumCrossCheckTests.
 const gcoord = require('gcoord');
 const ct = require('coordtransform');
+const libraries = {
+  gcoord: {
+    wgsToGcj: (lon, lat) => gcoord.transform([lon, lat], gcoord.WGS84, gcoord.GCJ02),
+    gcjToBd: (lon, lat) => gcoord.transform([lon, lat], gcoord.GCJ02, gcoord.BD09),
+    gcjToWgs: (lon, lat) => gcoord.transform([lon, lat], gcoord.GCJ02, gcoord.WGS84),
+    bdToGcj: (lon, lat) => gcoord.transform([lon, lat], gcoord.BD09, gcoord.GCJ02),
+  },
+  coordtransform: {
+    wgsToGcj: ct.wgs84togcj02,
+    gcjToBd: ct.gcj02tobd09,
+    gcjToWgs: ct.gcj02towgs84,
+    bdToGcj: ct.bd09togcj02,
+  },
+};
 let input = '';
 process.stdin.on('data', d => { input += d; });
 process.stdin.on('end', () => {
-  const points = JSON.parse(input).points;
-  const swap = p => [p[1], p[0]];
-  const out = points.map(([lat, lon]) => ({
-    gcoord: {
-      wgsToGcj: swap(gcoord.transform([lon, lat], gcoord.WGS84, gcoord.GCJ02)),
-      gcjToBd: swap(gcoord.transform([lon, lat], gcoord.GCJ02, gcoord.BD09)),
-      gcjToWgs: swap(gcoord.transform([lon, lat], gcoord.GCJ02, gcoord.WGS84)),
-      bdToGcj: swap(gcoord.transform([lon, lat], gcoord.BD09, gcoord.GCJ02)),
-    },
-    coordtransform: {
-      wgsToGcj: swap(ct.wgs84togcj02(lon, lat)),
-      gcjToBd: swap(ct.gcj02tobd09(lon, lat)),
-      gcjToWgs: swap(ct.gcj02towgs84(lon, lat)),
-      bdToGcj: swap(ct.bd09togcj02(lon, lat)),
-    },
-  }));
+  const { points, wgs, gcj } = JSON.parse(input);
+  const latLon = lonLat => [lonLat[1], lonLat[0]];
+  const out = points.map(([lat, lon], i) => {
+    const result = {};
+    for (const [name, f] of Object.entries(libraries)) {
+      result[name] = {
+        wgsToGcj: latLon(f.wgsToGcj(lon, lat)),
+        gcjToBd: latLon(f.gcjToBd(lon, lat)),
+        gcjToWgs: latLon(f.gcjToWgs(lon, lat)),
+        bdToGcj: latLon(f.bdToGcj(lon, lat)),
+        forwardOfOurWgs: latLon(f.wgsToGcj(wgs[i][1], wgs[i][0])),
+        forwardOfOurGcj: latLon(f.gcjToBd(gcj[i][1], gcj[i][0])),
+      };
+    }
+    return result;
+  });
   process.stdout.write(JSON.stringify(out));
 });
