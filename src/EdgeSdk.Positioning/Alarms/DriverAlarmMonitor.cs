@@ -68,6 +68,21 @@ public sealed class DriverAlarmMonitor
 
     private void DrivingTime(in PositionSample sample, double seconds, ICollection<VehicleEvent> events)
     {
+        // The time since the previous sample counts as what the vehicle was doing then, and to the day
+        // it ended in. Without a fix the vehicle keeps doing what it did (driving through a tunnel);
+        // ignition off is never driving.
+        if (_driving)
+        {
+            // A pause shorter than the minimum rest does not end continuous driving, nor count as driving.
+            _restSeconds = 0;
+            ContinuousDrivingSeconds += seconds;
+            DailyDrivingSeconds += seconds;
+        }
+        else
+        {
+            _restSeconds += seconds;
+        }
+
         DateTime day = (sample.TimeUtc + _settings.DayUtcOffset).Date;
         if (day != _day)
         {
@@ -76,33 +91,22 @@ public sealed class DriverAlarmMonitor
             Clear(DriverAlarm.DailyDrivingTimeout, sample, events, null);
         }
 
-        // Without a fix the vehicle keeps doing what it did (driving through a tunnel); ignition off is never driving.
         if (sample.FixValid)
         {
             _driving = sample.SpeedMetersPerSecond >= _settings.DrivingSpeedMetersPerSecond;
         }
 
-        bool driving = _driving && sample.Ignition != IgnitionState.Off;
-        if (driving)
+        _driving &= sample.Ignition != IgnitionState.Off;
+        if (_settings.ContinuousDrivingLimitSeconds is double limit && ContinuousDrivingSeconds > limit)
         {
-            // A pause shorter than the minimum rest does not end continuous driving, and is not counted as driving either.
-            _restSeconds = 0;
-            ContinuousDrivingSeconds += seconds;
-            DailyDrivingSeconds += seconds;
-            if (_settings.ContinuousDrivingLimitSeconds is double limit && ContinuousDrivingSeconds > limit)
-            {
-                Raise(DriverAlarm.FatigueDriving, sample, events, ContinuousDrivingSeconds, null, null);
-            }
-
-            if (_settings.DailyDrivingLimitSeconds is double daily && DailyDrivingSeconds > daily)
-            {
-                Raise(DriverAlarm.DailyDrivingTimeout, sample, events, DailyDrivingSeconds, null, null);
-            }
-
-            return;
+            Raise(DriverAlarm.FatigueDriving, sample, events, ContinuousDrivingSeconds, null, null);
         }
 
-        _restSeconds += seconds;
+        if (_settings.DailyDrivingLimitSeconds is double daily && DailyDrivingSeconds > daily)
+        {
+            Raise(DriverAlarm.DailyDrivingTimeout, sample, events, DailyDrivingSeconds, null, null);
+        }
+
         if (_restSeconds >= _settings.MinimumRestSeconds)
         {
             ContinuousDrivingSeconds = 0;

@@ -12,7 +12,7 @@ public sealed class TripDetector
     private readonly TripDetectorOptions _options;
     private DateTime? _movingSince, _stationarySince;
     private DateTime _tripStart, _lastTime;
-    private double _tripStartMeters, _maxSpeed, _lastLat = double.NaN, _lastLon = double.NaN, _metersAtStandstill;
+    private double _tripStartMeters, _metersAtMovingStart, _previousMeters, _maxSpeed, _lastLat = double.NaN, _lastLon = double.NaN, _metersAtStandstill;
     private bool _moving;
 
     /// <summary>Creates a detector outside any trip.</summary>
@@ -31,6 +31,8 @@ public sealed class TripDetector
     public void Update(in PositionSample sample, double odometerMeters, ICollection<VehicleEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
+        double previousMeters = _previousMeters;
+        _previousMeters = odometerMeters;
         _lastTime = sample.TimeUtc;
         if (sample.FixValid)
         {
@@ -43,12 +45,21 @@ public sealed class TripDetector
         bool moving = _moving && !ignitionOff;
         if (!InTrip)
         {
-            _movingSince = moving ? _movingSince ?? sample.TimeUtc : null;
+            if (!moving)
+            {
+                _movingSince = null;
+            }
+            else if (_movingSince == null)
+            {
+                _movingSince = sample.TimeUtc;
+                _metersAtMovingStart = previousMeters; // the step onto this fix is part of the trip
+            }
+
             if (_movingSince is DateTime since && (sample.TimeUtc - since).TotalSeconds >= _options.TripStartSeconds)
             {
                 InTrip = true;
                 _tripStart = since;
-                _tripStartMeters = odometerMeters;
+                _tripStartMeters = _metersAtMovingStart; // the trip began when the vehicle started moving
                 _maxSpeed = 0;
                 _stationarySince = null;
                 events.Add(new VehicleEvent
