@@ -19,6 +19,8 @@ internal static class CommandTree
         root.Subcommands.Add(BrokerCommand.Create());
         root.Subcommands.Add(TrackCommand.Create());
         root.Subcommands.Add(SubscribeCommand.Create());
+        root.Subcommands.Add(GeoCommand.Create());
+        root.Subcommands.Add(TripsCommand.Create());
         return root;
     }
 }
