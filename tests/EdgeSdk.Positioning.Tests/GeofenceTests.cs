@@ -172,6 +172,37 @@ public class GeofenceTests
         Assert.Equal(9_999, engine.Count);
     }
 
+    [Fact]
+    public void Checking_a_fix_allocates_nothing_when_no_event_happens()
+    {
+        var random = new Random(5);
+        var engine = new GeofenceEngine();
+        for (uint id = 0; id < 2000; id++)
+        {
+            engine.Add(RandomFence(random, id));
+        }
+
+        engine.Add(new CircleGeofence(99_999, Lat, Lon, 300)
+        {
+            TimeWindows = [new GeofenceTimeWindow { DailyFrom = TimeSpan.Zero, DailyTo = TimeSpan.FromHours(23.99) }],
+            SpeedLimitMetersPerSecond = 10,
+        });
+        var events = new List<VehicleEvent>(16);
+        var samples = Enumerable.Range(0, 200).Select(i => At((i % 20) - 10, (i % 7) - 3)).Select((p, i) => new PositionSample(T0.AddSeconds(i), true, p.Lat, p.Lon, 5, 1)).ToArray();
+        engine.Update(samples[0], events);
+        Assert.Contains(99_999u, engine.InsideIds);
+        events.Clear();
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (PositionSample sample in samples)
+        {
+            engine.Update(sample, events);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Empty(events);
+    }
+
     /// <summary>A random circle, rectangle, polygon or corridor of 50–500 m within 10 km of Jiefangbei.</summary>
     internal static Geofence RandomFence(Random random, uint id)
     {

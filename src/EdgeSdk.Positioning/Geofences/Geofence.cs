@@ -38,9 +38,10 @@ public abstract class Geofence
             return true;
         }
 
-        foreach (GeofenceTimeWindow window in TimeWindows)
+        // An index loop: a foreach over the interface would allocate an enumerator on every fix.
+        for (int i = 0; i < TimeWindows.Count; i++)
         {
-            if (window.IsActive(timeUtc))
+            if (TimeWindows[i].IsActive(timeUtc))
             {
                 return true;
             }
