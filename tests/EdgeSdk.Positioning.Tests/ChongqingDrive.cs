@@ -8,12 +8,12 @@ namespace EdgeSdk.Positioning.Tests;
 /// <summary>
 /// The simulator's Chongqing scenario read back by the real engine (EdgeSdk.Gnss, from the NMEA
 /// bytes in a file): the samples the positioning layer sees in a vehicle, and the simulator's truth.
-/// Run once per test class run (cached): the drive is about 28 simulated minutes.
+/// Simulated once per noise level per test run (cached): the drive is about 25 simulated minutes.
 /// </summary>
 public sealed class ChongqingDrive
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static ChongqingDrive? _cached;
+    private static readonly Dictionary<double, ChongqingDrive> Cached = new();
 
     /// <summary>Every engine fix with a time, as samples, in order.</summary>
     public required IReadOnlyList<PositionSample> Samples { get; init; }
@@ -24,12 +24,18 @@ public sealed class ChongqingDrive
     /// <summary>Truth: the true positions per second, with speed.</summary>
     public required IReadOnlyList<(DateTime TimeUtc, double Lat, double Lon, double Speed, string Environment)> Truth { get; init; }
 
-    public static async Task<ChongqingDrive> LoadAsync()
+    /// <summary>The drive with the simulator's receiver noise (one-sigma UERE, meters; the scenario default is 2).</summary>
+    public static async Task<ChongqingDrive> LoadAsync(double noiseMeters = 2.0)
     {
         await Gate.WaitAsync();
         try
         {
-            return _cached ??= await RunAsync();
+            if (!Cached.TryGetValue(noiseMeters, out ChongqingDrive? drive))
+            {
+                Cached[noiseMeters] = drive = await RunAsync(noiseMeters);
+            }
+
+            return drive;
         }
         finally
         {
@@ -37,7 +43,7 @@ public sealed class ChongqingDrive
         }
     }
 
-    private static async Task<ChongqingDrive> RunAsync()
+    private static async Task<ChongqingDrive> RunAsync(double noiseMeters)
     {
         string path = Path.Combine(Path.GetTempPath(), $"edgesdk-chongqing-{Environment.ProcessId}-{Guid.NewGuid():N}.nmea");
         try
@@ -45,7 +51,7 @@ public sealed class ChongqingDrive
             using var truthStream = new MemoryStream();
             await using (FileStream file = File.Create(path))
             {
-                await GnssSimulator.RunAsync(new SimulationOptions { Scenario = "chongqing-logistics", Truth = truthStream }, file);
+                await GnssSimulator.RunAsync(new SimulationOptions { Scenario = "chongqing-logistics", NoiseMeters = noiseMeters, Truth = truthStream }, file);
             }
 
             var samples = new List<PositionSample>();

@@ -4,22 +4,42 @@ public class OdometerTests
 {
     private static readonly DateTime T0 = new(2026, 3, 18, 1, 30, 0, DateTimeKind.Utc);
 
-    [Fact]
-    public async Task Chongqing_drive_distance_is_within_half_a_percent_of_the_simulator_truth()
+    [Theory]
+    [InlineData(2.0, 5.0, 0.005)] // the scenario's default receiver noise, speed × time between fixes
+    [InlineData(10.0, 5.0, 0.005)] // five times the noise (UERE 10 m, 20 m in the canyons)
+    [InlineData(2.0, 0.0, 0.005)] // positions only
+    public async Task Chongqing_drive_distance_is_within_half_a_percent_of_the_simulator_truth(double noiseMeters, double speedIntegrationSeconds, double bound)
     {
-        ChongqingDrive drive = await ChongqingDrive.LoadAsync();
-        var odometer = new Odometer();
+        ChongqingDrive drive = await ChongqingDrive.LoadAsync(noiseMeters);
+        var odometer = new Odometer(new OdometerOptions { SpeedIntegrationMaxGapSeconds = speedIntegrationSeconds });
         foreach (PositionSample sample in drive.Samples)
         {
             odometer.Add(sample);
         }
 
         double error = (odometer.DistanceMeters - drive.TruthDistanceMeters) / drive.TruthDistanceMeters;
-        Assert.True(Math.Abs(error) < 0.005, $"odometer {odometer.DistanceMeters:F1} m, truth {drive.TruthDistanceMeters:F1} m, error {error:P3}");
-        Assert.True(drive.TruthDistanceMeters > 8000, $"{drive.TruthDistanceMeters} m");
+        Assert.True(Math.Abs(error) < bound, $"odometer {odometer.DistanceMeters:F1} m, truth {drive.TruthDistanceMeters:F1} m, error {error:P3}");
+        Assert.True(drive.TruthDistanceMeters > 14_000, $"{drive.TruthDistanceMeters} m");
         Assert.True(odometer.NoFixSamples > 120, $"{odometer.NoFixSamples} samples without fix (the tunnel)");
         Assert.True(odometer.StationaryFixes > 100, $"{odometer.StationaryFixes} stationary fixes (the stops)");
         Assert.Equal(0, odometer.JumpFixes);
+    }
+
+    [Fact]
+    public async Task Positions_only_pick_up_the_noise_that_speed_integration_ignores()
+    {
+        ChongqingDrive drive = await ChongqingDrive.LoadAsync(10.0);
+        var bySpeed = new Odometer();
+        var byPosition = new Odometer(new OdometerOptions { SpeedIntegrationMaxGapSeconds = 0 });
+        foreach (PositionSample sample in drive.Samples)
+        {
+            bySpeed.Add(sample);
+            byPosition.Add(sample);
+        }
+
+        // Position noise lengthens the path (+1.5 % at UERE 10 m); speed × time does not.
+        Assert.InRange((byPosition.DistanceMeters / drive.TruthDistanceMeters) - 1, 0.01, 0.02);
+        Assert.InRange((bySpeed.DistanceMeters / drive.TruthDistanceMeters) - 1, -0.005, 0.005);
     }
 
     [Fact]
@@ -61,22 +81,37 @@ public class OdometerTests
         Assert.InRange(odometer.DistanceMeters, 96, 104);
     }
 
+    private static PositionSample North(double meters, int second, double speed = 10, double hdop = 1)
+    {
+        (double lat, double lon) = TangentPlane.Offset(29.575, 106.533, 0, meters);
+        return new PositionSample(T0.AddSeconds(second), true, lat, lon, speed, hdop);
+    }
+
     [Fact]
     public void Poor_hdop_no_fix_and_jumps_are_skipped_and_counted()
     {
         var odometer = new Odometer();
-        odometer.Add(new PositionSample(T0, true, 29.575, 106.533, 10, 1));
-        (double lat1, double lon1) = TangentPlane.Offset(29.575, 106.533, 0, 10);
-        // 10 m on the ellipsoid is 10.03 m on the mean sphere at 29.6° N (the 0.3 % the sphere costs).
-        Assert.Equal(10.03, odometer.Add(new PositionSample(T0.AddSeconds(1), true, lat1, lon1, 10, 1)), 0.01);
+        odometer.Add(North(0, 0));
+        Assert.Equal(10, odometer.Add(North(10, 1)), 1e-9); // 10 m/s for 1 s
         Assert.Equal(0, odometer.Add(new PositionSample(T0.AddSeconds(2), false, double.NaN, double.NaN)));
-        (double lat2, double lon2) = TangentPlane.Offset(29.575, 106.533, 0, 500);
-        Assert.Equal(0, odometer.Add(new PositionSample(T0.AddSeconds(3), true, lat2, lon2, 10, 1))); // 490 m in 2 s
-        (double lat3, double lon3) = TangentPlane.Offset(29.575, 106.533, 0, 30);
-        Assert.Equal(0, odometer.Add(new PositionSample(T0.AddSeconds(4), true, lat3, lon3, 10, 9))); // HDOP 9
-        Assert.Equal(20.06, odometer.Add(new PositionSample(T0.AddSeconds(5), true, lat3, lon3, 10, 1)), 0.01);
-        Assert.Equal(30.09, odometer.DistanceMeters, 0.01);
+        Assert.Equal(0, odometer.Add(North(500, 3))); // 490 m in 2 s: a jump
+        Assert.Equal(0, odometer.Add(North(40, 4, hdop: 9)));
+        Assert.Equal(40, odometer.Add(North(50, 5)), 1e-9); // 4 s at 10 m/s since the last counted fix
+        Assert.Equal(50, odometer.DistanceMeters, 1e-9);
         Assert.Equal((1, 1, 1, 2), (odometer.NoFixSamples, odometer.JumpFixes, odometer.PoorHdopFixes, odometer.CountedFixes));
+    }
+
+    [Fact]
+    public void Gaps_longer_than_the_speed_integration_limit_and_position_only_mode_use_the_great_circle()
+    {
+        var odometer = new Odometer();
+        odometer.Add(North(0, 0));
+        // 6 s apart: the straight line. 300 m on the ellipsoid is 300.9 m on the mean sphere at 29.6° N (the 0.3 % the sphere costs).
+        Assert.Equal(300.9, odometer.Add(North(300, 6, speed: 50)), 0.05);
+
+        var positions = new Odometer(new OdometerOptions { SpeedIntegrationMaxGapSeconds = 0 });
+        positions.Add(North(0, 0));
+        Assert.Equal(10.03, positions.Add(North(10, 1)), 0.005);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public class ReadmeExampleTests
             Console.WriteLine(e);   // 01:30:05Z TripStarted, 01:31:42Z GeofenceEntered fence 1, 01:31:59Z TripEnded
         }
 
-        Console.WriteLine($"{monitor.Odometer.DistanceMeters:F0} m");   // 1194 m
+        Console.WriteLine($"{monitor.Odometer.DistanceMeters:F0} m");   // 1190 m
 
         // What the comments above say.
         Assert.Equal("29.554511795,106.580887772", gcj.ToLatLonString());
@@ -38,6 +38,6 @@ public class ReadmeExampleTests
         Assert.Equal(
             ["2026-03-18T01:30:05Z TripStarted", "2026-03-18T01:31:42Z GeofenceEntered fence 1", "2026-03-18T01:31:59Z TripEnded"],
             events.Select(e => e.ToString()));
-        Assert.Equal("1194 m", $"{monitor.Odometer.DistanceMeters:F0} m");
+        Assert.Equal("1190 m", $"{monitor.Odometer.DistanceMeters:F0} m");
     }
 }

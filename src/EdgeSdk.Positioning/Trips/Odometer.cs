@@ -2,7 +2,9 @@ namespace EdgeSdk.Positioning;
 
 /// <summary>
 /// A streaming odometer: it keeps one anchor point, not a point list, so it runs for ever in constant
-/// memory. Each accepted fix adds the great-circle distance from the anchor and becomes the anchor.
+/// memory. Each accepted fix adds the step from the anchor and becomes the anchor: the mean of the two
+/// fixes' speeds × time when they are at most <see cref="OdometerOptions.SpeedIntegrationMaxGapSeconds"/>
+/// apart and both carry speed, otherwise the great-circle distance.
 /// Stationary jitter is gated: a fix slower than <see cref="OdometerOptions.MovingSpeedMetersPerSecond"/>
 /// (or, without speed, within <see cref="OdometerOptions.StationaryRadiusMeters"/> of the anchor)
 /// leaves the anchor where it is, so a parked vehicle accrues nothing; fixes with a poor HDOP and
@@ -94,6 +96,14 @@ public sealed class Odometer
             }
 
             return 0;
+        }
+
+        // Between close fixes the receiver's Doppler speed measures the step better than the positions:
+        // their noise (metres, correlated) lengthens every step it crosses, while speed is good to a few
+        // cm/s. Across a gap (a tunnel, a stop) or without speed the straight line is all there is.
+        if (seconds <= _options.SpeedIntegrationMaxGapSeconds && !double.IsNaN(_anchor.SpeedMetersPerSecond))
+        {
+            meters = (_anchor.SpeedMetersPerSecond + sample.SpeedMetersPerSecond) / 2 * seconds;
         }
 
         _jumpsInARow = 0;

@@ -17,4 +17,11 @@ public sealed class OdometerOptions
 
     /// <summary>After this many jumps in a row the odometer accepts the new position as the truth (without counting the jump). Default 3.</summary>
     public int ReanchorAfterJumps { get; init; } = 3;
+
+    /// <summary>
+    /// Steps between fixes at most this far apart that both carry speed are measured by speed × time
+    /// (trapezoid), which position noise does not lengthen; longer gaps (tunnels, stops) use the straight
+    /// line between the positions. Seconds; default 5; 0 measures every step by position.
+    /// </summary>
+    public double SpeedIntegrationMaxGapSeconds { get; init; } = 5;
 }
