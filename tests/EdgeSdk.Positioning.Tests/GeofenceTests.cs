@@ -203,6 +203,25 @@ public class GeofenceTests
         Assert.Empty(events);
     }
 
+    [Fact]
+    public void A_fence_larger_than_the_grid_limit_is_checked_on_every_fix()
+    {
+        // Chongqing municipality's box, about 2.5° × 3.5°: 87,500 cells of 0.01°, far beyond the 4,096 limit.
+        var engine = new GeofenceEngine();
+        engine.Add(new RectangleGeofence(50, new GeoBounds(28.16, 105.28, 32.20, 110.19)) { SpeedLimitMetersPerSecond = 25 });
+        engine.Add(new CircleGeofence(51, Lat, Lon, 100));
+        var events = new List<VehicleEvent>();
+        engine.Update(new PositionSample(T0, true, Lat, Lon, 10, 1), events);
+        Assert.Equal([50u, 51u], events.Select(e => e.FenceId!.Value).Order());
+        Assert.Equal(2, engine.LastCandidates);
+        engine.Update(new PositionSample(T0.AddSeconds(1), true, 30.0, 110.3, 10, 1), events); // into Hubei
+        Assert.Equal([VehicleEventKind.GeofenceExited, VehicleEventKind.GeofenceExited], events.Skip(2).Select(e => e.Kind));
+        Assert.True(engine.Remove(50));
+        engine.Update(new PositionSample(T0.AddSeconds(2), true, Lat, Lon, 10, 1), events);
+        Assert.Equal(51u, events[^1].FenceId);
+        Assert.Equal(5, events.Count);
+    }
+
     /// <summary>A random circle, rectangle, polygon or corridor of 50–500 m within 10 km of Jiefangbei.</summary>
     internal static Geofence RandomFence(Random random, uint id)
     {
