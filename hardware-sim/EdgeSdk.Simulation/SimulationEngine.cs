@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using EdgeSdk.Nmea;
+using EdgeSdk.Positioning;
 using EdgeSdk.Simulation.Faults;
 using EdgeSdk.Simulation.Geometry;
 using EdgeSdk.Simulation.Receiver;
@@ -85,7 +86,7 @@ internal sealed class SimulationEngine
         double horizontalSigma = uere * sky.Dop.Hdop / Math.Sqrt(2);
         double verticalSigma = uere * (sky.FixDimension == 3 ? sky.Dop.Vdop : 0);
         (double east, double north, double up) = _noise.Next(EpochSeconds, horizontalSigma, verticalSigma);
-        (double lat, double lon) = Geodesy.Offset(vehicle.LatitudeDegrees, vehicle.LongitudeDegrees, east, north);
+        (double lat, double lon) = TangentPlane.Offset(vehicle.LatitudeDegrees, vehicle.LongitudeDegrees, east, north);
         double speed = Math.Max(0, vehicle.SpeedMetersPerSecond + (vehicle.SpeedMetersPerSecond > 0 ? (_speedNoise.NextDouble() - 0.5) * 0.1 : 0));
         var report = new EpochReport(utc, sky.FixDimension, lat, lon, vehicle.AltitudeMslMeters + up,
             _scenario.GeoidSeparationMeters, speed, vehicle.CourseDegrees, sky.Dop, sky.Satellites);

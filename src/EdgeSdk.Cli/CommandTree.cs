@@ -22,6 +22,8 @@ internal static class CommandTree
         root.Subcommands.Add(CanCommand.Create());
         root.Subcommands.Add(DatabrokerCommand.Create());
         root.Subcommands.Add(VssCommand.Create());
+        root.Subcommands.Add(GeoCommand.Create());
+        root.Subcommands.Add(TripsCommand.Create());
         return root;
     }
 }

@@ -1,11 +1,15 @@
+using EdgeSdk.Positioning;
+
 namespace EdgeSdk.Simulation.Geometry;
 
-/// <summary>WGS-84 conversions: geodetic ↔ ECEF, ECEF → local east/north/up, look angles, small offsets.</summary>
+/// <summary>
+/// WGS-84 conversions for the sky model: geodetic ↔ ECEF, ECEF → local east/north/up, look angles.
+/// Distances, bearings and small offsets come from EdgeSdk.Positioning (GreatCircle, TangentPlane), shared with the engine.
+/// </summary>
 internal static class Geodesy
 {
-    public const double SemiMajorAxisMeters = 6378137.0;
-    private const double Flattening = 1 / 298.257223563;
-    private const double EccentricitySquared = Flattening * (2 - Flattening);
+    public const double SemiMajorAxisMeters = TangentPlane.SemiMajorAxisMeters;
+    private const double EccentricitySquared = TangentPlane.EccentricitySquared;
     private const double DegToRad = Math.PI / 180;
 
     public static Vector3 ToEcef(double latitudeDegrees, double longitudeDegrees, double heightMeters)
@@ -38,35 +42,5 @@ internal static class Geodesy
         double elevation = Math.Atan2(enu.Z, horizontal) / DegToRad;
         double azimuth = Math.Atan2(enu.X, enu.Y) / DegToRad;
         return (elevation, azimuth < 0 ? azimuth + 360 : azimuth);
-    }
-
-    /// <summary>Great-circle distance in meters (haversine on the mean sphere; enough for route legs).</summary>
-    public static double DistanceMeters(double lat1, double lon1, double lat2, double lon2)
-    {
-        double p1 = lat1 * DegToRad, p2 = lat2 * DegToRad, dp = p2 - p1, dl = (lon2 - lon1) * DegToRad;
-        double h = (Math.Sin(dp / 2) * Math.Sin(dp / 2)) + (Math.Cos(p1) * Math.Cos(p2) * Math.Sin(dl / 2) * Math.Sin(dl / 2));
-        return 2 * 6371008.8 * Math.Asin(Math.Min(1, Math.Sqrt(h)));
-    }
-
-    /// <summary>Initial bearing from point 1 to point 2, degrees 0–360 from north.</summary>
-    public static double BearingDegrees(double lat1, double lon1, double lat2, double lon2)
-    {
-        double p1 = lat1 * DegToRad, p2 = lat2 * DegToRad, dl = (lon2 - lon1) * DegToRad;
-        double y = Math.Sin(dl) * Math.Cos(p2);
-        double x = (Math.Cos(p1) * Math.Sin(p2)) - (Math.Sin(p1) * Math.Cos(p2) * Math.Cos(dl));
-        double bearing = Math.Atan2(y, x) / DegToRad;
-        return bearing < 0 ? bearing + 360 : bearing;
-    }
-
-    /// <summary>Moves a point by a small east/north offset in meters (local tangent-plane approximation).</summary>
-    public static (double LatitudeDegrees, double LongitudeDegrees) Offset(double latitudeDegrees, double longitudeDegrees, double eastMeters, double northMeters)
-    {
-        double lat = latitudeDegrees * DegToRad;
-        double sinLat = Math.Sin(lat);
-        double w = Math.Sqrt(1 - (EccentricitySquared * sinLat * sinLat));
-        double meridianRadius = SemiMajorAxisMeters * (1 - EccentricitySquared) / (w * w * w);
-        double normalRadius = SemiMajorAxisMeters / w;
-        return (latitudeDegrees + (northMeters / meridianRadius / DegToRad),
-                longitudeDegrees + (eastMeters / (normalRadius * Math.Cos(lat)) / DegToRad));
     }
 }

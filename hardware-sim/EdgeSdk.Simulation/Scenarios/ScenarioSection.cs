@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeSdk.Positioning;
 using EdgeSdk.Simulation.Geometry;
 
 namespace EdgeSdk.Simulation.Scenarios;
@@ -33,7 +34,7 @@ public static class ScenarioSection
         for (int leg = target - 1; leg >= 0; leg--)
         {
             ScenarioWaypoint a = points[leg], b = points[leg + 1];
-            double length = Geodesy.DistanceMeters(a.LatitudeDegrees, a.LongitudeDegrees, b.LatitudeDegrees, b.LongitudeDegrees);
+            double length = GreatCircle.DistanceMeters(a.LatitudeDegrees, a.LongitudeDegrees, b.LatitudeDegrees, b.LongitudeDegrees);
             if (remaining > length)
             {
                 remaining -= length;

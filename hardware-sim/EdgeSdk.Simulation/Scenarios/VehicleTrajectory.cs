@@ -1,3 +1,4 @@
+using EdgeSdk.Positioning;
 using EdgeSdk.Simulation.Geometry;
 
 namespace EdgeSdk.Simulation.Scenarios;
@@ -28,8 +29,8 @@ internal sealed class VehicleTrajectory
         for (int i = 0; i < legs; i++)
         {
             ScenarioWaypoint a = _points[i], b = End(i);
-            _length[i] = Math.Max(0.1, Geodesy.DistanceMeters(a.LatitudeDegrees, a.LongitudeDegrees, b.LatitudeDegrees, b.LongitudeDegrees));
-            _bearing[i] = Geodesy.BearingDegrees(a.LatitudeDegrees, a.LongitudeDegrees, b.LatitudeDegrees, b.LongitudeDegrees);
+            _length[i] = Math.Max(0.1, GreatCircle.DistanceMeters(a.LatitudeDegrees, a.LongitudeDegrees, b.LatitudeDegrees, b.LongitudeDegrees));
+            _bearing[i] = GreatCircle.InitialBearingDegrees(a.LatitudeDegrees, a.LongitudeDegrees, b.LatitudeDegrees, b.LongitudeDegrees);
             _limit[i] = a.SpeedLimitKmh / 3.6;
         }
 
