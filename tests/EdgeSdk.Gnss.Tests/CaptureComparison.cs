@@ -53,6 +53,10 @@ public static class CaptureComparison
             {
                 differences.Add($"{key}: we report {fix.LatitudeDegrees:F9},{fix.LongitudeDegrees:F9}; gpsd {expected.Lat:F9},{expected.Lon:F9}");
             }
+            else if ((int)fix.Mode != expected.Mode)
+            {
+                differences.Add($"{key}: we report mode {(int)fix.Mode}; gpsd {expected.Mode}");
+            }
         }
 
         foreach (string key in expectedPositions.Keys.Where(k => !ours.ContainsKey(k)))

@@ -3,7 +3,7 @@ namespace EdgeSdk.Gnss.Tests;
 /// <summary>Every gpsd capture, replayed from a file: times, positions and skies equal gpsd's.</summary>
 public class CaptureReplayTests
 {
-    public static TheoryData<string> AllCaptures => new(Captures.Names);
+    public static TheoryData<string> AllCaptures => new(GpsdCaptures.All());
 
     [Theory]
     [MemberData(nameof(AllCaptures))]
@@ -11,6 +11,11 @@ public class CaptureReplayTests
     {
         List<GnssFix> fixes = await ReplayAsync(capture);
         List<string> differences = CaptureComparison.Differences(capture, fixes);
+        if (Environment.GetEnvironmentVariable("CAPTURE_DUMP") is string dump)
+        {
+            Directory.CreateDirectory(dump);
+            File.WriteAllLines(Path.Combine(dump, capture + ".diff"), differences);
+        }
         Assert.True(differences.Count == 0, $"{differences.Count} differences:\n" + string.Join("\n", differences.Take(15)));
         Assert.NotEmpty(fixes);
     }
