@@ -48,6 +48,17 @@ public sealed class EpochFusion
     private int _ggaQuality = -1, _gsaFixType = -1, _satellitesUsed = -1;
     private char _modeIndicator;
     private bool _reportedFix;
+    private int _mode; // gpsd's mode as the epoch's sentences set it in turn (see SetMode); 0 = none set
+
+    // Kept across epochs for the mode rules (gpsd keeps the same state).
+    private int _lastFixMode;
+    private bool _lastFixHadAltitude, _olderFixHadAltitude;
+    private int _gsaSatellitesUsed; // satellites listed by the latest run of GSA sentences
+    private bool _previousWasGsa;
+    private NmeaTalker _lastGsaTalker;
+    private NmeaTalker _lastGgaTalker;
+    private int _lastGgaTimeMs = int.MinValue;
+    private bool _ggaTimeStuck;
 
     // Kept across epochs.
     private NmeaDate _lastDate;
@@ -94,6 +105,7 @@ public sealed class EpochFusion
     {
         ArgumentNullException.ThrowIfNull(sentence);
         SentenceUse use = Fuse(sentence);
+        _previousWasGsa = sentence.Type == NmeaSentenceType.Gsa;
         if (use == SentenceUse.Navigation && !_earlyClosed)
         {
             Track(sentence);
@@ -135,6 +147,7 @@ public sealed class EpochFusion
                 }
 
                 Report(rmc.IsValid);
+                SetMode(RmcMode(rmc));
                 if (rmc.IsValid)
                 {
                     Position(rmc.LatitudeDegrees, rmc.LongitudeDegrees);
@@ -151,6 +164,7 @@ public sealed class EpochFusion
                 }
 
                 _ggaQuality = gga.FixQuality >= 0 ? gga.FixQuality : _ggaQuality;
+                SetMode(GgaMode(gga));
                 FixData(gga.FixQuality > 0, gga.Hdop, gga.SatellitesUsed, gga.LatitudeDegrees, gga.LongitudeDegrees, gga.AltitudeMslMeters, gga.GeoidSeparationMeters);
                 return SentenceUse.Navigation;
             case GnsSentence gns:
@@ -159,6 +173,7 @@ public sealed class EpochFusion
                     return SentenceUse.Navigation;
                 }
 
+                SetMode(GnsMode(gns));
                 FixData(GnsHasFix(gns), gns.Hdop, gns.SatellitesUsed, gns.LatitudeDegrees, gns.LongitudeDegrees, gns.AltitudeMslMeters, gns.GeoidSeparationMeters);
                 return SentenceUse.Navigation;
             case GllSentence gll:
@@ -169,6 +184,7 @@ public sealed class EpochFusion
 
                 bool gllFix = gll.Status == 'A' && gll.Mode != 'N';
                 Report(gllFix);
+                SetMode(GllMode(gll, gllFix));
                 if (gllFix)
                 {
                     Position(gll.LatitudeDegrees, gll.LongitudeDegrees);
@@ -257,6 +273,91 @@ public sealed class EpochFusion
         {
             field = value;
         }
+    }
+
+    // The mode rules are gpsd's (driver_nmea0183.c): each position sentence and GSA sets the mode in
+    // turn, from what it carries and what the previous fix was; the epoch's last setting is its mode.
+    // A mode is never lowered from 3D to 2D while the fixes before had an altitude (RMC and GLL say
+    // nothing about altitude; old receivers send GSA "2" beside a GGA with altitude).
+    private void SetMode(int mode)
+    {
+        if (mode < 0)
+        {
+            return; // the sentence leaves the mode as it was
+        }
+
+        if (CurrentMode == 3 && mode != 1 && (_lastFixHadAltitude || _olderFixHadAltitude))
+        {
+            mode = 3;
+        }
+
+        _mode = mode;
+    }
+
+    private int RmcMode(RmcSentence rmc)
+    {
+        if (!rmc.IsValid || double.IsNaN(rmc.LatitudeDegrees) || double.IsNaN(rmc.LongitudeDegrees))
+        {
+            return 1;
+        }
+
+        // RMC has no altitude: 3D when the GSAs list four or more satellites, or an altitude is known.
+        return _gsaSatellitesUsed > 3 || AltitudeKnown || _lastFixMode == 3 ? 3 : 2;
+    }
+
+    // The mode so far: this epoch's latest setting, else the last fix's (gpsd merges into one fix).
+    private int CurrentMode => _mode != 0 ? _mode : _lastFixMode;
+
+    // An altitude from this epoch so far, or from the last fix.
+    private bool AltitudeKnown => !double.IsNaN(_altMsl) || _lastFixHadAltitude;
+
+    private int GgaMode(GgaSentence gga)
+    {
+        // A receiver that lost lock may repeat its last GGA time (Trimble Placer): no fix then. A
+        // talker change (SiRFstarV: GPGGA and GLGGA) is not a repeat.
+        int ms = gga.TimeUtc.MillisecondOfDay;
+        _ggaTimeStuck = gga.Talker == _lastGgaTalker && ms == _lastGgaTimeMs;
+        _lastGgaTalker = gga.Talker;
+        _lastGgaTimeMs = ms;
+        if (_ggaTimeStuck || double.IsNaN(gga.LatitudeDegrees) || double.IsNaN(gga.LongitudeDegrees))
+        {
+            return 1;
+        }
+
+        // Fewer than 3 satellites (or none given) is no fix; an altitude with 4 or more is 3D.
+        int satellites = gga.SatellitesUsed;
+        if (satellites < 3)
+        {
+            return 1;
+        }
+
+        return !double.IsNaN(gga.AltitudeMslMeters) && satellites >= 4 ? 3 : 2;
+    }
+
+    private static int GnsMode(GnsSentence gns)
+    {
+        char first = gns.ModeCount > 0 ? gns.GetMode(0) : '\0';
+        if (first is '\0' or 'N' || double.IsNaN(gns.LatitudeDegrees) || double.IsNaN(gns.LongitudeDegrees))
+        {
+            return 1;
+        }
+
+        return !double.IsNaN(gns.AltitudeMslMeters) && gns.SatellitesUsed > 3 ? 3 : 2;
+    }
+
+    private int GllMode(GllSentence gll, bool fix)
+    {
+        if (!fix || double.IsNaN(gll.LatitudeDegrees) || double.IsNaN(gll.LongitudeDegrees))
+        {
+            return 1;
+        }
+
+        if (AltitudeKnown || _gsaSatellitesUsed > 3)
+        {
+            return 3;
+        }
+
+        return CurrentMode < 2 || !(_lastFixHadAltitude || _olderFixHadAltitude) ? 2 : -1;
     }
 
     private void Report(bool fix)
@@ -404,6 +505,20 @@ public sealed class EpochFusion
 
     private void AddGsa(GsaSentence gsa)
     {
+        // A new run of GSA sentences (or the same single-system talker again) starts a new used count;
+        // GN after GN, or GP then GL/BD, add to it (one GSA per system).
+        if (!_previousWasGsa || (gsa.Talker == _lastGsaTalker && gsa.Talker != NmeaTalker.GN))
+        {
+            _gsaSatellitesUsed = 0;
+        }
+
+        _lastGsaTalker = gsa.Talker;
+        _gsaSatellitesUsed += gsa.SatelliteCount;
+        if (gsa.FixType is >= 1 and <= 3 && !_ggaTimeStuck)
+        {
+            SetMode(gsa.FixType);
+        }
+
         _gsaFixType = gsa.FixType > 0 ? gsa.FixType : _gsaFixType;
         Set(ref _pdop, gsa.Pdop);
         Set(ref _hdop, gsa.Hdop);
@@ -445,7 +560,7 @@ public sealed class EpochFusion
     private GnssFix BuildFix()
     {
         DateTime? time = EpochTime();
-        bool hasPosition = !double.IsNaN(_lat) && _reportedFix;
+        bool hasPosition = !double.IsNaN(_lat) && _reportedFix && _mode != 1;
         FixMode mode = Mode(hasPosition);
         bool threeD = mode == FixMode.ThreeD && hasPosition;
         double? alt = threeD ? Nullable(_altMsl) : null;
@@ -458,6 +573,12 @@ public sealed class EpochFusion
 
         _previousTime = time;
         _previousAlt = alt ?? double.NaN;
+        if (_hasReport)
+        {
+            _olderFixHadAltitude = _lastFixHadAltitude;
+            _lastFixHadAltitude = alt.HasValue;
+            _lastFixMode = (int)mode;
+        }
 
         IReadOnlyList<SatelliteInfo> satellites = Array.Empty<SatelliteInfo>();
         int usedInSky = 0;
@@ -499,9 +620,9 @@ public sealed class EpochFusion
             return _hasReport || _gsaFixType == 1 ? FixMode.NoFix : FixMode.Unknown;
         }
 
-        if (_gsaFixType is 2 or 3)
+        if (_mode is 2 or 3)
         {
-            return (FixMode)_gsaFixType;
+            return (FixMode)_mode;
         }
 
         return double.IsNaN(_altMsl) ? FixMode.TwoD : FixMode.ThreeD;
@@ -574,6 +695,7 @@ public sealed class EpochFusion
         _pdop = _hdop = _vdop = _latErr = _lonErr = _altErr = double.NaN;
         _ggaQuality = _gsaFixType = _satellitesUsed = -1;
         _modeIndicator = '\0';
+        _mode = 0;
         _used.Clear();
         _sky.Clear();
     }

@@ -4,13 +4,6 @@ namespace EdgeSdk.Gnss.Tests;
 public static class CaptureComparison
 {
     /// <summary>
-    /// Deliberate differences (see src/EdgeSdk.Gnss/README.md): gpsd's regression run moves the
-    /// 2007 date of tcp-torture.log by its GPS week-rollover guess (2027-08-08); we report the
-    /// receiver's date, so only the time of day is compared there.
-    /// </summary>
-    private static readonly HashSet<string> TimeOfDayOnly = ["tcp-torture.log"];
-
-    /// <summary>
     /// Deliberate difference: when the input ends inside an epoch, we report what that epoch had;
     /// gpsd waits for the sentence that ends its cycle, which never comes. Only the capture's last
     /// epoch may therefore be ours alone.
@@ -18,12 +11,29 @@ public static class CaptureComparison
     private static bool IsTruncatedLastEpoch(GpsdExpected gpsd, GnssFix fix, IReadOnlyList<GnssFix> fixes)
         => ReferenceEquals(fix, fixes[^1]) && (int)fix.TimeUtc!.Value.TimeOfDay.TotalMilliseconds == gpsd.LastEpoch;
 
-    public static List<string> Differences(string capture, IReadOnlyList<GnssFix> fixes)
+    /// <summary>
+    /// Deliberate difference (see src/EdgeSdk.Gnss/README.md): gpsd's regression run moves some
+    /// receivers' dates by its GPS week-rollover guess (tcp-torture.log: 2007 → 2027, neo-m8n.log:
+    /// 2015 → 2034); we report the receiver's date. Times are therefore compared modulo 1024 GPS weeks.
+    /// </summary>
+    public static string Key(DateTime t)
+        => $"{(t.Date - GpsEpoch).Days % RolloverDays:0000}T{t:HH:mm:ss.fff}";
+
+    private static readonly DateTime GpsEpoch = new(1980, 1, 6, 0, 0, 0, DateTimeKind.Utc);
+    private const int RolloverDays = 1024 * 7;
+
+    /// <summary>One capture against gpsd: counts that agree, and each difference in words.</summary>
+    public sealed record Result(string Capture, int GpsdPositions, int AgreeingPositions, int OurPositions, int GpsdSatellites, int AgreeingSatellites, List<string> Differences);
+
+    public static List<string> Differences(string capture, IReadOnlyList<GnssFix> fixes) => Compare(capture, fixes).Differences;
+
+    public static Result Compare(string capture, IReadOnlyList<GnssFix> fixes)
     {
         GpsdExpected gpsd = GpsdExpected.Load(capture);
-        bool timeOfDayOnly = TimeOfDayOnly.Contains(capture);
-        string Key(DateTime t) => timeOfDayOnly ? t.ToString("HH:mm:ss.fff") : t.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
-        var expectedPositions = gpsd.PositionsByTime.ToDictionary(p => timeOfDayOnly ? p.Key[11..23] : p.Key, p => p.Value);
+        var expectedPositions = gpsd.PositionsByTime.ToDictionary(
+            p => Key(DateTime.Parse(p.Key, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal)),
+            p => p.Value);
+        int agreeingPositions = 0, gpsdSatellites = 0, agreeingSatellites = 0;
         var differences = new List<string>();
         var ours = new Dictionary<string, GnssFix>();
         foreach (GnssFix fix in fixes.Where(f => f.TimeUtc.HasValue && f.HasPosition))
@@ -37,7 +47,7 @@ public static class CaptureComparison
                 // then the position must equal that untimed report of the same epoch.
                 if (gpsd.PositionsByEpoch.TryGetValue(epochMs, out var untimed)
                     && Math.Abs(untimed.Lat - fix.LatitudeDegrees!.Value) <= 1e-7 && Math.Abs(untimed.Lon - fix.LongitudeDegrees!.Value) <= 1e-7
-                    && !expectedPositions.Keys.Any(k => k.EndsWith(key[^12..], StringComparison.Ordinal)))
+                    && !expectedPositions.Keys.Any(k => k.EndsWith(key[^13..], StringComparison.Ordinal)))
                 {
                     continue;
                 }
@@ -56,6 +66,10 @@ public static class CaptureComparison
             else if ((int)fix.Mode != expected.Mode)
             {
                 differences.Add($"{key}: we report mode {(int)fix.Mode}; gpsd {expected.Mode}");
+            }
+            else
+            {
+                agreeingPositions++;
             }
         }
 
@@ -90,7 +104,17 @@ public static class CaptureComparison
             differences.Add($"{TimeSpan.FromMilliseconds(ms)}: gpsd reports a sky, we report none");
         }
 
-        return differences;
+        foreach ((int ms, HashSet<(int, int, bool)> expected) in gpsd.SkyByTimeOfDay)
+        {
+            gpsdSatellites += expected.Count;
+            if (skies.TryGetValue(ms, out GnssFix? fix))
+            {
+                var ourSet = fix.Satellites.Select(s => (s.GnssId, s.Svid, s.Used)).ToHashSet();
+                agreeingSatellites += expected.Count(ourSet.Contains);
+            }
+        }
+
+        return new Result(capture, expectedPositions.Count, agreeingPositions, ours.Count, gpsdSatellites, agreeingSatellites, differences);
     }
 
     private static string Show(IEnumerable<(int GnssId, int Svid, bool Used)> set)
