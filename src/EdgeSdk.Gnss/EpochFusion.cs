@@ -286,7 +286,7 @@ public sealed class EpochFusion
             return; // the sentence leaves the mode as it was
         }
 
-        if (CurrentMode == 3 && mode != 1 && (_lastFixHadAltitude || _olderFixHadAltitude))
+        if (CurrentMode == 3 && mode != 1 && (AltitudeKnown || _olderFixHadAltitude))
         {
             mode = 3;
         }
@@ -316,7 +316,7 @@ public sealed class EpochFusion
         // A receiver that lost lock may repeat its last GGA time (Trimble Placer): no fix then. A
         // talker change (SiRFstarV: GPGGA and GLGGA) is not a repeat.
         int ms = gga.TimeUtc.MillisecondOfDay;
-        _ggaTimeStuck = gga.Talker == _lastGgaTalker && ms == _lastGgaTimeMs;
+        _ggaTimeStuck = ms >= 0 && gga.Talker == _lastGgaTalker && ms == _lastGgaTimeMs; // an empty time is not stuck
         _lastGgaTalker = gga.Talker;
         _lastGgaTimeMs = ms;
         if (_ggaTimeStuck || double.IsNaN(gga.LatitudeDegrees) || double.IsNaN(gga.LongitudeDegrees))
@@ -392,8 +392,14 @@ public sealed class EpochFusion
     // False when the sentence belongs to the epoch that just closed early (see Late).
     private bool StartOrContinue(NmeaTime time, PositionType type)
     {
+        // The boundary rule (README, "Epoch boundaries"): a different time (more than 10 ms apart) starts
+        // a new epoch; so does a position sentence whose type the epoch already holds, unless both
+        // carry the same time (SiRFstarV sends GPGGA and GLGGA for one instant). The second rule is
+        // the one for receivers without time, and for the first timed sentence after untimed ones.
         int ms = time.MillisecondOfDay;
-        bool newEpoch = (ms >= 0 && _timeMs >= 0 && ms != _timeMs) || (ms < 0 && type != PositionType.None && (_positionTypesSeen & (int)type) != 0);
+        bool bothTimed = ms >= 0 && _timeMs >= 0;
+        bool newEpoch = (bothTimed && !SameInstant(ms, _timeMs))
+            || (!bothTimed && type != PositionType.None && (_positionTypesSeen & (int)type) != 0);
         if (_earlyClosed)
         {
             if (!newEpoch)
@@ -418,6 +424,14 @@ public sealed class EpochFusion
         }
 
         return true;
+    }
+
+    // Times within 10 ms are one instant (gpsd's cycle rule): a receiver may print the same epoch
+    // with 2 decimals in one sentence and 3 in the next (105153.40, 105153.408).
+    private static bool SameInstant(int a, int b)
+    {
+        int d = Math.Abs(a - b);
+        return d <= 10 || d >= 86_400_000 - 10;
     }
 
     // A sentence without time belongs to the epoch in progress, so after an early close to the
@@ -469,7 +483,9 @@ public sealed class EpochFusion
         _repeat = kind == _lastKind ? Math.Min(_repeat + 1, 255) : 0;
         _lastKind = kind;
         _last = kind | ((long)_repeat << 40);
-        if (_last == _terminator && _confirmations >= EarlyCloseAfter && EarlyCloseAfter > 0 && _open && (_timeMs >= 0 || _positionTypesSeen != 0))
+        // Only epochs with a time close early: a late sentence is told by its time, and an untimed
+        // epoch's successor could not be told from its stragglers (they would be dropped as late).
+        if (_last == _terminator && _confirmations >= EarlyCloseAfter && EarlyCloseAfter > 0 && _open && _timeMs >= 0)
         {
             int timeMs = _timeMs, types = _positionTypesSeen;
             Enqueue();
@@ -576,7 +592,7 @@ public sealed class EpochFusion
         if (_hasReport)
         {
             _olderFixHadAltitude = _lastFixHadAltitude;
-            _lastFixHadAltitude = alt.HasValue;
+            _lastFixHadAltitude = !double.IsNaN(_altMsl); // kept even in 2D, as gpsd keeps it in its fix
             _lastFixMode = (int)mode;
         }
 
