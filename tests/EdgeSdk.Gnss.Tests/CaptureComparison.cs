@@ -23,7 +23,10 @@ public static class CaptureComparison
     private const int RolloverDays = 1024 * 7;
 
     /// <summary>One capture against gpsd: counts that agree, and each difference in words.</summary>
-    public sealed record Result(string Capture, int GpsdPositions, int AgreeingPositions, int OurPositions, int GpsdSatellites, int AgreeingSatellites, List<string> Differences);
+    public sealed record Result(string Capture, int GpsdPositions, int AgreeingPositions, int OurPositions, int Unreported, int GpsdSatellites, int AgreeingSatellites, List<string> Differences);
+
+    private static DateTime ParseTime(string text)
+        => DateTime.Parse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
 
     public static List<string> Differences(string capture, IReadOnlyList<GnssFix> fixes) => Compare(capture, fixes).Differences;
 
@@ -31,9 +34,10 @@ public static class CaptureComparison
     {
         GpsdExpected gpsd = GpsdExpected.Load(capture);
         var expectedPositions = gpsd.PositionsByTime.ToDictionary(
-            p => Key(DateTime.Parse(p.Key, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal)),
+            p => Key(ParseTime(p.Key)),
             p => p.Value);
-        int agreeingPositions = 0, gpsdSatellites = 0, agreeingSatellites = 0;
+        HashSet<string> gpsdTpvTimes = gpsd.TpvTimes.Select(t => Key(ParseTime(t))).ToHashSet();
+        int agreeingPositions = 0, gpsdSatellites = 0, agreeingSatellites = 0, unreported = 0;
         var differences = new List<string>();
         var ours = new Dictionary<string, GnssFix>();
         foreach (GnssFix fix in fixes.Where(f => f.TimeUtc.HasValue && f.HasPosition))
@@ -54,6 +58,16 @@ public static class CaptureComparison
 
                 if (IsTruncatedLastEpoch(gpsd, fix, fixes))
                 {
+                    continue;
+                }
+
+                if (!gpsdTpvTimes.Contains(key))
+                {
+                    // Deliberate: gpsd reports only when its learned cycle-ending sentence arrives, so an
+                    // epoch that never reaches one (while gpsd is still learning it, an epoch cut short by
+                    // a jump in the input, the first half of a Garmin split cycle) has no TPV at all there.
+                    // We report every epoch the receiver stamped.
+                    unreported++;
                     continue;
                 }
 
@@ -114,7 +128,7 @@ public static class CaptureComparison
             }
         }
 
-        return new Result(capture, expectedPositions.Count, agreeingPositions, ours.Count, gpsdSatellites, agreeingSatellites, differences);
+        return new Result(capture, expectedPositions.Count, agreeingPositions, ours.Count, unreported, gpsdSatellites, agreeingSatellites, differences);
     }
 
     private static string Show(IEnumerable<(int GnssId, int Svid, bool Used)> set)

@@ -15,6 +15,9 @@ public sealed class GpsdExpected
     /// <summary>The last TPV with a position, timed or not, per epoch (time of day of the input sentences).</summary>
     public Dictionary<int, (double Lat, double Lon)> PositionsByEpoch { get; } = [];
 
+    /// <summary>The time of every TPV gpsd reported, with a position or not.</summary>
+    public HashSet<string> TpvTimes { get; } = [];
+
     /// <summary>Time of day of the capture's last epoch.</summary>
     public int LastEpoch { get; private set; } = -1;
 
@@ -49,6 +52,11 @@ public sealed class GpsdExpected
             using JsonDocument json = JsonDocument.Parse(line);
             JsonElement root = json.RootElement;
             string kind = root.GetProperty("class").GetString()!;
+            if (kind == "TPV" && root.TryGetProperty("time", out JsonElement anyTime))
+            {
+                expected.TpvTimes.Add(anyTime.GetString()!);
+            }
+
             if (kind == "TPV" && root.TryGetProperty("lat", out JsonElement lat))
             {
                 (double, double) position = (lat.GetDouble(), root.GetProperty("lon").GetDouble());
