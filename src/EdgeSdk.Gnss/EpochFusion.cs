@@ -592,7 +592,9 @@ public sealed class EpochFusion
         if (_hasReport)
         {
             _olderFixHadAltitude = _lastFixHadAltitude;
-            _lastFixHadAltitude = !double.IsNaN(_altMsl); // kept even in 2D, as gpsd keeps it in its fix
+            // An altitude stays known (even in 2D, and through epochs without one, such as RMC-only
+            // epochs between GGAs) until a fix is lost, as gpsd keeps it in its fix.
+            _lastFixHadAltitude = !double.IsNaN(_altMsl) || (_lastFixHadAltitude && mode >= FixMode.TwoD);
             _lastFixMode = (int)mode;
         }
 

@@ -33,9 +33,9 @@ public static class CaptureComparison
     public static Result Compare(string capture, IReadOnlyList<GnssFix> fixes)
     {
         GpsdExpected gpsd = GpsdExpected.Load(capture);
-        var expectedPositions = gpsd.PositionsByTime.ToDictionary(
-            p => Key(ParseTime(p.Key)),
-            p => p.Value);
+        var expectedRuns = gpsd.PositionRuns.ToDictionary(p => Key(ParseTime(p.Key)), p => p.Value);
+        var expectedPositions = expectedRuns.ToDictionary(p => p.Key, p => p.Value[^1]);
+        var occurrences = new Dictionary<string, int>();
         HashSet<string> gpsdTpvTimes = gpsd.TpvTimes.Select(t => Key(ParseTime(t))).ToHashSet();
         int agreeingPositions = 0, gpsdSatellites = 0, agreeingSatellites = 0, unreported = 0;
         var differences = new List<string>();
@@ -44,8 +44,9 @@ public static class CaptureComparison
         {
             string key = Key(fix.TimeUtc!.Value);
             ours[key] = fix;
+            int occurrence = occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
             int epochMs = (int)fix.TimeUtc!.Value.TimeOfDay.TotalMilliseconds;
-            if (!expectedPositions.TryGetValue(key, out var expected))
+            if (!expectedRuns.TryGetValue(key, out var runs))
             {
                 // gpsd may report an epoch's position before it knows the date (so without time):
                 // then the position must equal that untimed report of the same epoch.
@@ -73,7 +74,7 @@ public static class CaptureComparison
 
                 differences.Add($"{key}: we report {fix.LatitudeDegrees},{fix.LongitudeDegrees}; gpsd has no position at that time");
             }
-            else if (Math.Abs(expected.Lat - fix.LatitudeDegrees!.Value) > 1e-7 || Math.Abs(expected.Lon - fix.LongitudeDegrees!.Value) > 1e-7)
+            else if (runs[Math.Min(occurrence, runs.Count) - 1] is var expected && Math.Abs(expected.Lat - fix.LatitudeDegrees!.Value) > 1e-7 || Math.Abs(expected.Lon - fix.LongitudeDegrees!.Value) > 1e-7)
             {
                 differences.Add($"{key}: we report {fix.LatitudeDegrees:F9},{fix.LongitudeDegrees:F9}; gpsd {expected.Lat:F9},{expected.Lon:F9}");
             }
@@ -87,9 +88,12 @@ public static class CaptureComparison
             }
         }
 
-        foreach (string key in expectedPositions.Keys.Where(k => !ours.ContainsKey(k)))
+        foreach ((string key, List<(double, double, int)> runs) in expectedRuns)
         {
-            differences.Add($"{key}: gpsd reports a position, we report none");
+            for (int i = occurrences.GetValueOrDefault(key); i < runs.Count; i++)
+            {
+                differences.Add($"{key}: gpsd reports a position, we report none");
+            }
         }
 
         var skies = new Dictionary<int, GnssFix>();
@@ -128,7 +132,7 @@ public static class CaptureComparison
             }
         }
 
-        return new Result(capture, expectedPositions.Count, agreeingPositions, ours.Count, unreported, gpsdSatellites, agreeingSatellites, differences);
+        return new Result(capture, expectedRuns.Values.Sum(r => r.Count), agreeingPositions, ours.Count, unreported, gpsdSatellites, agreeingSatellites, differences);
     }
 
     private static string Show(IEnumerable<(int GnssId, int Svid, bool Used)> set)
