@@ -48,6 +48,7 @@ public sealed class EpochFusion
     private int _ggaQuality = -1, _gsaFixType = -1, _satellitesUsed = -1;
     private char _modeIndicator;
     private bool _reportedFix;
+    private bool _gsaThisEpoch;
     private int _mode; // gpsd's mode as the epoch's sentences set it in turn (see SetMode); 0 = none set
 
     // Kept across epochs for the mode rules (gpsd keeps the same state).
@@ -523,10 +524,15 @@ public sealed class EpochFusion
     {
         // A new run of GSA sentences (or the same single-system talker again) starts a new used count;
         // GN after GN, or GP then GL/BD, add to it (one GSA per system).
+        // The used set lives until the next run of GSAs, not just the epoch: receivers that send GSA
+        // only every few epochs still mark their satellites used in between (gpsd does the same).
         if (!_previousWasGsa || (gsa.Talker == _lastGsaTalker && gsa.Talker != NmeaTalker.GN))
         {
             _gsaSatellitesUsed = 0;
+            _used.Clear();
         }
+
+        _gsaThisEpoch = true;
 
         _lastGsaTalker = gsa.Talker;
         _gsaSatellitesUsed += gsa.SatelliteCount;
@@ -563,7 +569,7 @@ public sealed class EpochFusion
 
     private void Enqueue()
     {
-        if (_hasReport || _sky.Count > 0 || _used.Count > 0 || !double.IsNaN(_pdop))
+        if (_hasReport || _sky.Count > 0 || _gsaThisEpoch || !double.IsNaN(_pdop))
         {
             _ready.Enqueue(BuildFix());
         }
@@ -625,7 +631,7 @@ public sealed class EpochFusion
             LongitudeErrorMeters = hasPosition ? Nullable(_lonErr) : null,
             AltitudeErrorMeters = threeD ? Nullable(_altErr) : null,
             Satellites = satellites,
-            SatellitesUsed = Math.Max(Math.Max(_satellitesUsed, _used.Count), usedInSky),
+            SatellitesUsed = Math.Max(Math.Max(_satellitesUsed, _gsaThisEpoch ? _used.Count : 0), usedInSky),
         };
     }
 
@@ -714,7 +720,7 @@ public sealed class EpochFusion
         _ggaQuality = _gsaFixType = _satellitesUsed = -1;
         _modeIndicator = '\0';
         _mode = 0;
-        _used.Clear();
+        _gsaThisEpoch = false;
         _sky.Clear();
     }
 
