@@ -117,8 +117,22 @@ public static class CaptureComparison
             }
         }
 
+        // Epochs before the receiver's first date: we report them without time (no date yet), so
+        // they cannot be found by time. Such a gpsd sky counts as ours when one of our untimed
+        // skies before the first timed fix is the same set.
+        var untimedSkies = fixes.TakeWhile(f => !f.TimeUtc.HasValue)
+            .Where(f => f.Satellites.Count > 0)
+            .Select(f => f.Satellites.Select(s => (s.GnssId, s.Svid, s.Used)).ToHashSet())
+            .ToList();
         foreach (int ms in gpsd.SkyByTimeOfDay.Keys.Where(k => !skies.ContainsKey(k)))
         {
+            HashSet<(int, int, bool)> expected = gpsd.SkyByTimeOfDay[ms];
+            if (untimedSkies.Any(expected.SetEquals))
+            {
+                agreeingSatellites += expected.Count;
+                continue;
+            }
+
             differences.Add($"{TimeSpan.FromMilliseconds(ms)}: gpsd reports a sky, we report none");
         }
 
