@@ -175,7 +175,7 @@ public sealed class EpochFusion
                 }
 
                 SetMode(GnsMode(gns));
-                FixData(GnsHasFix(gns), gns.Hdop, gns.SatellitesUsed, gns.LatitudeDegrees, gns.LongitudeDegrees, gns.AltitudeMslMeters, gns.GeoidSeparationMeters);
+                FixData(GnsHasFix(gns) && gns.NavigationalStatus is not ('U' or 'V'), gns.Hdop, gns.SatellitesUsed, gns.LatitudeDegrees, gns.LongitudeDegrees, gns.AltitudeMslMeters, gns.GeoidSeparationMeters);
                 return SentenceUse.Navigation;
             case GllSentence gll:
                 if (!StartOrContinue(gll.TimeUtc, PositionType.Gll))
@@ -338,6 +338,11 @@ public sealed class EpochFusion
     private static int GnsMode(GnsSentence gns)
     {
         char first = gns.ModeCount > 0 ? gns.GetMode(0) : '\0';
+        if (gns.NavigationalStatus is 'U' or 'V')
+        {
+            return -1; // NMEA 4.1 "unsafe" / "not valid for navigation": gpsd takes nothing from it
+        }
+
         if (first is '\0' or 'N' || double.IsNaN(gns.LatitudeDegrees) || double.IsNaN(gns.LongitudeDegrees))
         {
             return 1;

@@ -104,6 +104,16 @@ public class ReceiverQuirkTests
     }
 
     [Fact]
+    public void A_GNS_flagged_unsafe_or_not_valid_gives_no_position()
+    {
+        List<GnssFix> fixes = Fuse(
+            "$GNGNS,105153.00,3958.000,N,11620.000,E,AA,08,0.9,50.0,-8.0,,,S",
+            "$GNGNS,105154.00,3958.100,N,11620.000,E,AA,08,0.9,50.0,-8.0,,,U",
+            "$GNGNS,105155.00,3958.200,N,11620.000,E,AA,08,0.9,50.0,-8.0,,,V");
+        Assert.Equal([true, false, false], fixes.Select(f => f.HasPosition));
+    }
+
+    [Fact]
     public void A_GSA_every_few_epochs_keeps_its_satellites_used_in_between()
     {
         List<GnssFix> fixes = Fuse(
