@@ -23,7 +23,7 @@ public class CaptureReplayTests(ITestOutputHelper output)
         ["tomtom-mkII.log"] = (1, "open: one epoch's sky missing (early-close late GSV suspected)"),
         ["tr737A+.log"] = (1, "open: one epoch's sky missing (early-close late GSV suspected)"),
         ["sl869.log"] = (2, "open: last epoch's position and sky missing"),
-        ["isync.log"] = (5, "open: sky empty where gpsd keeps the previous GSV set"),
+        ["isync.log"] = (5, "the iSync GRClok writes its $PTNTA into the middle of the GPS's GSV part 1; gpsd's sniffer stitches the GSV back together, our reader rejects the broken line (counted)"),
         ["gp-320fw-2019-03-28.log"] = (13, "open: skies in epochs gpsd does not report"),
         ["foretrex-201.log"] = (1, "open: first epoch mode 2 where gpsd says 3"),
         ["iTrek.log"] = (1, "open: one sky's used flags"),
