@@ -27,7 +27,7 @@ public class CaptureReplayTests(ITestOutputHelper output)
         ["gp-320fw-2019-03-28.log"] = (13, "the receiver often sends GSV parts 1-2 of 3 only: we report that partial sky, gpsd reports a sky only when the last part arrives"),
         ["foretrex-201.log"] = (1, "open: first epoch mode 2 where gpsd says 3"),
         ["iTrek.log"] = (1, "open: one sky's used flags"),
-        ["jl-micro-jlt.log"] = (1, "open: a sky in an epoch gpsd does not report"),
+        ["jl-micro-jlt.log"] = (1, "GPGSV and GAGSV sets in alternate epochs: once gpsd has seen a GAGSV it withholds a GPGSV-only sky (it expects the other talkers to follow); we report the epoch's sky as sent"),
     };
 
     public static TheoryData<string> AllCaptures => new(GpsdCaptures.All());
