@@ -48,6 +48,18 @@ public sealed class EpochFusion
     private int _ggaQuality = -1, _gsaFixType = -1, _satellitesUsed = -1;
     private char _modeIndicator;
     private bool _reportedFix;
+    private bool _gsaThisEpoch;
+    private int _mode; // gpsd's mode as the epoch's sentences set it in turn (see SetMode); 0 = none set
+
+    // Kept across epochs for the mode rules (gpsd keeps the same state).
+    private int _lastFixMode;
+    private bool _lastFixHadAltitude, _olderFixHadAltitude;
+    private int _gsaSatellitesUsed; // satellites listed by the latest run of GSA sentences
+    private bool _previousWasGsa;
+    private NmeaTalker _lastGsaTalker;
+    private NmeaTalker _lastGgaTalker;
+    private int _lastGgaTimeMs = int.MinValue;
+    private bool _ggaTimeStuck;
 
     // Kept across epochs.
     private NmeaDate _lastDate;
@@ -94,6 +106,7 @@ public sealed class EpochFusion
     {
         ArgumentNullException.ThrowIfNull(sentence);
         SentenceUse use = Fuse(sentence);
+        _previousWasGsa = sentence.Type == NmeaSentenceType.Gsa;
         if (use == SentenceUse.Navigation && !_earlyClosed)
         {
             Track(sentence);
@@ -135,6 +148,7 @@ public sealed class EpochFusion
                 }
 
                 Report(rmc.IsValid);
+                SetMode(RmcMode(rmc));
                 if (rmc.IsValid)
                 {
                     Position(rmc.LatitudeDegrees, rmc.LongitudeDegrees);
@@ -151,6 +165,7 @@ public sealed class EpochFusion
                 }
 
                 _ggaQuality = gga.FixQuality >= 0 ? gga.FixQuality : _ggaQuality;
+                SetMode(GgaMode(gga));
                 FixData(gga.FixQuality > 0, gga.Hdop, gga.SatellitesUsed, gga.LatitudeDegrees, gga.LongitudeDegrees, gga.AltitudeMslMeters, gga.GeoidSeparationMeters);
                 return SentenceUse.Navigation;
             case GnsSentence gns:
@@ -159,7 +174,8 @@ public sealed class EpochFusion
                     return SentenceUse.Navigation;
                 }
 
-                FixData(GnsHasFix(gns), gns.Hdop, gns.SatellitesUsed, gns.LatitudeDegrees, gns.LongitudeDegrees, gns.AltitudeMslMeters, gns.GeoidSeparationMeters);
+                SetMode(GnsMode(gns));
+                FixData(GnsHasFix(gns) && gns.NavigationalStatus is not ('U' or 'V'), gns.Hdop, gns.SatellitesUsed, gns.LatitudeDegrees, gns.LongitudeDegrees, gns.AltitudeMslMeters, gns.GeoidSeparationMeters);
                 return SentenceUse.Navigation;
             case GllSentence gll:
                 if (!StartOrContinue(gll.TimeUtc, PositionType.Gll))
@@ -169,6 +185,7 @@ public sealed class EpochFusion
 
                 bool gllFix = gll.Status == 'A' && gll.Mode != 'N';
                 Report(gllFix);
+                SetMode(GllMode(gll, gllFix));
                 if (gllFix)
                 {
                     Position(gll.LatitudeDegrees, gll.LongitudeDegrees);
@@ -259,6 +276,96 @@ public sealed class EpochFusion
         }
     }
 
+    // The mode rules are gpsd's (driver_nmea0183.c): each position sentence and GSA sets the mode in
+    // turn, from what it carries and what the previous fix was; the epoch's last setting is its mode.
+    // A mode is never lowered from 3D to 2D while the fixes before had an altitude (RMC and GLL say
+    // nothing about altitude; old receivers send GSA "2" beside a GGA with altitude).
+    private void SetMode(int mode)
+    {
+        if (mode < 0)
+        {
+            return; // the sentence leaves the mode as it was
+        }
+
+        if (CurrentMode == 3 && mode != 1 && (AltitudeKnown || _olderFixHadAltitude))
+        {
+            mode = 3;
+        }
+
+        _mode = mode;
+    }
+
+    private int RmcMode(RmcSentence rmc)
+    {
+        if (!rmc.IsValid || double.IsNaN(rmc.LatitudeDegrees) || double.IsNaN(rmc.LongitudeDegrees))
+        {
+            return 1;
+        }
+
+        // RMC has no altitude: 3D when the GSAs list four or more satellites, or an altitude is known.
+        return _gsaSatellitesUsed > 3 || AltitudeKnown || _lastFixMode == 3 ? 3 : 2;
+    }
+
+    // The mode so far: this epoch's latest setting, else the last fix's (gpsd merges into one fix).
+    private int CurrentMode => _mode != 0 ? _mode : _lastFixMode;
+
+    // An altitude from this epoch so far, or from the last fix.
+    private bool AltitudeKnown => !double.IsNaN(_altMsl) || _lastFixHadAltitude;
+
+    private int GgaMode(GgaSentence gga)
+    {
+        // A receiver that lost lock may repeat its last GGA time (Trimble Placer): no fix then. A
+        // talker change (SiRFstarV: GPGGA and GLGGA) is not a repeat.
+        int ms = gga.TimeUtc.MillisecondOfDay;
+        _ggaTimeStuck = ms >= 0 && gga.Talker == _lastGgaTalker && ms == _lastGgaTimeMs; // an empty time is not stuck
+        _lastGgaTalker = gga.Talker;
+        _lastGgaTimeMs = ms;
+        if (_ggaTimeStuck || double.IsNaN(gga.LatitudeDegrees) || double.IsNaN(gga.LongitudeDegrees))
+        {
+            return 1;
+        }
+
+        // Fewer than 3 satellites (or none given) is no fix; an altitude with 4 or more is 3D.
+        int satellites = gga.SatellitesUsed;
+        if (satellites < 3)
+        {
+            return 1;
+        }
+
+        return !double.IsNaN(gga.AltitudeMslMeters) && satellites >= 4 ? 3 : 2;
+    }
+
+    private static int GnsMode(GnsSentence gns)
+    {
+        char first = gns.ModeCount > 0 ? gns.GetMode(0) : '\0';
+        if (gns.NavigationalStatus is 'U' or 'V')
+        {
+            return -1; // NMEA 4.1 "unsafe" / "not valid for navigation": gpsd takes nothing from it
+        }
+
+        if (first is '\0' or 'N' || double.IsNaN(gns.LatitudeDegrees) || double.IsNaN(gns.LongitudeDegrees))
+        {
+            return 1;
+        }
+
+        return !double.IsNaN(gns.AltitudeMslMeters) && gns.SatellitesUsed > 3 ? 3 : 2;
+    }
+
+    private int GllMode(GllSentence gll, bool fix)
+    {
+        if (!fix || double.IsNaN(gll.LatitudeDegrees) || double.IsNaN(gll.LongitudeDegrees))
+        {
+            return 1;
+        }
+
+        if (AltitudeKnown || _gsaSatellitesUsed > 3)
+        {
+            return 3;
+        }
+
+        return CurrentMode < 2 || !(_lastFixHadAltitude || _olderFixHadAltitude) ? 2 : -1;
+    }
+
     private void Report(bool fix)
     {
         _hasReport = true;
@@ -291,8 +398,14 @@ public sealed class EpochFusion
     // False when the sentence belongs to the epoch that just closed early (see Late).
     private bool StartOrContinue(NmeaTime time, PositionType type)
     {
+        // The boundary rule (README, "Epoch boundaries"): a different time (more than 10 ms apart) starts
+        // a new epoch; so does a position sentence whose type the epoch already holds, unless both
+        // carry the same time (SiRFstarV sends GPGGA and GLGGA for one instant). The second rule is
+        // the one for receivers without time, and for the first timed sentence after untimed ones.
         int ms = time.MillisecondOfDay;
-        bool newEpoch = (ms >= 0 && _timeMs >= 0 && ms != _timeMs) || (ms < 0 && type != PositionType.None && (_positionTypesSeen & (int)type) != 0);
+        bool bothTimed = ms >= 0 && _timeMs >= 0;
+        bool newEpoch = (bothTimed && !SameInstant(ms, _timeMs))
+            || (!bothTimed && type != PositionType.None && (_positionTypesSeen & (int)type) != 0);
         if (_earlyClosed)
         {
             if (!newEpoch)
@@ -317,6 +430,14 @@ public sealed class EpochFusion
         }
 
         return true;
+    }
+
+    // Times within 10 ms are one instant (gpsd's cycle rule): a receiver may print the same epoch
+    // with 2 decimals in one sentence and 3 in the next (105153.40, 105153.408).
+    private static bool SameInstant(int a, int b)
+    {
+        int d = Math.Abs(a - b);
+        return d <= 10 || d >= 86_400_000 - 10;
     }
 
     // A sentence without time belongs to the epoch in progress, so after an early close to the
@@ -368,7 +489,9 @@ public sealed class EpochFusion
         _repeat = kind == _lastKind ? Math.Min(_repeat + 1, 255) : 0;
         _lastKind = kind;
         _last = kind | ((long)_repeat << 40);
-        if (_last == _terminator && _confirmations >= EarlyCloseAfter && EarlyCloseAfter > 0 && _open && (_timeMs >= 0 || _positionTypesSeen != 0))
+        // Only epochs with a time close early: a late sentence is told by its time, and an untimed
+        // epoch's successor could not be told from its stragglers (they would be dropped as late).
+        if (_last == _terminator && _confirmations >= EarlyCloseAfter && EarlyCloseAfter > 0 && _open && _timeMs >= 0)
         {
             int timeMs = _timeMs, types = _positionTypesSeen;
             Enqueue();
@@ -404,6 +527,25 @@ public sealed class EpochFusion
 
     private void AddGsa(GsaSentence gsa)
     {
+        // A new run of GSA sentences (or the same single-system talker again) starts a new used count;
+        // GN after GN, or GP then GL/BD, add to it (one GSA per system).
+        // The used set lives until the next run of GSAs, not just the epoch: receivers that send GSA
+        // only every few epochs still mark their satellites used in between (gpsd does the same).
+        if (!_previousWasGsa || (gsa.Talker == _lastGsaTalker && gsa.Talker != NmeaTalker.GN))
+        {
+            _gsaSatellitesUsed = 0;
+            _used.Clear();
+        }
+
+        _gsaThisEpoch = true;
+
+        _lastGsaTalker = gsa.Talker;
+        _gsaSatellitesUsed += gsa.SatelliteCount;
+        if (gsa.FixType is >= 1 and <= 3 && !_ggaTimeStuck)
+        {
+            SetMode(gsa.FixType);
+        }
+
         _gsaFixType = gsa.FixType > 0 ? gsa.FixType : _gsaFixType;
         Set(ref _pdop, gsa.Pdop);
         Set(ref _hdop, gsa.Hdop);
@@ -432,7 +574,7 @@ public sealed class EpochFusion
 
     private void Enqueue()
     {
-        if (_hasReport || _sky.Count > 0 || _used.Count > 0 || !double.IsNaN(_pdop))
+        if (_hasReport || _sky.Count > 0 || _gsaThisEpoch || !double.IsNaN(_pdop))
         {
             _ready.Enqueue(BuildFix());
         }
@@ -445,7 +587,7 @@ public sealed class EpochFusion
     private GnssFix BuildFix()
     {
         DateTime? time = EpochTime();
-        bool hasPosition = !double.IsNaN(_lat) && _reportedFix;
+        bool hasPosition = !double.IsNaN(_lat) && _reportedFix && _mode != 1;
         FixMode mode = Mode(hasPosition);
         bool threeD = mode == FixMode.ThreeD && hasPosition;
         double? alt = threeD ? Nullable(_altMsl) : null;
@@ -458,6 +600,14 @@ public sealed class EpochFusion
 
         _previousTime = time;
         _previousAlt = alt ?? double.NaN;
+        if (_hasReport)
+        {
+            _olderFixHadAltitude = _lastFixHadAltitude;
+            // An altitude stays known (even in 2D, and through epochs without one, such as RMC-only
+            // epochs between GGAs) until a fix is lost, as gpsd keeps it in its fix.
+            _lastFixHadAltitude = !double.IsNaN(_altMsl) || (_lastFixHadAltitude && mode >= FixMode.TwoD);
+            _lastFixMode = (int)mode;
+        }
 
         IReadOnlyList<SatelliteInfo> satellites = Array.Empty<SatelliteInfo>();
         int usedInSky = 0;
@@ -486,7 +636,7 @@ public sealed class EpochFusion
             LongitudeErrorMeters = hasPosition ? Nullable(_lonErr) : null,
             AltitudeErrorMeters = threeD ? Nullable(_altErr) : null,
             Satellites = satellites,
-            SatellitesUsed = Math.Max(Math.Max(_satellitesUsed, _used.Count), usedInSky),
+            SatellitesUsed = Math.Max(Math.Max(_satellitesUsed, _gsaThisEpoch ? _used.Count : 0), usedInSky),
         };
     }
 
@@ -499,9 +649,9 @@ public sealed class EpochFusion
             return _hasReport || _gsaFixType == 1 ? FixMode.NoFix : FixMode.Unknown;
         }
 
-        if (_gsaFixType is 2 or 3)
+        if (_mode is 2 or 3)
         {
-            return (FixMode)_gsaFixType;
+            return (FixMode)_mode;
         }
 
         return double.IsNaN(_altMsl) ? FixMode.TwoD : FixMode.ThreeD;
@@ -575,7 +725,8 @@ public sealed class EpochFusion
         _pdop = _hdop = _vdop = _latErr = _lonErr = _altErr = double.NaN;
         _ggaQuality = _gsaFixType = _satellitesUsed = -1;
         _modeIndicator = '\0';
-        _used.Clear();
+        _mode = 0;
+        _gsaThisEpoch = false;
         _sky.Clear();
     }
 

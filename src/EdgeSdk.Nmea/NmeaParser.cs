@@ -194,13 +194,9 @@ public sealed class NmeaParser
 
             reason = target.Decode(sentence);
         }
-        else if (sentence.Talker == NmeaTalker.Unknown)
-        {
-            reason = NmeaRejectReason.UnknownTalker;
-        }
         else if (sentence.Type == NmeaSentenceType.None)
         {
-            reason = NmeaRejectReason.UnknownType;
+            reason = sentence.Talker == NmeaTalker.Unknown ? NmeaRejectReason.UnknownTalker : NmeaRejectReason.UnknownType;
         }
         else
         {

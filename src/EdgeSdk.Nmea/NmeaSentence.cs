@@ -301,15 +301,14 @@ public sealed partial class NmeaSentence
             }
         }
 
-        Talker = NmeaTalkers.FromBytes(_buffer[s], _buffer[s + 1]);
+        // Any alphanumeric address frames fine; the decoder names it an unknown talker or type.
+        Type = n == 5 ? TypeOf(_buffer[s + 2], _buffer[s + 3], _buffer[s + 4]) : NmeaSentenceType.None;
+        Talker = NmeaTalkers.FromAddress(_buffer, s, n, Type != NmeaSentenceType.None);
         if (Talker == NmeaTalker.Proprietary)
         {
             Type = NmeaSentenceType.Proprietary;
-            return NmeaRejectReason.None;
         }
 
-        // Any other alphanumeric address frames fine; the decoder names it an unknown talker or type.
-        Type = n == 5 ? TypeOf(_buffer[s + 2], _buffer[s + 3], _buffer[s + 4]) : NmeaSentenceType.None;
         return NmeaRejectReason.None;
     }
 

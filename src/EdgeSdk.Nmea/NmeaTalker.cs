@@ -26,4 +26,11 @@ public enum NmeaTalker
     GN,
     /// <summary><c>P</c>: proprietary sentence (the address is <c>P</c> plus a vendor code and type).</summary>
     Proprietary,
+    /// <summary>
+    /// <c>PQ</c> before a standard type (<c>$PQGSV</c>, <c>$PQGSA</c>): Quectel LTE modules (EC2x, EG25-G) report
+    /// BeiDou this way. Other <c>$PQ...</c> addresses (<c>$PQTMVERNO</c>) stay <see cref="Proprietary"/>.
+    /// </summary>
+    PQ,
+    /// <summary><c>QZ</c>: QZSS, as Quectel LC79D and older receivers send it (NMEA 4.11 says <c>GQ</c>).</summary>
+    QZ,
 }

@@ -6,9 +6,10 @@ namespace EdgeSdk.Nmea;
 /// (GN: none); the table is searched for that context first, then for the generic ranges.
 /// </summary>
 /// <remarks>
-/// Ranges: BDS 1–63 under BD/GB or system ID 4, 201–263 (SiRF, SkyTraq, Quectel, Telit), 401–463;
+/// Ranges: BDS 1–63 under BD/GB/PQ or system ID 4, 201–263 (SiRF, SkyTraq, Quectel, Telit), 401–463;
 /// GLONASS 65–96 (and 1–32 under GL/ID 2); SBAS 33–64 (= PRN 120–151) and 120–158; QZSS 193–200 (193–202 and
-/// 1–10 under GQ/ID 5); Galileo 301–336 (and 1–36 under GA/ID 3); NavIC 1–14 under GI/ID 6. Where
+/// 1–10 under GQ/QZ/ID 5); Galileo 301–336 (and 1–36 under GA/ID 3; 101–136 under GA, system ID 3, or system ID 1,
+/// as Quectel LC79D numbers Galileo); NavIC 1–14 under GI/ID 6. Where
 /// ranges overlap (201–202 is QZSS 9–10 or BDS 1–2), BeiDou wins unless the talker or system ID says
 /// QZSS: SiRF-TriG reports BDS C01 as 201 in <c>$GNGSA</c>, and gpsd reads it so.
 /// </remarks>
@@ -24,6 +25,7 @@ public static class SatelliteNumbering
         (int)GnssSystem.Gps, 33, 64, (int)GnssSystem.Sbas, -87,
         (int)GnssSystem.Glonass, 1, 32, (int)GnssSystem.Glonass, 0,
         (int)GnssSystem.Galileo, 1, 36, (int)GnssSystem.Galileo, 0,
+        (int)GnssSystem.Galileo, 101, 136, (int)GnssSystem.Galileo, 100,
         (int)GnssSystem.Beidou, 1, 63, (int)GnssSystem.Beidou, 0,
         (int)GnssSystem.Beidou, 201, 263, (int)GnssSystem.Beidou, 200,
         (int)GnssSystem.Qzss, 1, 10, (int)GnssSystem.Qzss, 0,
@@ -68,6 +70,13 @@ public static class SatelliteNumbering
     /// </summary>
     public static SatelliteId Resolve(NmeaTalker talker, int systemId, int number)
     {
+        if (systemId == (int)GnssSystem.Gps && number > 100 && number <= 136)
+        {
+            // Quectel numbers Galileo 101–136 and may flag it GPS by system ID; a GP talker alone (without
+            // an ID) means SBAS PRN 120–136 there, as gpsd reads it.
+            return new SatelliteId(GnssSystem.Galileo, number - 100);
+        }
+
         int context = systemId >= 1 && systemId <= 6 ? systemId : (int)NmeaTalkers.SystemOf(talker);
         return Resolve((GnssSystem)context, number);
     }

@@ -68,7 +68,9 @@ public class EpochFusionTests
             fix.Satellites.Select(s => $"{s.System} {s.SatelliteId} {(s.Used ? "used" : string.Empty)}"));
         Assert.Equal(413, fix.Satellites[3].Prn);
         Assert.Equal(2, fix.SatellitesUsedBy(GnssSystem.Gps) + fix.SatellitesUsedBy(GnssSystem.Beidou));
-        Assert.Equal(FixMode.TwoD, fixes[1].Mode); // RMC alone: no altitude
+        // RMC alone after a 3D fix stays 3D, as in gpsd (RMC says nothing about altitude), but has none of its own.
+        Assert.Equal(FixMode.ThreeD, fixes[1].Mode);
+        Assert.Null(fixes[1].AltitudeMslMeters);
         Assert.Empty(fixes[1].Satellites);
     }
 

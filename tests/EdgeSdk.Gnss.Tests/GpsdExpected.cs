@@ -15,6 +15,15 @@ public sealed class GpsdExpected
     /// <summary>The last TPV with a position, timed or not, per epoch (time of day of the input sentences).</summary>
     public Dictionary<int, (double Lat, double Lon)> PositionsByEpoch { get; } = [];
 
+    /// <summary>
+    /// Per TPV time, the last positioned TPV of each run of TPVs with that time, in order: a capture
+    /// that replays a stretch twice (humminbird-M37.log) has two runs with the same times.
+    /// </summary>
+    public Dictionary<string, List<(double Lat, double Lon, int Mode)>> PositionRuns { get; } = [];
+
+    /// <summary>The time of every TPV gpsd reported, with a position or not.</summary>
+    public HashSet<string> TpvTimes { get; } = [];
+
     /// <summary>Time of day of the capture's last epoch.</summary>
     public int LastEpoch { get; private set; } = -1;
 
@@ -25,6 +34,7 @@ public sealed class GpsdExpected
         var expected = new GpsdExpected();
         int epoch = -1;
         HashSet<(int, int, bool)>? beforeFirstTime = null;
+        string? runTime = null;
         foreach (string line in File.ReadLines(Captures.PathOf(capture + ".chk")))
         {
             if (line.StartsWith('$'))
@@ -49,6 +59,27 @@ public sealed class GpsdExpected
             using JsonDocument json = JsonDocument.Parse(line);
             JsonElement root = json.RootElement;
             string kind = root.GetProperty("class").GetString()!;
+            if (kind == "TPV" && root.TryGetProperty("time", out JsonElement anyTime))
+            {
+                string t = anyTime.GetString()!;
+                expected.TpvTimes.Add(t);
+                if (root.TryGetProperty("lat", out JsonElement runLat))
+                {
+                    List<(double, double, int)> runs = expected.PositionRuns.TryGetValue(t, out var list) ? list : expected.PositionRuns[t] = [];
+                    var value = (runLat.GetDouble(), root.GetProperty("lon").GetDouble(), root.GetProperty("mode").GetInt32());
+                    if (t == runTime && runs.Count > 0)
+                    {
+                        runs[^1] = value;
+                    }
+                    else
+                    {
+                        runs.Add(value);
+                    }
+                }
+
+                runTime = t;
+            }
+
             if (kind == "TPV" && root.TryGetProperty("lat", out JsonElement lat))
             {
                 (double, double) position = (lat.GetDouble(), root.GetProperty("lon").GetDouble());
