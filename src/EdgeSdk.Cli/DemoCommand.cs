@@ -65,6 +65,7 @@ internal static class DemoCommand
                 Dashboard = !parse.GetValue(noDashboard) && !Console.IsOutputRedirected,
             };
             settings.Validate();
+            OutputFolder.Prepare(settings.OutDirectory, "--out");
             return await DemoRun.RunAsync(settings, cancellationToken);
         });
         return command;

@@ -60,7 +60,7 @@ internal static class SimCommand
             Console.Error.WriteLine(
                 $"edgesdk sim: {summary.Epochs} epochs, {summary.FixEpochs} with a fix, {summary.BytesWritten} bytes, " +
                 $"{summary.DroppedSentences} sentences dropped for the baud rate, {summary.FaultsInjected} faults injected");
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -7,7 +7,10 @@ namespace EdgeSdk.Cli;
 /// <summary><c>edgesdk track SOURCE --mqtt URI --device ID</c>: a receiver's fixes to MQTT, store-and-forward.</summary>
 internal static class TrackCommand
 {
-    public const int ExitStillQueued = 3;
+    public const int ExitStillQueued = ExitCodes.DeliveredLater;
+
+    /// <summary>After Ctrl+C, how long the broker gets to acknowledge what is in flight; the rest stays on disk.</summary>
+    private static readonly TimeSpan FlushAfterInterrupt = TimeSpan.FromSeconds(3);
 
     public static Command Create()
     {
@@ -32,6 +35,7 @@ internal static class TrackCommand
         {
             string sourceUri = parseResult.GetValue(source)!, deviceId = parseResult.GetValue(device)!, fleetName = parseResult.GetValue(fleet)!;
             string queueDirectory = parseResult.GetValue(queue) ?? TelemetryPublisherOptions.DefaultQueueDirectory(fleetName, deviceId);
+            OutputFolder.Prepare(queueDirectory, parseResult.GetValue(queue) == null ? "the queue folder" : "--queue");
             await using var publisher = new TelemetryPublisher(new TelemetryPublisherOptions
             {
                 DeviceId = deviceId,
@@ -69,19 +73,20 @@ internal static class TrackCommand
                 // Ctrl+C: what is queued stays on disk for the next run.
             }
 
-            bool drained = !cancellationToken.IsCancellationRequested
-                && await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(parseResult.GetValue(drain)), CancellationToken.None);
+            bool interrupted = cancellationToken.IsCancellationRequested;
+            bool drained = await publisher.WaitUntilDrainedAsync(
+                interrupted ? FlushAfterInterrupt : TimeSpan.FromSeconds(parseResult.GetValue(drain)), CancellationToken.None);
             TelemetryPublisherStatus status = publisher.Status;
             Console.WriteLine($"edgesdk track: {status.Accepted} fixes, {status.Acknowledged} acknowledged, {status.Queued} queued, " +
                 $"{status.Dropped} dropped, {status.Rejected} refused by the broker, {status.BytesPerFix:F1} bytes/fix");
-            if (drained || cancellationToken.IsCancellationRequested)
+            if (drained)
             {
-                return 0;
+                return interrupted ? ExitCodes.Interrupted : ExitCodes.Ok;
             }
 
             Console.Error.WriteLine($"edgesdk track: {status.Queued} fixes are still queued in {queueDirectory} " +
                 $"(broker {parseResult.GetValue(connection.Mqtt)}: {status.LastError ?? "no acknowledgement yet"}); the next run sends them");
-            return ExitStillQueued;
+            return interrupted ? ExitCodes.Interrupted : ExitStillQueued;
         });
         return command;
     }

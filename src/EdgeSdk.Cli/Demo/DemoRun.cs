@@ -21,7 +21,6 @@ namespace EdgeSdk.Cli.Demo;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The parts are disposed by RunAsync's await using; the fields only let the dashboard read their counters.")]
 internal sealed class DemoRun
 {
-    public const int ExitInterrupted = 130;
     private const string Fleet = "demo", DeviceId = "truck-042";
     private static readonly TimeSpan Refresh = TimeSpan.FromMilliseconds(250);
 
@@ -320,16 +319,20 @@ internal sealed class DemoRun
         }
     }
 
-    private Task DashboardAsync() => AnsiConsole.Live(DemoDashboard.Render(Snapshot())).StartAsync(async context =>
+    private Task DashboardAsync() => AnsiConsole.Live(Dashboard()).StartAsync(async context =>
     {
         while (!_finished)
         {
-            context.UpdateTarget(DemoDashboard.Render(Snapshot()));
+            context.UpdateTarget(Dashboard());
             await Task.Delay(Refresh).ConfigureAwait(false);
         }
 
-        context.UpdateTarget(DemoDashboard.Render(Snapshot()));
+        context.UpdateTarget(Dashboard());
     });
+
+    // Measured at every refresh, so a resized terminal gets the layout that fits it.
+    private Spectre.Console.Rendering.IRenderable Dashboard() =>
+        DemoDashboard.Render(Snapshot(), AnsiConsole.Profile.Width, AnsiConsole.Profile.Height);
 
     /// <summary>Without a terminal: one progress line every 10 simulated seconds and one at the end (events are printed as they happen).</summary>
     private async Task PlainProgressAsync()
@@ -407,7 +410,7 @@ internal sealed class DemoRun
 
         text.Add(ok ? "OK: every fix the broker acknowledged reached the platform." : "FAILED: see above.");
         Console.WriteLine(string.Join(Environment.NewLine, text));
-        return interrupted ? ExitInterrupted : ok ? 0 : 1;
+        return interrupted ? ExitCodes.Interrupted : ok ? ExitCodes.Ok : ExitCodes.DataProblem;
     }
 
     private static string Line(string name, string value) => $"  {name,-10} {value}";
