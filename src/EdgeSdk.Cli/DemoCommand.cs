@@ -65,7 +65,6 @@ internal static class DemoCommand
                 Dashboard = !parse.GetValue(noDashboard) && !Console.IsOutputRedirected,
             };
             settings.Validate();
-            OutputFolder.Prepare(settings.OutDirectory, "--out");
             return await DemoRun.RunAsync(settings, cancellationToken);
         });
         return command;

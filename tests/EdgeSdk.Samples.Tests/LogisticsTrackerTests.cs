@@ -84,7 +84,7 @@ public sealed class LogisticsTrackerTests : IDisposable
     public async Task A_configuration_error_is_one_line_naming_it_and_exit_code_2(string setting, string expected)
     {
         using var error = new StringWriter();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         string[] args = [.. Args("serial:/dev/ttyEdgeSdkMissing0", new Uri("mqtt://127.0.0.1:9")), setting];
 
         int exit = await TrackerApp.RunAsync(args, error, timeout.Token);

@@ -62,7 +62,7 @@ internal sealed class DemoRun
     public static async Task<int> RunAsync(DemoSettings settings, CancellationToken cancellationToken)
     {
         Scenario scenario = ScenarioSection.StartBefore(Scenario.Load(settings.Scenario), ScenarioEnvironment.Tunnel, DemoSettings.TunnelLeadMeters);
-        Directory.CreateDirectory(settings.OutDirectory);
+        OutputFolder.Prepare(settings.OutDirectory, "--out"); // after the scenario: nothing is created for a run that cannot start
         return await new DemoRun(settings, scenario).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
