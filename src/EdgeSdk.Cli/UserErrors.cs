@@ -47,6 +47,14 @@ internal static class UserErrors
         _ => ex.Message,
     };
 
+    /// <summary>Why a file could not be created, naming the part of the path at fault.</summary>
+    public static string FileReason(string path, Exception ex) => ex switch
+    {
+        _ when Directory.Exists(path) => "it is a folder: give a file name",
+        DirectoryNotFoundException => $"the folder {Path.GetDirectoryName(Path.GetFullPath(path))} does not exist",
+        _ => Reason(ex),
+    };
+
     private static bool IsUserError(Exception ex) => ex is IOException or UnauthorizedAccessException
         or SocketException or ArgumentException or FormatException or TimeoutException
         || (ex is AggregateException aggregate && aggregate.InnerExceptions.All(IsUserError));

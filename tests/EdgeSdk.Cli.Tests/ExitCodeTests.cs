@@ -67,6 +67,17 @@ public sealed partial class ExitCodeTests : IDisposable
         Assert.Equal($"edgesdk: --queue {path} cannot be used: {reason} — choose a folder you can write to", result.StdErr.TrimEnd('\n'));
     }
 
+    [Theory]
+    [InlineData("--out {dir}", "edgesdk: cannot write the output file {dir}: it is a folder: give a file name")]
+    [InlineData("--out {dir}/no/drive.nmea", "edgesdk: cannot write the output file {dir}/no/drive.nmea: the folder {dir}/no does not exist")]
+    [InlineData("--truth {dir}/no/truth.json", "edgesdk: cannot write the truth file {dir}/no/truth.json: the folder {dir}/no does not exist")]
+    public async Task A_sim_output_that_cannot_be_written_is_one_line_in_plain_words(string option, string expected)
+    {
+        var result = await EdgeSdkProcess.RunAsync($"sim --duration 1 {option.Replace("{dir}", _dir, StringComparison.Ordinal)}");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(expected.Replace("{dir}", _dir, StringComparison.Ordinal), result.StdErr.TrimEnd('\n'));
+    }
+
     [Fact]
     public async Task Subscribe_count_3_prints_three_and_its_summary_says_three()
     {

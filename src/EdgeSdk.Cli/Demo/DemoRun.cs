@@ -108,7 +108,8 @@ internal sealed class DemoRun
         await publisher.StartAsync(cancellationToken).ConfigureAwait(false);
         TelemetryPublisherStatus start = publisher.Status;
         long firstSequence = start.NextSequence - start.Queued; // a queue left by an earlier run is sent too
-        if (!await WaitForAsync(() => publisher.Status.Connected, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false))
+        // The waits below end as soon as their condition holds; their limits are generous for busy machines.
+        if (!await WaitForAsync(() => publisher.Status.Connected, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false))
         {
             throw new IOException($"the telemetry publisher could not connect to the embedded broker at {broker.Uri}: {publisher.Status.LastError}");
         }
@@ -144,7 +145,7 @@ internal sealed class DemoRun
         if (simulated != null)
         {
             // The engine still has the last epoch (it ends an epoch at the next one or a quiet gap).
-            await WaitForAsync(() => Interlocked.Read(ref _fixes) >= simulated.Epochs, TimeSpan.FromSeconds(3), CancellationToken.None).ConfigureAwait(false);
+            await WaitForAsync(() => Interlocked.Read(ref _fixes) >= simulated.Epochs, TimeSpan.FromSeconds(10), CancellationToken.None).ConfigureAwait(false);
         }
 
         await stopReading.CancelAsync().ConfigureAwait(false);
@@ -153,7 +154,7 @@ internal sealed class DemoRun
         bool drained = await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(interrupted ? 1 : 30), CancellationToken.None).ConfigureAwait(false);
         TelemetryPublisherStatus status = publisher.Status;
         long lastAcknowledged = status.NextSequence - 1 - status.Queued;
-        await WaitForAsync(() => Missing(firstSequence, lastAcknowledged).Count == 0, TimeSpan.FromSeconds(interrupted ? 0.3 : 5), CancellationToken.None).ConfigureAwait(false);
+        await WaitForAsync(() => Missing(firstSequence, lastAcknowledged).Count == 0, TimeSpan.FromSeconds(interrupted ? 0.3 : 15), CancellationToken.None).ConfigureAwait(false);
         _finished = true;
         await display.ConfigureAwait(false);
         await stopConsuming.CancelAsync().ConfigureAwait(false);
