@@ -14,24 +14,34 @@ public class GpsdTests
     public async Task Gpsd_reports_3d_fixes_within_the_noise_of_the_truth_and_the_simulated_satellites()
     {
         using var pty = PseudoTerminal.Open();
+        pty.WriteTimeout = TimeSpan.FromSeconds(60); // never drop: on a busy machine gpsd may pause reading for seconds
         using var truth = new MemoryStream();
         int port = FreePort();
         string socket = Path.Combine(Path.GetTempPath(), $"edgesdk-gpsd-{Guid.NewGuid():N}.sock");
         using Process gpsd = Start("gpsd", "-N", "-n", "-b", "-S", port.ToString(CultureInfo.InvariantCulture), "-F", socket, pty.SlavePath);
         var lines = new List<string>();
+        int restarts = 0;
         try
         {
             // gpspipe first, so no epoch is written before anyone listens; then drive until gpsd has reported
             // enough 3D fixes and skies. gpsd takes a few seconds to settle on a new device, and much longer on a
             // busy machine, so the drive has simulated time to spare (1200 s, 5 min of wall time at 4x) and
             // ends as soon as the condition holds, however long that took.
-            using Process pipe = await StartGpspipeAsync(port, lines);
+            Process pipe = await StartGpspipeAsync(port, lines);
             var options = new SimulationOptions { DurationSeconds = 1200, Realtime = true, Speedup = 4, Truth = truth };
             using var enough = new CancellationTokenSource();
             Task<SimulationSummary> run = GnssSimulator.RunAsync(options, pty.Stream, enough.Token);
             while (!run.IsCompleted && (Count(lines, "\"class\":\"TPV\"", "\"mode\":3") < Wanted || Count(lines, "\"class\":\"SKY\"", "\"satellites\"") < Wanted))
             {
                 await Task.WhenAny(run, Task.Delay(200));
+                Assert.False(gpsd.HasExited, "gpsd exited during the drive");
+                if (pipe.HasExited)
+                {
+                    // gpsd drops a client that falls behind (a starved gpspipe on a busy machine): listen again.
+                    pipe.Dispose();
+                    pipe = await StartGpspipeAsync(port, lines);
+                    restarts++;
+                }
             }
 
             await enough.CancelAsync();
@@ -46,6 +56,8 @@ public class GpsdTests
 
             pipe.Kill(entireProcessTree: true);
             await pipe.WaitForExitAsync();
+            pipe.Dispose();
+            Assert.Equal(0, pty.DroppedBytes);
         }
         finally
         {
@@ -63,7 +75,9 @@ public class GpsdTests
         }
 
         var tpv3d = reports.Where(r => r.GetProperty("class").GetString() == "TPV" && r.TryGetProperty("mode", out var m) && m.GetInt32() == 3 && r.TryGetProperty("time", out _)).ToList();
-        Assert.True(tpv3d.Count >= Wanted, $"{tpv3d.Count} 3D TPV reports from gpsd");
+        Assert.True(tpv3d.Count >= Wanted, $"{tpv3d.Count} 3D TPV reports from gpsd; all reports: " +
+            string.Join(", ", reports.GroupBy(r => r.GetProperty("class").GetString() + (r.TryGetProperty("mode", out var m) ? " mode " + m.GetInt32() : string.Empty)).Select(g => $"{g.Key}: {g.Count()}")) +
+            $"; gpspipe restarted {restarts} times");
 
         // The drive may be stopped between an epoch's NMEA and its truth line: only the last report may lack truth.
         Assert.All(tpv3d.SkipLast(1), tpv => Assert.True(truthByTime.ContainsKey(tpv.GetProperty("time").GetString()!), $"{tpv}: no simulated epoch at that time"));
