@@ -7,7 +7,12 @@ using EdgeSdk.Simulation.Devices;
 
 namespace EdgeSdk.Simulation.Tests;
 
-/// <summary>Debian's real gpsd reads the simulator's pseudo-terminal and must accept it as a receiver.</summary>
+/// <summary>
+/// Debian's real gpsd reads the simulator's pseudo-terminal and must accept it as a receiver. It runs alone (not
+/// beside the other pseudo-terminal tests): a daemon opening a device by path should not share a busy machine's
+/// pts numbers, which are reused as soon as a test closes its terminal, with tests that open and close many.
+/// </summary>
+[Collection(nameof(GpsdTests))]
 public class GpsdTests
 {
     [Fact]
