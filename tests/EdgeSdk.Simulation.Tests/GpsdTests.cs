@@ -23,7 +23,8 @@ public class GpsdTests
         using var truth = new MemoryStream();
         int port = FreePort();
         string socket = Path.Combine(Path.GetTempPath(), $"edgesdk-gpsd-{Guid.NewGuid():N}.sock");
-        using Process gpsd = Start("gpsd", "-N", "-n", "-b", "-S", port.ToString(CultureInfo.InvariantCulture), "-F", socket, pty.SlavePath);
+        var gpsdLog = new Queue<string>(); // gpsd's last log lines (-D 2), for the failure message
+        using Process gpsd = Start(gpsdLog, "gpsd", "-N", "-n", "-b", "-D", "2", "-S", port.ToString(CultureInfo.InvariantCulture), "-F", socket, pty.SlavePath);
         var lines = new List<string>();
         int restarts = 0;
         try
@@ -82,7 +83,7 @@ public class GpsdTests
         var tpv3d = reports.Where(r => r.GetProperty("class").GetString() == "TPV" && r.TryGetProperty("mode", out var m) && m.GetInt32() == 3 && r.TryGetProperty("time", out _)).ToList();
         Assert.True(tpv3d.Count >= Wanted, $"{tpv3d.Count} 3D TPV reports from gpsd; all reports: " +
             string.Join(", ", reports.GroupBy(r => r.GetProperty("class").GetString() + (r.TryGetProperty("mode", out var m) ? " mode " + m.GetInt32() : string.Empty)).Select(g => $"{g.Key}: {g.Count()}")) +
-            $"; gpspipe restarted {restarts} times");
+            $"; gpspipe restarted {restarts} times; gpsd's last log lines:\n{string.Join('\n', gpsdLog)}");
 
         // The drive may be stopped between an epoch's NMEA and its truth line: only the last report may lack truth.
         Assert.All(tpv3d.SkipLast(1), tpv => Assert.True(truthByTime.ContainsKey(tpv.GetProperty("time").GetString()!), $"{tpv}: no simulated epoch at that time"));
@@ -142,7 +143,7 @@ public class GpsdTests
         return port;
     }
 
-    private static Process Start(string file, params string[] args)
+    private static Process Start(Queue<string> log, string file, params string[] args)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardError = true, UseShellExecute = false };
         foreach (string arg in args)
@@ -151,7 +152,21 @@ public class GpsdTests
         }
 
         Process process = Process.Start(start)!;
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (log)
+            {
+                if (e.Data != null)
+                {
+                    log.Enqueue(e.Data);
+                }
+
+                while (log.Count > 40)
+                {
+                    log.Dequeue();
+                }
+            }
+        };
         process.BeginErrorReadLine();
         return process;
     }
