@@ -77,6 +77,6 @@ internal static class BenchCommand
         json.WriteEndObject();
         json.Flush();
         Console.WriteLine();
-        return 0;
+        return ExitCodes.Ok;
     }
 }

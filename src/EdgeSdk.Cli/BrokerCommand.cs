@@ -42,7 +42,7 @@ internal static class BrokerCommand
                 Console.WriteLine($"edgesdk broker: stopped after {broker.MessagesReceived} messages from {broker.ConnectionsAccepted} connections");
             }
 
-            return 0;
+            return ExitCodes.Interrupted; // the only way a broker ends
         });
         return command;
     }

@@ -31,11 +31,11 @@ internal static class FixesCommand
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return 0;
+                return ExitCodes.Interrupted;
             }
 
             // A file that held no NMEA at all is an error the user should see in the exit code.
-            return receiver.Counters.ValidSentences == 0 ? 1 : 0;
+            return receiver.Counters.ValidSentences == 0 ? ExitCodes.DataProblem : ExitCodes.Ok;
         });
         return command;
     }

@@ -49,7 +49,16 @@ internal static class NmeaCommand
             EndLine(json, stdout);
         }
 
-        return 0;
+        if (parser.Statistics.Accepted == 0)
+        {
+            // Same rule as fixes: input with no NMEA at all shows in the exit code, and says why.
+            NmeaStatistics s = parser.Statistics;
+            Console.Error.WriteLine($"edgesdk nmea: no valid sentence in {(source == "-" ? "stdin" : source)} " +
+                $"({s.Rejected} rejected, {s.SkippedBytes} bytes skipped) — is it NMEA?");
+            return ExitCodes.DataProblem;
+        }
+
+        return ExitCodes.Ok;
     }
 
     /// <summary>Opens a file or stdin; a missing file is a user error with one clear line.</summary>

@@ -61,9 +61,10 @@ internal static class ServeCommand
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+                Console.Error.WriteLine($"edgesdk: stopped after serving {server.PublishedFixes} fixes");
             }
 
-            return 0;
+            return ExitCodes.Interrupted; // the only way a server ends
         });
         return command;
     }

@@ -34,7 +34,7 @@ internal static class SimCommand
         {
             string target = parse.GetValue(output)!;
             string? truthPath = parse.GetValue(truth);
-            await using SimulationOutput sink = SimulationOutput.Open(target);
+            await using SimulationOutput sink = OpenOutput(target);
             await using FileStream? truthFile = truthPath == null ? null : OpenTruth(truthPath);
             if (target != "-")
             {
@@ -60,7 +60,7 @@ internal static class SimCommand
             Console.Error.WriteLine(
                 $"edgesdk sim: {summary.Epochs} epochs, {summary.FixEpochs} with a fix, {summary.BytesWritten} bytes, " +
                 $"{summary.DroppedSentences} sentences dropped for the baud rate, {summary.FaultsInjected} faults injected");
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -79,9 +79,22 @@ internal static class SimCommand
         {
             return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
         }
-        catch (Exception ex) when (ex is UnauthorizedAccessException or DirectoryNotFoundException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new IOException($"cannot write the truth file {path}: {ex.Message}", ex);
+            throw new IOException($"cannot write the truth file {path}: {UserErrors.FileReason(path, ex)}", ex);
+        }
+    }
+
+    // A file that cannot be created is one line in the user's words, not .NET's ("Access to the path ... is denied").
+    private static SimulationOutput OpenOutput(string target)
+    {
+        try
+        {
+            return SimulationOutput.Open(target);
+        }
+        catch (IOException ex) when (ex.InnerException is UnauthorizedAccessException or DirectoryNotFoundException)
+        {
+            throw new IOException($"cannot write the output file {target}: {UserErrors.FileReason(target, ex.InnerException)}", ex);
         }
     }
 }

@@ -43,11 +43,13 @@ internal static class SubscribeCommand
             });
             await consumer.StartAsync(cancellationToken);
             int limit = parseResult.GetValue(count), printed = 0;
+            var devices = new HashSet<(string Fleet, string Device)>();
             try
             {
                 await foreach (ReceivedFix fix in consumer.Fixes.ReadAllAsync(cancellationToken))
                 {
                     Console.Out.WriteLine(TelemetryJson.Format(fix));
+                    devices.Add((fix.Fleet, fix.DeviceId));
                     if (++printed == limit)
                     {
                         break;
@@ -59,10 +61,13 @@ internal static class SubscribeCommand
                 // Ctrl+C: the summary below is the goodbye.
             }
 
+            // The summary counts what was printed: a batch of ten that arrives for --count 3 prints three.
             TelemetryConsumerStatus status = consumer.Status;
-            Console.Error.WriteLine($"edgesdk subscribe: {status.Fixes} fixes from {status.Devices} devices, {status.Duplicates} duplicates dropped, " +
-                $"{status.Gaps} missing, {status.Malformed} malformed and {status.Oversized} oversized messages skipped");
-            return 0;
+            long unprinted = status.Fixes - printed;
+            Console.Error.WriteLine($"edgesdk subscribe: {printed} fixes from {devices.Count} devices, {status.Duplicates} duplicates dropped, " +
+                $"{status.Gaps} missing, {status.Malformed} malformed and {status.Oversized} oversized messages skipped" +
+                (unprinted > 0 ? $"; {unprinted} more received after --count {limit} and not printed" : string.Empty));
+            return cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Ok;
         });
         return command;
     }

@@ -7,10 +7,10 @@ namespace EdgeSdk.Cli;
 /// <summary><c>edgesdk track SOURCE --mqtt URI --device ID</c>: a receiver's fixes to MQTT, store-and-forward.</summary>
 internal static class TrackCommand
 {
-    public const int ExitStillQueued = 3;
+    public const int ExitStillQueued = ExitCodes.DeliveredLater;
 
-    /// <summary>Exit code when fixes were refused, dropped or lost on the way (a data problem).</summary>
-    public const int ExitDataProblem = 1;
+    /// <summary>After Ctrl+C, how long the broker gets to acknowledge what is in flight; the rest stays on disk.</summary>
+    private static readonly TimeSpan FlushAfterInterrupt = TimeSpan.FromSeconds(3);
 
     public static Command Create()
     {
@@ -35,6 +35,7 @@ internal static class TrackCommand
         {
             string sourceUri = parseResult.GetValue(source)!, deviceId = parseResult.GetValue(device)!, fleetName = parseResult.GetValue(fleet)!;
             string queueDirectory = parseResult.GetValue(queue) ?? TelemetryPublisherOptions.DefaultQueueDirectory(fleetName, deviceId);
+            OutputFolder.Prepare(queueDirectory, parseResult.GetValue(queue) == null ? "the queue folder" : "--queue");
             await using var publisher = new TelemetryPublisher(new TelemetryPublisherOptions
             {
                 DeviceId = deviceId,
@@ -75,8 +76,9 @@ internal static class TrackCommand
                 // Ctrl+C: what is queued stays on disk for the next run.
             }
 
-            bool drained = !cancellationToken.IsCancellationRequested
-                && await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(parseResult.GetValue(drain)), CancellationToken.None);
+            bool interrupted = cancellationToken.IsCancellationRequested;
+            bool drained = await publisher.WaitUntilDrainedAsync(
+                interrupted ? FlushAfterInterrupt : TimeSpan.FromSeconds(parseResult.GetValue(drain)), CancellationToken.None);
             TelemetryPublisherStatus status = publisher.Status;
             // Every fix the receiver produced is accounted for: handed over, or refused at the hand-off or the store.
             long dropped = status.Dropped - droppedBefore, refused = status.HandoffDropped + status.StoreFailures;
@@ -87,17 +89,17 @@ internal static class TrackCommand
                 Console.Error.WriteLine($"edgesdk track: not every fix was delivered: {status.HandoffDropped} refused at the hand-off, " +
                     $"{status.StoreFailures} refused by the queue in {queueDirectory}{(status.StoreError is { } error ? $" ({error})" : string.Empty)}, " +
                     $"{dropped} dropped from the full queue, {status.Lost} lost to queue damage, {status.Rejected} refused by the broker");
-                return ExitDataProblem;
+                return ExitCodes.DataProblem;
             }
 
-            if (drained || cancellationToken.IsCancellationRequested)
+            if (drained)
             {
-                return 0;
+                return interrupted ? ExitCodes.Interrupted : ExitCodes.Ok;
             }
 
             Console.Error.WriteLine($"edgesdk track: {status.Queued} fixes are still queued in {queueDirectory} " +
                 $"(broker {parseResult.GetValue(connection.Mqtt)}: {status.LastError ?? "no acknowledgement yet"}); the next run sends them");
-            return ExitStillQueued;
+            return interrupted ? ExitCodes.Interrupted : ExitStillQueued;
         });
         return command;
     }

@@ -78,10 +78,12 @@ public abstract class GnssSource : IAsyncDisposable
     /// <summary>
     /// Creates a source from a URI: <c>serial:/dev/ttyUSB0?baud=9600</c> or <c>?baud=auto</c>,
     /// <c>tcp://host:port</c>, <c>udp://:port</c> or <c>udp://127.0.0.1:port</c>, <c>-</c> for stdin,
-    /// <c>file:path</c> or a plain path. A bare <c>/dev/tty*</c> path is a serial port at 9600 baud.
+    /// <c>file:path</c> or a plain path. A bare device path (anything in <c>/dev/</c>, such as
+    /// <c>/dev/ttyUSB0</c> or a Raspberry Pi's <c>/dev/serial0</c>, or a link into <c>/dev/</c>) is a
+    /// serial port at 9600 baud; a directory is refused with a message saying so.
     /// </summary>
     /// <exception cref="ArgumentException">The URI is malformed; the message says what is wrong.</exception>
-    /// <exception cref="IOException">The URI names a file that does not exist.</exception>
+    /// <exception cref="IOException">The URI names a file that does not exist, or a directory.</exception>
     public static GnssSource Parse(string uri)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(uri);
@@ -90,7 +92,7 @@ public abstract class GnssSource : IAsyncDisposable
             return new StreamGnssSource("stdin", () => Console.OpenStandardInput());
         }
 
-        if (uri.StartsWith("serial:", StringComparison.Ordinal) || uri.StartsWith("/dev/tty", StringComparison.Ordinal))
+        if (uri.StartsWith("serial:", StringComparison.Ordinal) || IsDevicePath(uri))
         {
             string rest = uri.StartsWith("serial:", StringComparison.Ordinal) ? uri["serial:".Length..] : uri;
             if (rest.StartsWith("//", StringComparison.Ordinal))
@@ -143,12 +145,50 @@ public abstract class GnssSource : IAsyncDisposable
         }
 
         // A missing file is reported now, not when the first reader (or gpsd client) arrives.
+        if (Directory.Exists(file))
+        {
+            throw new IOException($"'{file}' is a directory, not a capture file or a serial port: give a file, serial:/dev/ttyUSB0?baud=9600, or - for stdin");
+        }
+
         if (!File.Exists(file))
         {
             throw new IOException($"file '{file}' does not exist");
         }
 
         return new StreamGnssSource(file, () => OpenFile(file));
+    }
+
+    // Serial ports are not all /dev/tty*: a Raspberry Pi's UART is /dev/serial0 (a link to ttyAMA0 or ttyS0),
+    // udev rules make /dev/gps0, the simulator's pty links live anywhere. Character devices live in /dev, so
+    // a path there, or a link that ends there, is a port; the process's own streams (/dev/stdin, /dev/fd/N)
+    // are not. A missing /dev path is still a port, so the error says "serial port ... does not exist".
+    private static bool IsDevicePath(string path)
+    {
+        static bool InDev(string p) => p.StartsWith("/dev/", StringComparison.Ordinal)
+            && !p.StartsWith("/dev/std", StringComparison.Ordinal) && !p.StartsWith("/dev/fd/", StringComparison.Ordinal);
+
+        if (InDev(path))
+        {
+            return !Directory.Exists(path);
+        }
+
+        if (!System.IO.Path.IsPathRooted(path) || path.Contains('?', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            return File.ResolveLinkTarget(path, returnFinalTarget: true) is { Exists: true } target && InDev(target.FullName);
+        }
+        catch (IOException)
+        {
+            return false; // a link loop or an unreadable link: treated as a file, whose open then says why
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static FileStream OpenFile(string path)

@@ -16,7 +16,7 @@ public sealed class DemoCommandTests : IDisposable
     public async Task Short_drive_with_an_outage_loses_nothing_and_leaves_a_track_along_the_route()
     {
         EdgeSdkProcess.Result result = await EdgeSdkProcess.RunAsync(
-            $"demo --duration 20 --speedup 10 --outage 5 --no-dashboard --out {_dir}", timeout: TimeSpan.FromSeconds(60));
+            $"demo --duration 20 --speedup 10 --outage 5 --no-dashboard --out {_dir}", timeout: TimeSpan.FromSeconds(180));
 
         Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.StdOut}\n{result.StdErr}");
         Assert.Equal(string.Empty, result.StdErr);

@@ -9,7 +9,7 @@ namespace EdgeSdk.Gnss.Tests;
 /// <summary>Learning each receiver's last sentence of an epoch, so a fix leaves at once.</summary>
 public class EpochEndTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90); // generous: only a failing test waits it out
 
     // Fixes of a file replay, and how many of them the learned terminator closed (the other
     // epochs: the K learning epochs, and those ending otherwise). The gpsd comparisons of the same

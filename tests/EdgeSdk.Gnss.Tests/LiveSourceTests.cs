@@ -7,7 +7,7 @@ namespace EdgeSdk.Gnss.Tests;
 /// <summary>Sources over real transports: a socat pseudo-terminal as the serial port, loopback TCP and UDP.</summary>
 public class LiveSourceTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90); // generous: only a failing test waits it out
 
     [Fact]
     public async Task Serial_source_reads_every_valid_sentence_of_a_capture_through_a_pty()

@@ -3,7 +3,7 @@ namespace EdgeSdk.Samples.Tests;
 /// <summary>Awaiting a condition with a timeout, instead of sleeping and hoping.</summary>
 public static class Await
 {
-    public static async Task UntilAsync(Func<bool> condition, Func<string> describe, int timeoutSeconds = 30)
+    public static async Task UntilAsync(Func<bool> condition, Func<string> describe, int timeoutSeconds = 90)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
         while (!condition())

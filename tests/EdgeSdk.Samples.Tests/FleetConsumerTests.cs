@@ -85,7 +85,7 @@ public sealed class FleetConsumerTests : IAsyncLifetime
         var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         app.Subscribed += subscribed.SetResult;
         Task running = app.RunAsync(_stop.Token);
-        await Task.WhenAny(subscribed.Task, running).WaitAsync(TimeSpan.FromSeconds(20));
+        await Task.WhenAny(subscribed.Task, running).WaitAsync(TimeSpan.FromSeconds(60));
         Assert.True(subscribed.Task.IsCompleted, $"FleetConsumer did not subscribe: {running.Exception?.InnerException?.Message}");
         return running;
     }

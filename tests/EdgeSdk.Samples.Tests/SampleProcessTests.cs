@@ -30,7 +30,7 @@ public sealed class SampleProcessTests
         finally
         {
             Process.Start("kill", $"-INT {process.Id}")!.WaitForExit();
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         }
 
         Assert.Equal(0, process.ExitCode);

@@ -45,6 +45,18 @@ public class GnssEngineTests
             await Task.WhenAny(reading, Task.Delay(50, timeout.Token));
         }
 
+        // Stop the reader before the pty goes: left running, its serial source would keep reopening this
+        // /dev/pts/N after the test, and read the next test's terminal that gets the same number (gpsd's).
+        await timeout.CancelAsync();
+        try
+        {
+            await reading;
+        }
+        catch (OperationCanceledException)
+        {
+            // stopped here
+        }
+
         Assert.Equal(0, pty.DroppedBytes);
         var byTime = fixes.Where(f => f.TimeUtc.HasValue).GroupBy(f => f.TimeUtc!.Value).ToDictionary(g => g.Key, g => g.Last());
         int compared = 0, inTunnel = 0;

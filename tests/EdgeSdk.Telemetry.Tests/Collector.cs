@@ -33,10 +33,19 @@ public sealed class Collector
         }
     }
 
+    /// <summary>How much slower than idle a busy test machine may be before a wait counts as failed.</summary>
+    public const int BusyMachineFactor = 6;
+
     public long[] Sequences(string device) => Fixes.Where(f => f.DeviceId == device).Select(f => f.Sequence).ToArray();
 
+    /// <summary>
+    /// Waits for a condition. <paramref name="timeout"/> says how long the test expects it to take when the machine
+    /// is idle; a busy shared 2-core machine can be many times slower, so the wait gives up only after
+    /// <see cref="BusyMachineFactor"/> times that (a timeout costs time only when the test fails anyway).
+    /// </summary>
     public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string>? describe = null)
     {
+        timeout *= BusyMachineFactor;
         var clock = Stopwatch.StartNew();
         while (!condition())
         {

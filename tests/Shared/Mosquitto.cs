@@ -45,7 +45,7 @@ public sealed class Mosquitto : IAsyncDisposable
     {
         _process = Process.Start(new ProcessStartInfo("mosquitto", $"-c {ConfigPath}") { UseShellExecute = false, RedirectStandardError = true })!;
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(10))
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60)) // generous: a busy machine starts processes slowly
         {
             if (_process.HasExited)
             {
@@ -64,7 +64,7 @@ public sealed class Mosquitto : IAsyncDisposable
             }
         }
 
-        throw new TimeoutException("mosquitto did not listen within 10 s");
+        throw new TimeoutException("mosquitto did not listen within 60 s");
     }
 
     /// <summary>SIGTERM, as a service manager stops it: mosquitto saves its sessions and exits.</summary>
@@ -73,7 +73,7 @@ public sealed class Mosquitto : IAsyncDisposable
         if (_process is { HasExited: false })
         {
             Process.Start("kill", $"-TERM {_process.Id}")!.WaitForExit();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await _process.WaitForExitAsync(timeout.Token);
         }
 

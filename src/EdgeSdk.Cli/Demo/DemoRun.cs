@@ -21,7 +21,6 @@ namespace EdgeSdk.Cli.Demo;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The parts are disposed by RunAsync's await using; the fields only let the dashboard read their counters.")]
 internal sealed class DemoRun
 {
-    public const int ExitInterrupted = 130;
     private const string Fleet = "demo", DeviceId = "truck-042";
     private static readonly TimeSpan Refresh = TimeSpan.FromMilliseconds(250);
 
@@ -63,7 +62,7 @@ internal sealed class DemoRun
     public static async Task<int> RunAsync(DemoSettings settings, CancellationToken cancellationToken)
     {
         Scenario scenario = ScenarioSection.StartBefore(Scenario.Load(settings.Scenario), ScenarioEnvironment.Tunnel, DemoSettings.TunnelLeadMeters);
-        Directory.CreateDirectory(settings.OutDirectory);
+        OutputFolder.Prepare(settings.OutDirectory, "--out"); // after the scenario: nothing is created for a run that cannot start
         return await new DemoRun(settings, scenario).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -109,7 +108,8 @@ internal sealed class DemoRun
         await publisher.StartAsync(cancellationToken).ConfigureAwait(false);
         TelemetryPublisherStatus start = publisher.Status;
         long firstSequence = start.NextSequence - start.Queued; // a queue left by an earlier run is sent too
-        if (!await WaitForAsync(() => publisher.Status.Connected, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false))
+        // The waits below end as soon as their condition holds; their limits are generous for busy machines.
+        if (!await WaitForAsync(() => publisher.Status.Connected, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false))
         {
             throw new IOException($"the telemetry publisher could not connect to the embedded broker at {broker.Uri}: {publisher.Status.LastError}");
         }
@@ -145,7 +145,7 @@ internal sealed class DemoRun
         if (simulated != null)
         {
             // The engine still has the last epoch (it ends an epoch at the next one or a quiet gap).
-            await WaitForAsync(() => Interlocked.Read(ref _fixes) >= simulated.Epochs, TimeSpan.FromSeconds(3), CancellationToken.None).ConfigureAwait(false);
+            await WaitForAsync(() => Interlocked.Read(ref _fixes) >= simulated.Epochs, TimeSpan.FromSeconds(10), CancellationToken.None).ConfigureAwait(false);
         }
 
         await stopReading.CancelAsync().ConfigureAwait(false);
@@ -154,7 +154,7 @@ internal sealed class DemoRun
         bool drained = await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(interrupted ? 1 : 30), CancellationToken.None).ConfigureAwait(false);
         TelemetryPublisherStatus status = publisher.Status;
         long lastAcknowledged = status.NextSequence - 1 - status.Queued;
-        await WaitForAsync(() => Missing(firstSequence, lastAcknowledged).Count == 0, TimeSpan.FromSeconds(interrupted ? 0.3 : 5), CancellationToken.None).ConfigureAwait(false);
+        await WaitForAsync(() => Missing(firstSequence, lastAcknowledged).Count == 0, TimeSpan.FromSeconds(interrupted ? 0.3 : 15), CancellationToken.None).ConfigureAwait(false);
         _finished = true;
         await display.ConfigureAwait(false);
         await stopConsuming.CancelAsync().ConfigureAwait(false);
@@ -320,16 +320,20 @@ internal sealed class DemoRun
         }
     }
 
-    private Task DashboardAsync() => AnsiConsole.Live(DemoDashboard.Render(Snapshot())).StartAsync(async context =>
+    private Task DashboardAsync() => AnsiConsole.Live(Dashboard()).StartAsync(async context =>
     {
         while (!_finished)
         {
-            context.UpdateTarget(DemoDashboard.Render(Snapshot()));
+            context.UpdateTarget(Dashboard());
             await Task.Delay(Refresh).ConfigureAwait(false);
         }
 
-        context.UpdateTarget(DemoDashboard.Render(Snapshot()));
+        context.UpdateTarget(Dashboard());
     });
+
+    // Measured at every refresh, so a resized terminal gets the layout that fits it.
+    private Spectre.Console.Rendering.IRenderable Dashboard() =>
+        DemoDashboard.Render(Snapshot(), AnsiConsole.Profile.Width, AnsiConsole.Profile.Height);
 
     /// <summary>Without a terminal: one progress line every 10 simulated seconds and one at the end (events are printed as they happen).</summary>
     private async Task PlainProgressAsync()
@@ -407,7 +411,7 @@ internal sealed class DemoRun
 
         text.Add(ok ? "OK: every fix the broker acknowledged reached the platform." : "FAILED: see above.");
         Console.WriteLine(string.Join(Environment.NewLine, text));
-        return interrupted ? ExitInterrupted : ok ? 0 : 1;
+        return interrupted ? ExitCodes.Interrupted : ok ? ExitCodes.Ok : ExitCodes.DataProblem;
     }
 
     private static string Line(string name, string value) => $"  {name,-10} {value}";
