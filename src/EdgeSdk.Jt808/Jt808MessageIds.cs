@@ -1,0 +1,33 @@
+namespace EdgeSdk.Jt808
+{
+    /// <summary>Message ids of JT/T 808-2019 table 3 that this codec has body types for (and a few it frames raw).</summary>
+    public static class Jt808MessageIds
+    {
+        /// <summary>0x0001 terminal general response.</summary>
+        public const int TerminalGeneralResponse = 0x0001;
+
+        /// <summary>0x8001 platform general response.</summary>
+        public const int PlatformGeneralResponse = 0x8001;
+
+        /// <summary>0x0002 terminal heartbeat (empty body).</summary>
+        public const int Heartbeat = 0x0002;
+
+        /// <summary>0x0003 terminal deregistration (empty body).</summary>
+        public const int Deregistration = 0x0003;
+
+        /// <summary>0x0100 terminal registration.</summary>
+        public const int Registration = 0x0100;
+
+        /// <summary>0x8100 terminal registration response.</summary>
+        public const int RegistrationResponse = 0x8100;
+
+        /// <summary>0x0102 terminal authentication.</summary>
+        public const int Authentication = 0x0102;
+
+        /// <summary>0x0200 location report.</summary>
+        public const int LocationReport = 0x0200;
+
+        /// <summary>0x0704 batch upload of location data (normal batch or blind-area re-send).</summary>
+        public const int LocationBatch = 0x0704;
+    }
+}
