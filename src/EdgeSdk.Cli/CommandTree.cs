@@ -19,6 +19,7 @@ internal static class CommandTree
         root.Subcommands.Add(BrokerCommand.Create());
         root.Subcommands.Add(TrackCommand.Create());
         root.Subcommands.Add(SubscribeCommand.Create());
+        root.Subcommands.Add(Jt808Command.Create());
         return root;
     }
 }
