@@ -1,6 +1,6 @@
 namespace EdgeSdk.Jt808
 {
-    /// <summary>Standard additional item ids of the 0x0200 location report (JT/T 808-2019 table 27; 2013 table 20).</summary>
+    /// <summary>Standard additional item ids of the 0x0200 location report (the additional information table of JT/T 808-2013 and 2019).</summary>
     public static class Jt808AdditionalItemIds
     {
         /// <summary>0x01 mileage, DWORD, 0.1 km (odometer reading).</summary>

@@ -1,6 +1,6 @@
 namespace EdgeSdk.Jt808
 {
-    /// <summary>Big-endian (network order, as JT/T 808 §4.2 requires) reads and BCD digit conversion.</summary>
+    /// <summary>Big-endian (network order, as JT/T 808 requires for WORD and DWORD) reads and BCD digit conversion.</summary>
     internal static class Jt808Bytes
     {
         private const string HexDigits = "0123456789abcdef";

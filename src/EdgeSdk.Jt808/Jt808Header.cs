@@ -1,7 +1,7 @@
 namespace EdgeSdk.Jt808
 {
     /// <summary>
-    /// The message header (JT/T 808-2019 §4.4.3; 2013 §4.4.3): message id, body attributes, optional protocol
+    /// The message header (JT/T 808 message structure, 2013 and 2019): message id, body attributes, optional protocol
     /// version, BCD terminal phone number, sequence number, and the sub-package fields.
     /// </summary>
     public sealed class Jt808Header

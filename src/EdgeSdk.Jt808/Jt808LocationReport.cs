@@ -1,7 +1,7 @@
 namespace EdgeSdk.Jt808
 {
     /// <summary>
-    /// 0x0200 location report body (JT/T 808-2019 §8.18): alarm and status bits, position in 1e-6 degrees, altitude, speed,
+    /// 0x0200 location report body: alarm and status bits, position in 1e-6 degrees, altitude, speed,
     /// direction, BCD time in GMT+8, then additional items in the order received. The wire values are kept as fields
     /// (so every report re-encodes byte-identical); degrees, km/h and UTC are computed from them.
     /// </summary>
@@ -17,10 +17,10 @@ namespace EdgeSdk.Jt808
 
         private Jt808AdditionalItem[] _items = new Jt808AdditionalItem[0];
 
-        /// <summary>Alarm flag bits (table 24): bit 0 emergency, 1 overspeed, 2 fatigue, 20 in/out area, 21 in/out route, ...</summary>
+        /// <summary>Alarm flag bits (the standard's alarm flag table): bit 0 emergency, 1 overspeed, 2 fatigue, 20 in/out area, 21 in/out route, ...</summary>
         public uint AlarmFlags { get; set; }
 
-        /// <summary>Status bits (table 25): bit 0 ACC on, 1 fixed, 2 south latitude, 3 west longitude, ...</summary>
+        /// <summary>Status bits (the standard's status table): bit 0 ACC on, 1 fixed, 2 south latitude, 3 west longitude, ...</summary>
         public uint StatusFlags { get; set; }
 
         /// <summary>Latitude magnitude in millionths of a degree, as on the wire (the hemisphere is status bit 2).</summary>

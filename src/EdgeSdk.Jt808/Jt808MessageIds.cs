@@ -1,6 +1,6 @@
 namespace EdgeSdk.Jt808
 {
-    /// <summary>Message ids of JT/T 808-2019 table 3 that this codec has body types for (and a few it frames raw).</summary>
+    /// <summary>Message ids of the JT/T 808 message table that this codec has body types for (and a few it frames raw).</summary>
     public static class Jt808MessageIds
     {
         /// <summary>0x0001 terminal general response.</summary>
