@@ -318,6 +318,8 @@ namespace EdgeSdk.Jt808
                     break;
                 case Jt808MessageIds.Heartbeat:
                 case Jt808MessageIds.Deregistration:
+                case Jt808MessageIds.QueryParameters:
+                case Jt808MessageIds.LocationQuery:
                     ok = length == 0;
                     body = ok ? Jt808EmptyBody.Instance : null;
                     break;
@@ -340,6 +342,26 @@ namespace EdgeSdk.Jt808
                 case Jt808MessageIds.LocationBatch:
                     ok = Jt808LocationBatch.TryDecode(b, offset, length, out Jt808LocationBatch batch);
                     body = batch;
+                    break;
+                case Jt808MessageIds.SetParameters:
+                    ok = Jt808SetParameters.TryDecode(b, offset, length, out Jt808SetParameters setParameters);
+                    body = setParameters;
+                    break;
+                case Jt808MessageIds.ParameterResponse:
+                    ok = Jt808ParameterResponse.TryDecode(b, offset, length, out Jt808ParameterResponse parameterResponse);
+                    body = parameterResponse;
+                    break;
+                case Jt808MessageIds.LocationQueryResponse:
+                    ok = Jt808LocationQueryResponse.TryDecode(b, offset, length, out Jt808LocationQueryResponse queryResponse);
+                    body = queryResponse;
+                    break;
+                case Jt808MessageIds.TemporaryTracking:
+                    ok = Jt808TemporaryTracking.TryDecode(b, offset, length, out Jt808TemporaryTracking tracking);
+                    body = tracking;
+                    break;
+                case Jt808MessageIds.TextMessage:
+                    ok = Jt808TextMessage.TryDecode(b, offset, length, version2019, out Jt808TextMessage text);
+                    body = text;
                     break;
                 default:
                     return 0;

@@ -127,6 +127,45 @@ public static class Jt808Json
 
                 json.WriteEndObject();
                 return;
+            case Jt808SetParameters sp:
+                json.WriteStartObject();
+                WriteParameters(json, sp.Parameters);
+                json.WriteEndObject();
+                return;
+            case Jt808ParameterResponse pr:
+                json.WriteStartObject();
+                json.WriteNumber("ack_sequence", pr.AckSequenceNumber);
+                WriteParameters(json, pr.Parameters);
+                json.WriteEndObject();
+                return;
+            case Jt808LocationQueryResponse q:
+                json.WriteStartObject();
+                json.WriteNumber("ack_sequence", q.AckSequenceNumber);
+                json.WritePropertyName("report");
+                WriteReport(json, q.Report);
+                json.WriteEndObject();
+                return;
+            case Jt808TemporaryTracking t:
+                json.WriteStartObject();
+                json.WriteNumber("interval_s", t.IntervalSeconds);
+                if (!t.ValidityOmitted)
+                {
+                    json.WriteNumber("validity_s", t.ValiditySeconds);
+                }
+
+                json.WriteEndObject();
+                return;
+            case Jt808TextMessage text:
+                json.WriteStartObject();
+                json.WriteString("flags", "0x" + text.Flags.ToString("X2", CultureInfo.InvariantCulture));
+                if (message.Header.Is2019Layout)
+                {
+                    json.WriteNumber("text_type", text.TextType);
+                }
+
+                json.WriteString("text", Text(text.Text));
+                json.WriteEndObject();
+                return;
             case Jt808EmptyBody:
                 json.WriteStartObject();
                 json.WriteEndObject();
@@ -242,6 +281,25 @@ public static class Jt808Json
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    private static void WriteParameters(Utf8JsonWriter json, Jt808Parameter[] parameters)
+    {
+        json.WriteStartArray("parameters");
+        foreach (Jt808Parameter p in parameters)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", "0x" + p.Id.ToString("X4", CultureInfo.InvariantCulture));
+            json.WriteString("raw", Convert.ToHexString(p.Value));
+            if (p.TryGetUnsigned(out uint value))
+            {
+                json.WriteNumber("value", value);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static string Id(int id) => "0x" + id.ToString("X4", CultureInfo.InvariantCulture);

@@ -29,5 +29,26 @@ namespace EdgeSdk.Jt808
 
         /// <summary>0x0704 batch upload of location data (normal batch or blind-area re-send).</summary>
         public const int LocationBatch = 0x0704;
+    
+        /// <summary>0x8103 set terminal parameters.</summary>
+        public const int SetParameters = 0x8103;
+
+        /// <summary>0x8104 query all terminal parameters (empty body).</summary>
+        public const int QueryParameters = 0x8104;
+
+        /// <summary>0x0104 query parameters response.</summary>
+        public const int ParameterResponse = 0x0104;
+
+        /// <summary>0x8201 location query (empty body).</summary>
+        public const int LocationQuery = 0x8201;
+
+        /// <summary>0x0201 location query response.</summary>
+        public const int LocationQueryResponse = 0x0201;
+
+        /// <summary>0x8202 temporary location tracking.</summary>
+        public const int TemporaryTracking = 0x8202;
+
+        /// <summary>0x8300 text message.</summary>
+        public const int TextMessage = 0x8300;
     }
 }

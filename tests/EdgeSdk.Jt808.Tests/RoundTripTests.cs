@@ -253,3 +253,105 @@ public class RoundTripTests
         Assert.True(codec.TryEncode(new Jt808Message { Header = Jt808Header.Create(0x0900, "1", 0, false), BodyBytes = new byte[1023] }, out _));
     }
 }
+
+/// <summary>The parameter, query, tracking and text bodies.</summary>
+public class PlatformCommandRoundTripTests
+{
+    private static Jt808Message RoundTrip(int id, bool v2019, Jt808Body body)
+    {
+        var message = new Jt808Message { Header = Jt808Header.Create(id, "013912345678", 300, v2019), Body = body };
+        var codec = new Jt808Codec();
+        Assert.True(codec.TryEncode(message, out byte[]? frame));
+        Assert.Equal(Jt808DecodeResult.Ok, codec.TryDecode(frame!, 0, frame!.Length, out Jt808Message? decoded));
+        Assert.True(codec.TryEncode(decoded!, out byte[]? again));
+        Assert.Equal(Hex.Of(frame), Hex.Of(again!));
+        return decoded!;
+    }
+
+    private static Jt808Parameter[] FatigueParameters() =>
+    [
+        Jt808Parameter.FromUnsigned(Jt808Parameter.ContinuousDrivingLimitSeconds, 4 * 3600, 4),
+        Jt808Parameter.FromUnsigned(Jt808Parameter.DailyDrivingLimitSeconds, 8 * 3600, 4),
+        Jt808Parameter.FromUnsigned(Jt808Parameter.MinimumRestSeconds, 20 * 60, 4),
+        Jt808Parameter.FromUnsigned(0x0081, 50, 2), // province id, WORD
+        new Jt808Parameter(0x0083, [0xD3, 0xE5, 0x41]), // plate, GBK STRING
+    ];
+
+    private static void AssertFatigue(Jt808Parameter[] p)
+    {
+        Assert.Equal(5, p.Length);
+        Assert.Equal([0x57u, 0x58u, 0x59u, 0x81u, 0x83u], p.Select(x => x.Id).ToArray());
+        Assert.True(p[0].TryGetUnsigned(out uint continuous));
+        Assert.Equal(14400u, continuous);
+        Assert.True(p[3].TryGetUnsigned(out uint province));
+        Assert.Equal(50u, province);
+        Assert.False(p[4].TryGetUnsigned(out _));
+        Assert.Equal("D3E541", Hex.Of(p[4].Value));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Set_parameters_and_parameter_response_round_trip(bool v2019)
+    {
+        var set = Assert.IsType<Jt808SetParameters>(RoundTrip(Jt808MessageIds.SetParameters, v2019, new Jt808SetParameters { Parameters = FatigueParameters() }).Body);
+        AssertFatigue(set.Parameters);
+        var response = Assert.IsType<Jt808ParameterResponse>(RoundTrip(Jt808MessageIds.ParameterResponse, v2019, new Jt808ParameterResponse { AckSequenceNumber = 99, Parameters = FatigueParameters() }).Body);
+        Assert.Equal(99, response.AckSequenceNumber);
+        AssertFatigue(response.Parameters);
+    }
+
+    [Fact]
+    public void Empty_queries_round_trip()
+    {
+        Assert.Same(Jt808EmptyBody.Instance, RoundTrip(Jt808MessageIds.QueryParameters, false, Jt808EmptyBody.Instance).Body);
+        Assert.Same(Jt808EmptyBody.Instance, RoundTrip(Jt808MessageIds.LocationQuery, true, Jt808EmptyBody.Instance).Body);
+    }
+
+    [Fact]
+    public void Location_query_response_round_trips()
+    {
+        var body = new Jt808LocationQueryResponse { AckSequenceNumber = 12, Report = RoundTripTests.SampleReport() };
+        var r = Assert.IsType<Jt808LocationQueryResponse>(RoundTrip(Jt808MessageIds.LocationQueryResponse, false, body).Body);
+        Assert.Equal(12, r.AckSequenceNumber);
+        Assert.Equal(-29.563009, r.Report.LatitudeDegrees, 9);
+        Assert.Equal(13, r.Report.Items.Length);
+    }
+
+    [Fact]
+    public void Temporary_tracking_round_trips_with_and_without_validity()
+    {
+        var t = Assert.IsType<Jt808TemporaryTracking>(RoundTrip(Jt808MessageIds.TemporaryTracking, false, new Jt808TemporaryTracking { IntervalSeconds = 5, ValiditySeconds = 3600 }).Body);
+        Assert.Equal((5, 3600u, false), (t.IntervalSeconds, t.ValiditySeconds, t.ValidityOmitted));
+        Jt808Message stop = RoundTrip(Jt808MessageIds.TemporaryTracking, true, new Jt808TemporaryTracking { IntervalSeconds = 0, ValidityOmitted = true });
+        Assert.Equal(2, stop.BodyBytes.Length);
+        Assert.True(Assert.IsType<Jt808TemporaryTracking>(stop.Body).ValidityOmitted);
+    }
+
+    [Theory]
+    [InlineData(false, "0C" + "C4E3BAC3")]
+    [InlineData(true, "0C01" + "C4E3BAC3")]
+    public void Text_message_has_the_text_type_byte_only_in_2019(bool v2019, string bodyHex)
+    {
+        var body = new Jt808TextMessage { Flags = 0x0C, TextType = 1, Text = [0xC4, 0xE3, 0xBA, 0xC3] }; // 你好 in GBK
+        Jt808Message decoded = RoundTrip(Jt808MessageIds.TextMessage, v2019, body);
+        Assert.Equal(bodyHex, Hex.Of(decoded.BodyBytes));
+        var t = Assert.IsType<Jt808TextMessage>(decoded.Body);
+        Assert.Equal((0x0C, v2019 ? 1 : 0), (t.Flags, t.TextType));
+        Assert.Equal("C4E3BAC3", Hex.Of(t.Text));
+    }
+
+    [Theory]
+    [InlineData("81030006" + "013912345678" + "0001" + "02" + "0000005704")] // says 2 parameters, second missing, first cut short
+    [InlineData("01040009" + "013912345678" + "0001" + "0001" + "00" + "0000005700FF")] // count 0 but bytes follow
+    [InlineData("82020003" + "013912345678" + "0001" + "000500")] // 3 bytes: neither 2 nor 6
+    public void Malformed_command_bodies_are_kept_raw(string content)
+    {
+        byte[] c = Hex.Parse(content);
+        byte bcc = c.Aggregate((byte)0, (x, b) => (byte)(x ^ b));
+        byte[] frame = [0x7E, .. c, bcc, 0x7E];
+        var codec = new Jt808Codec();
+        Assert.Equal(Jt808DecodeResult.BodyMalformed, codec.TryDecode(frame, 0, frame.Length, out Jt808Message? message));
+        Assert.Null(message!.Body);
+    }
+}
