@@ -363,6 +363,18 @@ namespace EdgeSdk.Jt808
                     ok = Jt808TextMessage.TryDecode(b, offset, length, version2019, out Jt808TextMessage text);
                     body = text;
                     break;
+                case Jt808MessageIds.SetCircleAreas:
+                case Jt808MessageIds.SetRectangleAreas:
+                case Jt808MessageIds.SetPolygonArea:
+                    ok = Jt808SetAreas.TryDecode(messageId, b, offset, length, version2019, out Jt808SetAreas areas);
+                    body = areas;
+                    break;
+                case Jt808MessageIds.DeleteCircleAreas:
+                case Jt808MessageIds.DeleteRectangleAreas:
+                case Jt808MessageIds.DeletePolygonAreas:
+                    ok = Jt808DeleteAreas.TryDecode(b, offset, length, out Jt808DeleteAreas delete);
+                    body = delete;
+                    break;
                 default:
                     return 0;
             }

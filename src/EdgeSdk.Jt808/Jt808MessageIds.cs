@@ -50,5 +50,23 @@ namespace EdgeSdk.Jt808
 
         /// <summary>0x8300 text message.</summary>
         public const int TextMessage = 0x8300;
+    
+        /// <summary>0x8600 set circle areas.</summary>
+        public const int SetCircleAreas = 0x8600;
+
+        /// <summary>0x8601 delete circle areas.</summary>
+        public const int DeleteCircleAreas = 0x8601;
+
+        /// <summary>0x8602 set rectangle areas.</summary>
+        public const int SetRectangleAreas = 0x8602;
+
+        /// <summary>0x8603 delete rectangle areas.</summary>
+        public const int DeleteRectangleAreas = 0x8603;
+
+        /// <summary>0x8604 set polygon area.</summary>
+        public const int SetPolygonArea = 0x8604;
+
+        /// <summary>0x8605 delete polygon areas.</summary>
+        public const int DeletePolygonAreas = 0x8605;
     }
 }
