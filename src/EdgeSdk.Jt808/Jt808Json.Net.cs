@@ -166,6 +166,33 @@ public static class Jt808Json
                 json.WriteString("text", Text(text.Text));
                 json.WriteEndObject();
                 return;
+            case Jt808SetAreas areas:
+                json.WriteStartObject();
+                if (areas.MessageId != Jt808MessageIds.SetPolygonArea)
+                {
+                    json.WriteNumber("setting_type", areas.SettingType);
+                }
+
+                json.WriteStartArray("areas");
+                foreach (Jt808Area area in areas.Areas)
+                {
+                    WriteArea(json, area, message.Header.Is2019Layout);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+                return;
+            case Jt808DeleteAreas delete:
+                json.WriteStartObject();
+                json.WriteStartArray("area_ids");
+                foreach (uint id in delete.AreaIds)
+                {
+                    json.WriteNumberValue(id);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+                return;
             case Jt808EmptyBody:
                 json.WriteStartObject();
                 json.WriteEndObject();
@@ -280,6 +307,65 @@ public static class Jt808Json
         }
 
         json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteArea(Utf8JsonWriter json, Jt808Area area, bool version2019)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("area_id", area.AreaId);
+        json.WriteString("attributes", "0x" + area.Attributes.ToString("X4", CultureInfo.InvariantCulture));
+        switch (area)
+        {
+            case Jt808CircleArea c:
+                json.WriteString("shape", "circle");
+                json.WriteNumber("center_latitude_deg", c.LatitudeDegrees(c.CenterLatitudeMicrodegrees));
+                json.WriteNumber("center_longitude_deg", c.LongitudeDegrees(c.CenterLongitudeMicrodegrees));
+                json.WriteNumber("radius_m", c.RadiusMeters);
+                break;
+            case Jt808RectangleArea r:
+                json.WriteString("shape", "rectangle");
+                json.WriteNumber("top_left_latitude_deg", r.LatitudeDegrees(r.TopLeftLatitudeMicrodegrees));
+                json.WriteNumber("top_left_longitude_deg", r.LongitudeDegrees(r.TopLeftLongitudeMicrodegrees));
+                json.WriteNumber("bottom_right_latitude_deg", r.LatitudeDegrees(r.BottomRightLatitudeMicrodegrees));
+                json.WriteNumber("bottom_right_longitude_deg", r.LongitudeDegrees(r.BottomRightLongitudeMicrodegrees));
+                break;
+            case Jt808PolygonArea p:
+                json.WriteString("shape", "polygon");
+                json.WriteStartArray("vertices");
+                for (int i = 0; i < p.VertexLatitudesMicrodegrees.Length; i++)
+                {
+                    json.WriteStartArray();
+                    json.WriteNumberValue(p.LatitudeDegrees(p.VertexLatitudesMicrodegrees[i]));
+                    json.WriteNumberValue(p.LongitudeDegrees(p.VertexLongitudesMicrodegrees[i]));
+                    json.WriteEndArray();
+                }
+
+                json.WriteEndArray();
+                break;
+        }
+
+        if ((area.Attributes & Jt808Area.AttributeTimeWindow) != 0)
+        {
+            json.WriteString("start_time_bcd", Convert.ToHexString(area.StartTimeBcd));
+            json.WriteString("end_time_bcd", Convert.ToHexString(area.EndTimeBcd));
+        }
+
+        if ((area.Attributes & Jt808Area.AttributeSpeedLimit) != 0)
+        {
+            json.WriteNumber("max_speed_kmh", area.MaxSpeedKilometersPerHour);
+            json.WriteNumber("overspeed_duration_s", area.OverspeedDurationSeconds);
+            if (version2019)
+            {
+                json.WriteNumber("night_max_speed_kmh", area.NightMaxSpeedKilometersPerHour);
+            }
+        }
+
+        if (version2019)
+        {
+            json.WriteString("name", Text(area.Name));
+        }
+
         json.WriteEndObject();
     }
 
