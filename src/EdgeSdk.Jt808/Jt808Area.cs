@@ -130,7 +130,7 @@ namespace EdgeSdk.Jt808
                 writer.WriteUInt16(NightMaxSpeedKilometersPerHour);
             }
 
-            writer.WriteUInt16(Name.Length);
+            writer.WriteUInt16(Name == null ? 0 : Name.Length);
             writer.WriteBytes(Name);
         }
     }

@@ -60,7 +60,7 @@ namespace EdgeSdk.Jt808
                 return;
             }
 
-            writer.WriteByte(AuthenticationCode.Length);
+            writer.WriteByte(AuthenticationCode == null ? 0 : AuthenticationCode.Length);
             writer.WriteBytes(AuthenticationCode);
             writer.WriteFixed(Imei, 15);
             writer.WriteFixed(SoftwareVersion, 20);
