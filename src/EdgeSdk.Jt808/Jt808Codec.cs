@@ -305,7 +305,7 @@ namespace EdgeSdk.Jt808
         }
 
         /// <summary>The body decoder table: 1 decoded, 0 no decoder for the id, -1 malformed.</summary>
-        private static int DecodeBody(int messageId, byte[] b, int offset, int length, bool version2019, out Jt808Body body)
+        internal static int DecodeBody(int messageId, byte[] b, int offset, int length, bool version2019, out Jt808Body body)
         {
             body = null;
             bool ok;
