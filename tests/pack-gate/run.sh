@@ -11,7 +11,7 @@ trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 repository=https://github.com/edgesdk/edgesdk
-libraries=(EdgeSdk.Nmea EdgeSdk.Gnss EdgeSdk.Telemetry EdgeSdk.Simulation)
+libraries=(EdgeSdk.Nmea EdgeSdk.Gnss EdgeSdk.Telemetry EdgeSdk.Simulation EdgeSdk.Jt808)
 tool=edgesdk
 failures=0
 fail() { echo "pack gate: $*"; failures=$((failures + 1)); }
