@@ -24,6 +24,7 @@ internal static class CommandTree
         root.Subcommands.Add(VssCommand.Create());
         root.Subcommands.Add(GeoCommand.Create());
         root.Subcommands.Add(TripsCommand.Create());
+        root.Subcommands.Add(Jt808Command.Create());
         return root;
     }
 }
