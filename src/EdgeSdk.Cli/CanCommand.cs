@@ -42,7 +42,7 @@ internal static class CanCommand
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return 0;
+                return ExitCodes.Interrupted;
             }
         });
         return command;
@@ -112,7 +112,7 @@ internal static class CanCommand
             $"edgesdk: {decoder.DecodedFrames} frame(s) decoded, {decoder.UnknownIdFrames} with unknown id ({unknownIds.Count} distinct), " +
             $"{decoder.ShortFrames} shorter than their DLC, {remote} remote, {source.ErrorFrames} error frame(s), {source.MalformedLines} garbage line(s)" +
             (source.FirstMalformedLine > 0 ? $" (first at line {source.FirstMalformedLine})" : ""));
-        return 0;
+        return ExitCodes.Ok;
     }
 
     private static Command CreateSim()
@@ -160,6 +160,6 @@ internal static class CanCommand
         Console.Error.WriteLine(
             $"edgesdk: {frames} frame(s), {seconds:0.###} s of {vehicle.Scenario.Name} (seed {seed}), {emitter.OutOfRangeFrames} with a value out of its signal's range" +
             (outputPath == null ? "" : $" -> {outputPath}"));
-        return 0;
+        return ExitCodes.Ok;
     }
 }

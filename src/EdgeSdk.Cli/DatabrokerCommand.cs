@@ -81,7 +81,7 @@ internal static class DatabrokerCommand
             VssDatabrokerCounters counters = broker.Counters;
             Console.Error.WriteLine($"edgesdk databroker: {counters.Updates} updates, {counters.Rejected} refused, {counters.Actuations} actuations, " +
                 $"{counters.Delivered} delivered to subscribers, {counters.SubscriberDrops} dropped for slow subscribers");
-            return 0;
+            return ExitCodes.Interrupted; // it serves until Ctrl+C
         });
         return command;
     }

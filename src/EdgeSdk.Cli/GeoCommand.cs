@@ -62,9 +62,9 @@ internal static class GeoCommand
         if (bad > 0)
         {
             Console.Error.WriteLine($"edgesdk: {bad} of {bad + converted} lines were not lat,lon and were skipped");
-            return 1;
+            return ExitCodes.DataProblem;
         }
 
-        return 0;
+        return ExitCodes.Ok;
     }
 }

@@ -12,7 +12,7 @@ namespace EdgeSdk.Cli;
 /// </summary>
 internal static class Jt808Command
 {
-    public const int ExitRefused = 1;
+    public const int ExitRefused = ExitCodes.DataProblem;
 
     public static Command Create()
     {
@@ -96,6 +96,6 @@ internal static class Jt808Command
         stdout.WriteByte((byte)'\n');
         stdout.Flush();
         json.Reset();
-        return 0;
+        return ExitCodes.Ok;
     }
 }

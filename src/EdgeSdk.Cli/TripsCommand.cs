@@ -55,7 +55,7 @@ internal static class TripsCommand
             await EndLineAsync(json, stdout, CancellationToken.None);
 
             // A file that held no NMEA at all is an error the user should see in the exit code.
-            return receiver.Counters.ValidSentences == 0 ? 1 : 0;
+            return receiver.Counters.ValidSentences == 0 ? ExitCodes.DataProblem : ExitCodes.Ok;
         });
         return command;
     }

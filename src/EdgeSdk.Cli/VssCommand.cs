@@ -89,18 +89,18 @@ internal static class VssCommand
         try
         {
             await action(client);
-            return 0;
+            return ExitCodes.Ok;
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable && ex.Status.DebugException != null)
         {
             // A transport failure (the server's own UNAVAILABLE, "no provider", carries no exception).
             Console.Error.WriteLine($"edgesdk vss: cannot reach a databroker at {server}: {ex.Status.DebugException.Message} (start one with: edgesdk databroker --simulate)");
-            return UserErrors.ExitUserError;
+            return ExitCodes.Usage;
         }
         catch (RpcException ex)
         {
             Console.Error.WriteLine($"edgesdk vss: {server} refused: {ex.StatusCode}: {ex.Status.Detail}");
-            return UserErrors.ExitUserError;
+            return ExitCodes.Usage;
         }
     }
 }
