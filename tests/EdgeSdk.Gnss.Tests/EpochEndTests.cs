@@ -75,12 +75,14 @@ public class EpochEndTests
     }
 
     // A receiver that ends 5 epochs with GGA, then sends more after it: the learned GGA closed
-    // epoch 5 early, so its late sentences are dropped and counted (the fix is already out, no
-    // second one), GGA is never trusted again, and the new last sentence is learned afresh.
+    // epoch 5 early, its late sentences are counted and fused into epoch 5, GGA is never trusted
+    // again, and the new last sentence is learned afresh. A late GSV set makes a revised fix of
+    // the whole epoch when epoch 6 starts (gpsd reports that late sky); a late GSA alone only
+    // carries into the next epochs (gpsd makes no report for it).
     [Theory]
-    [InlineData("$GNRMC,{0},A,3000.0,N,12000.0,E,0.0,0.0,010125,,,A|$GNGGA,{0},3000.0,N,12000.0,E,1,4,0.9,10.0,M,,M,,|$GNGSA,A,3,02,07,13,,,,,,,,,,1.5,0.9,1.2,1|$GPGSV,1,1,01,02,20,056,30,1", 2)]
-    [InlineData("$GNRMC,{0},A,3000.0,N,12000.0,E,0.0,0.0,010125,,,A|$GNGGA,{0},3000.0,N,12000.0,E,1,4,0.9,10.0,M,,M,,|$GNZDA,{0},01,01,2025,,|$GNGSA,A,3,02,07,13,,,,,,,,,,1.5,0.9,1.2,1", 2)]
-    public void A_receiver_whose_order_changes_unlearns_without_an_extra_fix(string changed, int late)
+    [InlineData("$GNRMC,{0},A,3000.0,N,12000.0,E,0.0,0.0,010125,,,A|$GNGGA,{0},3000.0,N,12000.0,E,1,4,0.9,10.0,M,,M,,|$GNGSA,A,3,02,07,13,,,,,,,,,,1.5,0.9,1.2,1|$GPGSV,1,1,01,02,20,056,30,1", 2, true)]
+    [InlineData("$GNRMC,{0},A,3000.0,N,12000.0,E,0.0,0.0,010125,,,A|$GNGGA,{0},3000.0,N,12000.0,E,1,4,0.9,10.0,M,,M,,|$GNZDA,{0},01,01,2025,,|$GNGSA,A,3,02,07,13,,,,,,,,,,1.5,0.9,1.2,1", 2, false)]
+    public void A_receiver_whose_order_changes_unlearns_and_keeps_its_late_sentences(string changed, int late, bool lateSky)
     {
         const string Usual = "$GNRMC,{0},A,3000.0,N,12000.0,E,0.0,0.0,010125,,,A|$GNGGA,{0},3000.0,N,12000.0,E,1,4,0.9,10.0,M,,M,,";
         var text = new StringBuilder();
@@ -95,11 +97,21 @@ public class EpochEndTests
 
         var fusion = new EpochFusion();
         List<GnssFix> fixes = EpochFusionTests.Fuse(fusion, Encoding.ASCII.GetBytes(text.ToString()));
-        Assert.Equal(10, fixes.Count);
-        Assert.Equal(Enumerable.Range(0, 10).Select(e => new DateTime(2025, 1, 1, 12, 0, e, DateTimeKind.Utc)), fixes.Select(f => f.TimeUtc!.Value));
+        int[] epochs = lateSky ? [0, 1, 2, 3, 4, 5, 5, 6, 7, 8, 9] : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+        Assert.Equal(epochs.Select(e => new DateTime(2025, 1, 1, 12, 0, e, DateTimeKind.Utc)), fixes.Select(f => f.TimeUtc!.Value));
         Assert.Equal(late, fusion.LateSentences);
-        Assert.Null(fixes[5].Pdop); // epoch 5's GSA came after its fix
-        Assert.Equal(1.5, fixes[6].Pdop);
+        Assert.Null(fixes[5].Pdop); // epoch 5's GSA came after its early fix
+        Assert.Empty(fixes[5].Satellites);
+        if (lateSky)
+        {
+            GnssFix revised = fixes[6];
+            Assert.Equal(1.5, revised.Pdop);
+            Assert.Equal([(2, true)], revised.Satellites.Select(s => (s.Svid, s.Used)));
+            Assert.Equal(fixes[5].LatitudeDegrees, revised.LatitudeDegrees);
+            Assert.Equal(FixMode.ThreeD, revised.Mode);
+        }
+
+        Assert.Equal(1.5, fixes[epochs.Length - 4].Pdop); // epoch 6
         Assert.Equal(4, fusion.EarlyClosedEpochs); // epochs 3, 4, 5 by GGA; epoch 9 by the newly learned last sentence
     }
 
