@@ -36,7 +36,9 @@ public sealed class EpochFusion
 {
 
     private readonly Queue<GnssFix> _ready = new();
-    private readonly UsedSatellites _used = new();
+    private UsedSatellites _used = new();
+    private UsedSatellites _skyUsed = new(); // the used set the epoch's sky was sent under (see AddGsa)
+    private bool _skyUsesCurrent = true;
     private readonly SkyBuilder _sky = new();
 
     // The epoch in progress.
@@ -132,6 +134,7 @@ public sealed class EpochFusion
                 }
 
                 _sky.Add(gsv);
+                _skyUsesCurrent = true;
                 _lateSky |= _earlyClosed;
                 return SentenceUse.Navigation;
             case GsaSentence gsa:
@@ -539,6 +542,15 @@ public sealed class EpochFusion
         if (!_previousWasGsa || (gsa.Talker == _lastGsaTalker && gsa.Talker != NmeaTalker.GN))
         {
             _gsaSatellitesUsed = 0;
+            if (_sky.Count > 0 && _skyUsesCurrent)
+            {
+                // A new run of GSAs after the epoch's GSV sets: gpsd marked the sky's used
+                // satellites when the GSV set ended (the SKY report), from the GSAs before it, so this
+                // run counts from the next sky on (iTrek: an empty GSA after the RMC).
+                (_skyUsed, _used) = (_used, _skyUsed);
+                _skyUsesCurrent = false;
+            }
+
             _used.Clear();
         }
 
@@ -636,7 +648,7 @@ public sealed class EpochFusion
         int usedInSky = 0;
         if (_sky.Count > 0)
         {
-            satellites = _sky.Build(_used, out usedInSky);
+            satellites = _sky.Build(_skyUsesCurrent ? _used : _skyUsed, out usedInSky);
         }
 
         return new GnssFix
@@ -750,6 +762,7 @@ public sealed class EpochFusion
         _modeIndicator = '\0';
         _mode = 0;
         _gsaThisEpoch = false;
+        _skyUsesCurrent = true;
         _sky.Clear();
     }
 

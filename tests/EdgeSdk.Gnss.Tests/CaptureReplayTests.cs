@@ -23,7 +23,6 @@ public class CaptureReplayTests(ITestOutputHelper output)
         ["isync.log"] = (5, "the iSync GRClok writes its $PTNTA into the middle of the GPS's GSV part 1; gpsd's sniffer stitches the GSV back together, our reader rejects the broken line (counted)"),
         ["gp-320fw-2019-03-28.log"] = (13, "the receiver often sends GSV parts 1-2 of 3 only: we report that partial sky, gpsd reports a sky only when the last part arrives"),
         ["foretrex-201.log"] = (1, "open: first epoch mode 2 where gpsd says 3"),
-        ["iTrek.log"] = (1, "open: one sky's used flags"),
         ["jl-micro-jlt.log"] = (1, "GPGSV and GAGSV sets in alternate epochs: once gpsd has seen a GAGSV it withholds a GPGSV-only sky (it expects the other talkers to follow); we report the epoch's sky as sent"),
     };
 

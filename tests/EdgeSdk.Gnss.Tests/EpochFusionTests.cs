@@ -129,15 +129,23 @@ public class EpochFusionTests
         Assert.Equal(7, fix.Satellites[2].GpsdSignalId);
     }
 
+    // gpsd marks a sky's used satellites when its GSV set ends (the SKY report), from the GSAs
+    // before it: a GSA after the GSVs counts from the next sky on (iTrek sends an empty GSA after
+    // its RMC; gpsd's sky of that epoch still has the earlier GSA's satellites used).
     [Fact]
-    public void A_gsa_after_the_gsv_still_marks_its_satellites_used()
+    public void A_gsa_after_the_gsv_marks_satellites_used_from_the_next_sky_on()
     {
         List<GnssFix> fixes = Fuse(
             "$GPGGA,193221.00,2037.72792,N,08704.08478,W,1,02,1.7,-30.40,M,-13.9,M,,",
             "$GPGSV,1,1,03,28,14,150,41,09,15,254,41,10,43,192,47",
-            "$GPGSA,A,3,28,10,,,,,,,,,,,03.4,01.7,03.0");
-        Assert.Equal([true, false, true], Assert.Single(fixes).Satellites.Select(s => s.Used));
-        Assert.Equal(2, fixes[0].SatellitesUsed);
+            "$GPGSA,A,3,28,10,,,,,,,,,,,03.4,01.7,03.0",
+            "$GPGGA,193222.00,2037.72792,N,08704.08478,W,1,02,1.7,-30.40,M,-13.9,M,,",
+            "$GPGSV,1,1,03,28,14,150,41,09,15,254,41,10,43,192,47",
+            "$GPGSA,A,3,,,,,,,,,,,,,50.0,50.0,50.0");
+        Assert.Equal(2, fixes.Count);
+        Assert.Equal([false, false, false], fixes[0].Satellites.Select(s => s.Used));
+        Assert.Equal(2, fixes[0].SatellitesUsed); // the GSA's count, as gpsd's uSat
+        Assert.Equal([true, false, true], fixes[1].Satellites.Select(s => s.Used));
     }
 
     [Fact]
