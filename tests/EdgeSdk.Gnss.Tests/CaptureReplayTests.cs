@@ -19,7 +19,6 @@ public class CaptureReplayTests(ITestOutputHelper output)
     public static readonly Dictionary<string, (int Differences, string Why)> Deliberate = new()
     {
         ["bundg_zeus_9.log"] = (39, "GGA stamped one second behind RMC/GLL by the multiplexer; we fuse by time, gpsd reports at its cycle ender before that GGA"),
-        ["tr737A+.log"] = (1, "open: the first timed epoch's sky missing"),
         ["isync.log"] = (5, "the iSync GRClok writes its $PTNTA into the middle of the GPS's GSV part 1; gpsd's sniffer stitches the GSV back together, our reader rejects the broken line (counted)"),
         ["gp-320fw-2019-03-28.log"] = (13, "the receiver often sends GSV parts 1-2 of 3 only: we report that partial sky, gpsd reports a sky only when the last part arrives"),
         ["foretrex-201.log"] = (1, "open: first epoch mode 2 where gpsd says 3"),
