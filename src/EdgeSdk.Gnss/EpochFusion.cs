@@ -516,7 +516,10 @@ public sealed class EpochFusion
     private void Learn()
     {
         // Four wrong terminators: this receiver's order is not stable, so stay with the idle gap.
-        if (_last == 0 || _rejectedCount == _rejected.Length || Array.IndexOf(_rejected, _last, 0, _rejectedCount) >= 0)
+        // Only timed epochs teach, as only they close early: an untimed epoch is cut where a
+        // position sentence repeats, so its last sentence says nothing about a timed epoch's
+        // (Garmin Foretrex: untimed no-fix epochs taught GSV, then the first fix's GLL came late).
+        if (_last == 0 || _timeMs < 0 || _rejectedCount == _rejected.Length || Array.IndexOf(_rejected, _last, 0, _rejectedCount) >= 0)
         {
             _confirmations = 0;
             return;
