@@ -115,6 +115,64 @@ public class EpochEndTests
         Assert.Equal(4, fusion.EarlyClosedEpochs); // epochs 3, 4, 5 by GGA; epoch 9 by the newly learned last sentence
     }
 
+    // The BU-353 GLONASS ends its epochs with ZDA and sends its GSV sets after the ZDA every fifth
+    // epoch: ZDA is learned from the epochs without GSV, so the first GSV epoch closes at its ZDA.
+    // Its GSV sets are fused in late and make a revised fix with that epoch's sky (gpsd reports
+    // that sky too); ZDA is not trusted again, and no later sky is lost.
+    [Fact]
+    public void A_gsv_set_every_few_epochs_after_the_learned_terminator_is_not_lost()
+    {
+        var text = new StringBuilder();
+        for (int e = 0; e < 10; e++)
+        {
+            string time = $"0814{10 + e}.000";
+            text.Append(EpochFusionTests.Checksummed($"$GPGGA,{time},5541.1955,N,03737.2872,E,1,5,4.87,66.2,M,14.5,M,,")).Append("\r\n")
+                .Append(EpochFusionTests.Checksummed("$GNGSA,A,3,03,19,27,13,,,,,,,,,2.75,2.56,1.00")).Append("\r\n")
+                .Append(EpochFusionTests.Checksummed($"$GNRMC,{time},A,5541.1955,N,03737.2872,E,0.60,301.29,260514,,,A")).Append("\r\n")
+                .Append(EpochFusionTests.Checksummed($"$GPZDA,{time},26,05,2014,,")).Append("\r\n");
+            if (e % 5 == 4)
+            {
+                text.Append(EpochFusionTests.Checksummed("$GPGSV,1,1,02,03,27,059,14,19,24,073,16")).Append("\r\n");
+            }
+        }
+
+        var fusion = new EpochFusion();
+        List<GnssFix> fixes = EpochFusionTests.Fuse(fusion, Encoding.ASCII.GetBytes(text.ToString()));
+        List<GnssFix> skies = fixes.Where(f => f.Satellites.Count > 0).ToList();
+        Assert.Equal([14, 19], skies.Select(f => f.TimeUtc!.Value.Second));
+        Assert.All(skies, f => Assert.Equal([(3, true), (19, true)], f.Satellites.Select(s => (s.Svid, s.Used))));
+        Assert.Equal(1, fusion.LateSentences); // the first GSV only: ZDA is not trusted after it
+        Assert.Equal(11, fixes.Count); // epoch 14 twice: early, then revised with its sky
+        Assert.Equal(fixes[4].LatitudeDegrees, fixes[5].LatitudeDegrees);
+    }
+
+    // Untimed epochs are cut where a position sentence repeats, so they teach nothing: the Garmin
+    // Foretrex 201 sends untimed no-fix epochs (…GSV, GLL) whose cut differs from its timed ones.
+    [Fact]
+    public void Untimed_epochs_do_not_teach_the_terminator()
+    {
+        var text = new StringBuilder();
+        string[] untimed = ["$GPRMC,,V,,,,,,,260810,1.0,E,N", "$GPGGA,,,,,,0,00,,,M,,M,,", "$GPGSA,A,1,,,,,,,,,,,,,,,", "$GPGSV,1,1,01,06,43,153,43"];
+        for (int e = 0; e < 5; e++)
+        {
+            foreach (string sentence in untimed)
+            {
+                text.Append(EpochFusionTests.Checksummed(sentence)).Append("\r\n");
+            }
+        }
+
+        text.Append(EpochFusionTests.Checksummed("$GPRMC,200004,A,5504.4343,N,01025.5386,E,0.0,0.0,260810,1.0,E,D")).Append("\r\n")
+            .Append(EpochFusionTests.Checksummed("$GPGGA,200004,5504.4343,N,01025.5386,E,2,03,2.5,-9.1,M,43.9,M,,")).Append("\r\n")
+            .Append(EpochFusionTests.Checksummed("$GPGSV,1,1,01,06,43,153,43")).Append("\r\n")
+            .Append(EpochFusionTests.Checksummed("$GPGLL,5504.4343,N,01025.5386,E,200004,A,D")).Append("\r\n");
+        var fusion = new EpochFusion();
+        GnssFix fix = EpochFusionTests.Fuse(fusion, Encoding.ASCII.GetBytes(text.ToString()))[^1];
+        Assert.Equal(0, fusion.EarlyClosedEpochs);
+        Assert.Equal(0, fusion.LateSentences);
+        Assert.Equal(FixMode.ThreeD, fix.Mode); // the GLL made it 3D (altitude known), as in gpsd
+        Assert.Equal(-9.1, fix.AltitudeMslMeters);
+    }
+
     private static IEnumerable<(string Text, DateTime? Time)> Epochs(string capture)
     {
         var parser = new NmeaParser();
