@@ -20,7 +20,6 @@ public class CaptureReplayTests(ITestOutputHelper output)
     {
         ["bundg_zeus_9.log"] = (39, "GGA stamped one second behind RMC/GLL by the multiplexer; we fuse by time, gpsd reports at its cycle ender before that GGA"),
         ["isync.log"] = (5, "the iSync GRClok writes its $PTNTA into the middle of the GPS's GSV part 1; gpsd's sniffer stitches the GSV back together, our reader rejects the broken line (counted)"),
-        ["gp-320fw-2019-03-28.log"] = (13, "the receiver often sends GSV parts 1-2 of 3 only: we report that partial sky, gpsd reports a sky only when the last part arrives"),
         ["jl-micro-jlt.log"] = (1, "GPGSV and GAGSV sets in alternate epochs: once gpsd has seen a GAGSV it withholds a GPGSV-only sky (it expects the other talkers to follow); we report the epoch's sky as sent"),
     };
 

@@ -146,6 +146,35 @@ public class EpochEndTests
         Assert.Equal(fixes[4].LatitudeDegrees, fixes[5].LatitudeDegrees);
     }
 
+    // A late GSV set of another talker after an early close that already had a sky: the revised
+    // fix holds both sets (the early fix's sky was built, and the epoch's signals stay intact).
+    [Fact]
+    public void A_revised_fix_keeps_the_sky_the_early_fix_had()
+    {
+        var text = new StringBuilder();
+        for (int e = 0; e < 6; e++)
+        {
+            string time = $"1200{e:00}.00";
+            text.Append(EpochFusionTests.Checksummed($"$GNGGA,{time},3000.0,N,12000.0,E,1,4,0.9,10.0,M,,M,,")).Append("\r\n")
+                .Append(EpochFusionTests.Checksummed("$GNGSA,A,3,02,07,13,74,,,,,,,,,1.5,0.9,1.2")).Append("\r\n")
+                .Append(EpochFusionTests.Checksummed($"$GPGSV,1,1,02,02,20,056,{30 + e},07,18,123,25")).Append("\r\n")
+                .Append(EpochFusionTests.Checksummed($"$GNRMC,{time},A,3000.0,N,12000.0,E,0.0,0.0,010125,,,A")).Append("\r\n");
+            if (e == 4)
+            {
+                text.Append(EpochFusionTests.Checksummed("$GLGSV,1,1,01,74,52,302,33")).Append("\r\n");
+            }
+        }
+
+        var fusion = new EpochFusion();
+        List<GnssFix> fixes = EpochFusionTests.Fuse(fusion, Encoding.ASCII.GetBytes(text.ToString()));
+        Assert.Equal(7, fixes.Count);
+        Assert.Equal(fixes[4].TimeUtc, fixes[5].TimeUtc);
+        Assert.Equal([2, 7], fixes[4].Satellites.Select(s => s.SatelliteId));
+        Assert.Equal([(2, 34.0), (7, 25.0), (10, 33.0)], fixes[5].Satellites.Select(s => (s.SatelliteId, s.SnrDbHz!.Value)));
+        Assert.All(fixes[5].Satellites, s => Assert.True(s.Used));
+        Assert.Equal([(2, 35.0), (7, 25.0)], fixes[6].Satellites.Select(s => (s.SatelliteId, s.SnrDbHz!.Value)));
+    }
+
     // Untimed epochs are cut where a position sentence repeats, so they teach nothing: the Garmin
     // Foretrex 201 sends untimed no-fix epochs (…GSV, GLL) whose cut differs from its timed ones.
     [Fact]
