@@ -500,7 +500,7 @@ public sealed class EpochFusion
         _lastKind = kind;
         _last = kind | ((long)_repeat << 40);
         // Only epochs with a time close early: a late sentence is told by its time, and an untimed
-        // epoch's successor could not be told from its stragglers (they would be dropped as late).
+        // epoch's successor could not be told from its stragglers (they would be fused into it as late).
         if (_last == _terminator && _confirmations >= EarlyCloseAfter && EarlyCloseAfter > 0 && _open && _timeMs >= 0)
         {
             // The epoch's state is kept until the next epoch starts: late sentences still fuse into it.
