@@ -24,15 +24,21 @@ namespace EdgeSdk.Gnss;
 /// for GSV whether it is the last part and its signal ID; for GSA its system ID). Once the same
 /// sentence has ended <see cref="EarlyCloseAfter"/> epochs in a row, its arrival ends the epoch, so
 /// the fix is out without waiting for the next epoch or an idle gap. A sentence of that epoch that
-/// still comes afterwards (same time, or no time before a new one) is dropped and counted in
-/// <see cref="LateSentences"/>, no second fix is made, and that terminator is not trusted again.</para>
+/// still comes afterwards (same time, or no time before a new one; e.g. a GSV set sent only every
+/// few epochs, after the learned terminator) is counted in <see cref="LateSentences"/> and fused
+/// into the closed epoch, and that terminator is not trusted again. When the late sentences hold
+/// a GSV set, the epoch yields a revised fix for the same time (the whole epoch with its sky, as
+/// gpsd reports a late sky on its own); other late sentences (a GSA, a ZDA) only update the state
+/// the next epochs build on (the used satellites, the date), as in gpsd.</para>
 /// <para>Not thread-safe: one fusion per sentence stream.</para>
 /// </remarks>
 public sealed class EpochFusion
 {
 
     private readonly Queue<GnssFix> _ready = new();
-    private readonly UsedSatellites _used = new();
+    private UsedSatellites _used = new();
+    private UsedSatellites _skyUsed = new(); // the used set the epoch's sky was sent under (see AddGsa)
+    private bool _skyUsesCurrent = true;
     private readonly SkyBuilder _sky = new();
 
     // The epoch in progress.
@@ -72,7 +78,8 @@ public sealed class EpochFusion
     private int _rejectedCount;
     private long _terminator, _last, _lastKind;
     private int _repeat, _confirmations;
-    private bool _earlyClosed;
+    private bool _earlyClosed, _lateSky;
+    private double? _closedClimb; // the early fix's climb, kept by its revision
 
     /// <summary>True while an epoch has sentences that are not yet a fix.</summary>
     public bool HasOpenEpoch => _open;
@@ -94,7 +101,7 @@ public sealed class EpochFusion
 
     /// <summary>
     /// Sentences that arrived after their epoch was closed early (the learning was wrong for this
-    /// receiver): dropped, and the terminator is no longer trusted.
+    /// receiver): fused into that epoch, which yields a revised fix; the terminator is no longer trusted.
     /// </summary>
     public long LateSentences { get; private set; }
 
@@ -127,6 +134,8 @@ public sealed class EpochFusion
                 }
 
                 _sky.Add(gsv);
+                _skyUsesCurrent = true;
+                _lateSky |= _earlyClosed;
                 return SentenceUse.Navigation;
             case GsaSentence gsa:
                 if (!Continue())
@@ -410,12 +419,12 @@ public sealed class EpochFusion
         {
             if (!newEpoch)
             {
-                return Late();
+                Late();
+                _positionTypesSeen |= (int)type;
+                return true;
             }
 
-            _earlyClosed = false;
-            _timeMs = -1;
-            _positionTypesSeen = 0;
+            Close(); // the revised fix, when late sentences came
         }
         else if (_open && newEpoch)
         {
@@ -432,12 +441,14 @@ public sealed class EpochFusion
         return true;
     }
 
-    // Times within 10 ms are one instant (gpsd's cycle rule): a receiver may print the same epoch
-    // with 2 decimals in one sentence and 3 in the next (105153.40, 105153.408).
+    // Times less than 10 ms apart are one instant (gpsd's cycle rule, fabs(a - b) < 0.01): a
+    // receiver may print the same epoch with 2 decimals in one sentence and 3 in the next
+    // (105153.40, 105153.408). Exactly 10 ms apart are two epochs (the SL869 stamps 102143.990 and
+    // then 102144.000, and gpsd reports both).
     private static bool SameInstant(int a, int b)
     {
         int d = Math.Abs(a - b);
-        return d <= 10 || d >= 86_400_000 - 10;
+        return d < 10 || d > 86_400_000 - 10;
     }
 
     // A sentence without time belongs to the epoch in progress, so after an early close to the
@@ -446,7 +457,8 @@ public sealed class EpochFusion
     {
         if (_earlyClosed)
         {
-            return Late();
+            Late();
+            return true;
         }
 
         _open = true;
@@ -454,9 +466,9 @@ public sealed class EpochFusion
     }
 
     // The learned terminator was not this receiver's last sentence: the epoch's fix is already
-    // out, so its late sentences are counted and dropped (no second fix for the same epoch), and
-    // that terminator is never trusted again.
-    private bool Late()
+    // out, so its late sentences are counted and fused into the closed epoch (a revised fix comes
+    // when the epoch really ends, if they brought a sky), and that terminator is never trusted again.
+    private void Late()
     {
         LateSentences++;
         if (_confirmations > 0)
@@ -467,8 +479,6 @@ public sealed class EpochFusion
                 _rejected[_rejectedCount++] = _terminator;
             }
         }
-
-        return false;
     }
 
     // Remembers which sentence the epoch so far ends with, and closes the epoch at once when it is
@@ -490,14 +500,12 @@ public sealed class EpochFusion
         _lastKind = kind;
         _last = kind | ((long)_repeat << 40);
         // Only epochs with a time close early: a late sentence is told by its time, and an untimed
-        // epoch's successor could not be told from its stragglers (they would be dropped as late).
+        // epoch's successor could not be told from its stragglers (they would be fused into it as late).
         if (_last == _terminator && _confirmations >= EarlyCloseAfter && EarlyCloseAfter > 0 && _open && _timeMs >= 0)
         {
-            int timeMs = _timeMs, types = _positionTypesSeen;
+            // The epoch's state is kept until the next epoch starts: late sentences still fuse into it.
             Enqueue();
-            Reset();
-            _timeMs = timeMs;
-            _positionTypesSeen = types;
+            _open = false;
             _earlyClosed = true;
             EarlyClosedEpochs++;
         }
@@ -508,7 +516,10 @@ public sealed class EpochFusion
     private void Learn()
     {
         // Four wrong terminators: this receiver's order is not stable, so stay with the idle gap.
-        if (_last == 0 || _rejectedCount == _rejected.Length || Array.IndexOf(_rejected, _last, 0, _rejectedCount) >= 0)
+        // Only timed epochs teach, as only they close early: an untimed epoch is cut where a
+        // position sentence repeats, so its last sentence says nothing about a timed epoch's
+        // (Garmin Foretrex: untimed no-fix epochs taught GSV, then the first fix's GLL came late).
+        if (_last == 0 || _timeMs < 0 || _rejectedCount == _rejected.Length || Array.IndexOf(_rejected, _last, 0, _rejectedCount) >= 0)
         {
             _confirmations = 0;
             return;
@@ -534,6 +545,15 @@ public sealed class EpochFusion
         if (!_previousWasGsa || (gsa.Talker == _lastGsaTalker && gsa.Talker != NmeaTalker.GN))
         {
             _gsaSatellitesUsed = 0;
+            if (_sky.Count > 0 && _skyUsesCurrent)
+            {
+                // A new run of GSAs after the epoch's GSV sets: gpsd marked the sky's used
+                // satellites when the GSV set ended (the SKY report), from the GSAs before it, so this
+                // run counts from the next sky on (iTrek: an empty GSA after the RMC).
+                (_skyUsed, _used) = (_used, _skyUsed);
+                _skyUsesCurrent = false;
+            }
+
             _used.Clear();
         }
 
@@ -568,15 +588,19 @@ public sealed class EpochFusion
             Learn();
             Enqueue();
         }
+        else if (_lateSky)
+        {
+            _ready.Enqueue(BuildFix(revision: true));
+        }
 
         Reset();
     }
 
     private void Enqueue()
     {
-        if (_hasReport || _sky.Count > 0 || _gsaThisEpoch || !double.IsNaN(_pdop))
+        if (HasContent)
         {
-            _ready.Enqueue(BuildFix());
+            _ready.Enqueue(BuildFix(revision: false));
         }
         else if (_date.IsValid)
         {
@@ -584,7 +608,11 @@ public sealed class EpochFusion
         }
     }
 
-    private GnssFix BuildFix()
+    // A revision (the epoch again, with its late sentences) keeps the early fix's climb and leaves
+    // the history of fixes (previous time, altitude) as the early fix set it.
+    private bool HasContent => _hasReport || _sky.Count > 0 || _gsaThisEpoch || !double.IsNaN(_pdop);
+
+    private GnssFix BuildFix(bool revision)
     {
         DateTime? time = EpochTime();
         bool hasPosition = !double.IsNaN(_lat) && _reportedFix && _mode != 1;
@@ -592,15 +620,25 @@ public sealed class EpochFusion
         bool threeD = mode == FixMode.ThreeD && hasPosition;
         double? alt = threeD ? Nullable(_altMsl) : null;
         double? climb = null;
-        if (alt is double a && _previousTime is DateTime pt && time is DateTime t && !double.IsNaN(_previousAlt))
+        if (revision)
+        {
+            climb = alt.HasValue ? _closedClimb : null;
+            _lastFixMode = _hasReport ? (int)mode : _lastFixMode;
+        }
+        else if (alt is double a && _previousTime is DateTime pt && time is DateTime t && !double.IsNaN(_previousAlt))
         {
             double dt = (t - pt).TotalSeconds;
             climb = dt > 0 && dt <= 10 ? (a - _previousAlt) / dt : null;
         }
 
-        _previousTime = time;
-        _previousAlt = alt ?? double.NaN;
-        if (_hasReport)
+        if (!revision)
+        {
+            _closedClimb = climb;
+            _previousTime = time;
+            _previousAlt = alt ?? double.NaN;
+        }
+
+        if (_hasReport && !revision)
         {
             _olderFixHadAltitude = _lastFixHadAltitude;
             // An altitude stays known (even in 2D, and through epochs without one, such as RMC-only
@@ -613,7 +651,7 @@ public sealed class EpochFusion
         int usedInSky = 0;
         if (_sky.Count > 0)
         {
-            satellites = _sky.Build(_used, out usedInSky);
+            satellites = _sky.Build(_skyUsesCurrent ? _used : _skyUsed, out usedInSky);
         }
 
         return new GnssFix
@@ -714,7 +752,7 @@ public sealed class EpochFusion
 
     private void Reset()
     {
-        _open = _earlyClosed = false;
+        _open = _earlyClosed = _lateSky = false;
         _last = _lastKind = 0;
         _repeat = 0;
         _timeMs = -1;
@@ -727,6 +765,7 @@ public sealed class EpochFusion
         _modeIndicator = '\0';
         _mode = 0;
         _gsaThisEpoch = false;
+        _skyUsesCurrent = true;
         _sky.Clear();
     }
 

@@ -28,6 +28,8 @@ internal sealed class SkyBuilder
     private int _lastUsedSatelliteCount;
     private SatelliteInfo[] _lastSky = [];
     private int _count;
+    private int _completeCount; // signals up to the end of the last GSV set whose last part came
+    private bool _swapped; // Build moved this epoch's signals to _last (an early-closed epoch may still grow)
     private int _lastCount;
     private int _lastUsedCount;
     private int _setCount;
@@ -38,19 +40,28 @@ internal sealed class SkyBuilder
     /// <summary>Adds a GSV sentence's satellites; a set that starts again replaces what it said before.</summary>
     public void Add(GsvSentence gsv)
     {
+        if (_swapped)
+        {
+            // Late sentences after an early close: this epoch's signals are in _last since Build.
+            Array.Copy(_last, _signals, _count);
+            _swapped = false;
+        }
+
         int set = ((int)gsv.Talker << 8) | (gsv.SignalId & 0xFF);
         if (gsv.MessageNumber == 1 && !FirstTimeThisEpoch(set))
         {
-            int kept = 0;
+            int kept = 0, complete = 0;
             for (int i = 0; i < _count; i++)
             {
                 if (_signals[i].Set != set)
                 {
+                    complete += i < _completeCount ? 1 : 0;
                     _signals[kept++] = _signals[i];
                 }
             }
 
             _count = kept;
+            _completeCount = complete;
         }
 
         int signalId = gsv.SignalId > 0 ? gsv.SignalId : 0;
@@ -70,6 +81,11 @@ internal sealed class SkyBuilder
                 s.Set = set;
             }
         }
+
+        if (gsv.MessageNumber >= gsv.TotalMessages)
+        {
+            _completeCount = _count;
+        }
     }
 
     /// <summary>
@@ -80,6 +96,9 @@ internal sealed class SkyBuilder
     /// </summary>
     public SatelliteInfo[] Build(UsedSatellites used, out int usedCount)
     {
+        // A set whose last part never came is left out, as gpsd reports a sky only when a set's
+        // last part arrives (gp-320fw sends parts 1-2 of 3 in most epochs).
+        _count = _completeCount;
         // Bitwise compares: NaN (not reported) equals NaN; Signal has no padding to differ.
         if (_count == _lastCount
             && used.Added.SequenceEqual(_lastUsedSatellites.AsSpan(0, _lastUsedSatelliteCount))
@@ -117,6 +136,7 @@ internal sealed class SkyBuilder
 
         _lastSky = sky;
         (_last, _signals) = (_signals, _last);
+        _swapped = true;
         (_lastUsed, _used) = (_used, _lastUsed);
         _lastCount = _count;
         _lastUsedCount = usedCount = count;
@@ -134,7 +154,9 @@ internal sealed class SkyBuilder
     public void Clear()
     {
         _count = 0;
+        _completeCount = 0;
         _setCount = 0;
+        _swapped = false;
     }
 
     // True (and remembered) when a GSV set has not been seen yet in this epoch: then there is

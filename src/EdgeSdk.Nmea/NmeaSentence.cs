@@ -700,7 +700,9 @@ public sealed partial class NmeaSentence
 
         long deg = whole / 100;
         long min = whole % 100;
-        if (min >= 60 || deg > 180)
+        // Minute 60 exactly is the next whole degree: MediaTek receivers write their no-fix
+        // placeholder 90°N as 8960.0000 (gpsd reads it as 90°; rejecting it lost the epoch's time).
+        if ((min >= 60 && (min != 60 || fraction != 0)) || deg > 180)
         {
             return false;
         }

@@ -32,6 +32,7 @@ public static class CaptureComparison
 
     public static Result Compare(string capture, IReadOnlyList<GnssFix> fixes)
     {
+        fixes = Revised(fixes);
         GpsdExpected gpsd = GpsdExpected.Load(capture);
         var expectedRuns = gpsd.PositionRuns.ToDictionary(p => Key(ParseTime(p.Key)), p => p.Value);
         var expectedPositions = expectedRuns.ToDictionary(p => p.Key, p => p.Value[^1]);
@@ -147,6 +148,29 @@ public static class CaptureComparison
         }
 
         return new Result(capture, expectedRuns.Values.Sum(r => r.Count), agreeingPositions, ours.Count, unreported, gpsdSatellites, agreeingSatellites, differences);
+    }
+
+    /// <summary>
+    /// A fix right after one with the same time is that epoch's revision (late sentences after an
+    /// early close, see EpochFusion): it replaces the early fix, as gpsd's later report of the same
+    /// time does, so an epoch counts once.
+    /// </summary>
+    private static List<GnssFix> Revised(IReadOnlyList<GnssFix> fixes)
+    {
+        var list = new List<GnssFix>(fixes.Count);
+        foreach (GnssFix fix in fixes)
+        {
+            if (list.Count > 0 && fix.TimeUtc.HasValue && list[^1].TimeUtc == fix.TimeUtc)
+            {
+                list[^1] = fix;
+            }
+            else
+            {
+                list.Add(fix);
+            }
+        }
+
+        return list;
     }
 
     private static string Show(IEnumerable<(int GnssId, int Svid, bool Used)> set)

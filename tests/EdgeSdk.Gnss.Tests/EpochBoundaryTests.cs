@@ -83,6 +83,17 @@ public class EpochBoundaryTests
     }
 
     [Fact]
+    public void Stamps_exactly_10_ms_apart_are_two_epochs()
+    {
+        // The Telit SL869 stamps 102143.990 then 102144.000; gpsd's rule is |a - b| < 10 ms, so it
+        // reports both epochs, with their own positions.
+        string[] stream = [.. Epoch("102143.990", Lat(1)), .. Epoch("102144.000", Lat(2)), .. Epoch("102144.009", Lat(2))];
+        List<GnssFix> fixes = Fuse(stream);
+        Assert.Equal(["10:21:43.990", "10:21:44.009"], fixes.Select(f => f.TimeUtc!.Value.ToString("HH:mm:ss.fff")));
+        Assert.Equal([48.0173, 48.033966667], fixes.Select(f => Math.Round(f.LatitudeDegrees!.Value, 9))); // 48° 01.038', 48° 02.038'
+    }
+
+    [Fact]
     public void Time_going_backwards_starts_a_new_epoch()
     {
         string[] stream = [.. Epoch("105155.00", Lat(1)), .. Epoch("105154.00", Lat(2)), .. Epoch("105156.00", Lat(3))];

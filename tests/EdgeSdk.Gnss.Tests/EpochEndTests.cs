@@ -75,12 +75,14 @@ public class EpochEndTests
     }
 
     // A receiver that ends 5 epochs with GGA, then sends more after it: the learned GGA closed
-    // epoch 5 early, so its late sentences are dropped and counted (the fix is already out, no
-    // second one), GGA is never trusted again, and the new last sentence is learned afresh.
+    // epoch 5 early, its late sentences are counted and fused into epoch 5, GGA is never trusted
+    // again, and the new last sentence is learned afresh. A late GSV set makes a revised fix of
+    // the whole epoch when epoch 6 starts (gpsd reports that late sky); a late GSA alone only
+    // carries into the next epochs (gpsd makes no report for it).
     [Theory]
-    [InlineData("$GNRMC,{0},A,3000.0,N,12000.0,E,0.0,0.0,010125,,,A|$GNGGA,{0},3000.0,N,12000.0,E,1,4,0.9,10.0,M,,M,,|$GNGSA,A,3,02,07,13,,,,,,,,,,1.5,0.9,1.2,1|$GPGSV,1,1,01,02,20,056,30,1", 2)]
-    [InlineData("$GNRMC,{0},A,3000.0,N,12000.0,E,0.0,0.0,010125,,,A|$GNGGA,{0},3000.0,N,12000.0,E,1,4,0.9,10.0,M,,M,,|$GNZDA,{0},01,01,2025,,|$GNGSA,A,3,02,07,13,,,,,,,,,,1.5,0.9,1.2,1", 2)]
-    public void A_receiver_whose_order_changes_unlearns_without_an_extra_fix(string changed, int late)
+    [InlineData("$GNRMC,{0},A,3000.0,N,12000.0,E,0.0,0.0,010125,,,A|$GNGGA,{0},3000.0,N,12000.0,E,1,4,0.9,10.0,M,,M,,|$GNGSA,A,3,02,07,13,,,,,,,,,,1.5,0.9,1.2,1|$GPGSV,1,1,01,02,20,056,30,1", 2, true)]
+    [InlineData("$GNRMC,{0},A,3000.0,N,12000.0,E,0.0,0.0,010125,,,A|$GNGGA,{0},3000.0,N,12000.0,E,1,4,0.9,10.0,M,,M,,|$GNZDA,{0},01,01,2025,,|$GNGSA,A,3,02,07,13,,,,,,,,,,1.5,0.9,1.2,1", 2, false)]
+    public void A_receiver_whose_order_changes_unlearns_and_keeps_its_late_sentences(string changed, int late, bool lateSky)
     {
         const string Usual = "$GNRMC,{0},A,3000.0,N,12000.0,E,0.0,0.0,010125,,,A|$GNGGA,{0},3000.0,N,12000.0,E,1,4,0.9,10.0,M,,M,,";
         var text = new StringBuilder();
@@ -95,12 +97,109 @@ public class EpochEndTests
 
         var fusion = new EpochFusion();
         List<GnssFix> fixes = EpochFusionTests.Fuse(fusion, Encoding.ASCII.GetBytes(text.ToString()));
-        Assert.Equal(10, fixes.Count);
-        Assert.Equal(Enumerable.Range(0, 10).Select(e => new DateTime(2025, 1, 1, 12, 0, e, DateTimeKind.Utc)), fixes.Select(f => f.TimeUtc!.Value));
+        int[] epochs = lateSky ? [0, 1, 2, 3, 4, 5, 5, 6, 7, 8, 9] : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+        Assert.Equal(epochs.Select(e => new DateTime(2025, 1, 1, 12, 0, e, DateTimeKind.Utc)), fixes.Select(f => f.TimeUtc!.Value));
         Assert.Equal(late, fusion.LateSentences);
-        Assert.Null(fixes[5].Pdop); // epoch 5's GSA came after its fix
-        Assert.Equal(1.5, fixes[6].Pdop);
+        Assert.Null(fixes[5].Pdop); // epoch 5's GSA came after its early fix
+        Assert.Empty(fixes[5].Satellites);
+        if (lateSky)
+        {
+            GnssFix revised = fixes[6];
+            Assert.Equal(1.5, revised.Pdop);
+            Assert.Equal([(2, true)], revised.Satellites.Select(s => (s.Svid, s.Used)));
+            Assert.Equal(fixes[5].LatitudeDegrees, revised.LatitudeDegrees);
+            Assert.Equal(FixMode.ThreeD, revised.Mode);
+        }
+
+        Assert.Equal(1.5, fixes[epochs.Length - 4].Pdop); // epoch 6
         Assert.Equal(4, fusion.EarlyClosedEpochs); // epochs 3, 4, 5 by GGA; epoch 9 by the newly learned last sentence
+    }
+
+    // The BU-353 GLONASS ends its epochs with ZDA and sends its GSV sets after the ZDA every fifth
+    // epoch: ZDA is learned from the epochs without GSV, so the first GSV epoch closes at its ZDA.
+    // Its GSV sets are fused in late and make a revised fix with that epoch's sky (gpsd reports
+    // that sky too); ZDA is not trusted again, and no later sky is lost.
+    [Fact]
+    public void A_gsv_set_every_few_epochs_after_the_learned_terminator_is_not_lost()
+    {
+        var text = new StringBuilder();
+        for (int e = 0; e < 10; e++)
+        {
+            string time = $"0814{10 + e}.000";
+            text.Append(EpochFusionTests.Checksummed($"$GPGGA,{time},5541.1955,N,03737.2872,E,1,5,4.87,66.2,M,14.5,M,,")).Append("\r\n")
+                .Append(EpochFusionTests.Checksummed("$GNGSA,A,3,03,19,27,13,,,,,,,,,2.75,2.56,1.00")).Append("\r\n")
+                .Append(EpochFusionTests.Checksummed($"$GNRMC,{time},A,5541.1955,N,03737.2872,E,0.60,301.29,260514,,,A")).Append("\r\n")
+                .Append(EpochFusionTests.Checksummed($"$GPZDA,{time},26,05,2014,,")).Append("\r\n");
+            if (e % 5 == 4)
+            {
+                text.Append(EpochFusionTests.Checksummed("$GPGSV,1,1,02,03,27,059,14,19,24,073,16")).Append("\r\n");
+            }
+        }
+
+        var fusion = new EpochFusion();
+        List<GnssFix> fixes = EpochFusionTests.Fuse(fusion, Encoding.ASCII.GetBytes(text.ToString()));
+        List<GnssFix> skies = fixes.Where(f => f.Satellites.Count > 0).ToList();
+        Assert.Equal([14, 19], skies.Select(f => f.TimeUtc!.Value.Second));
+        Assert.All(skies, f => Assert.Equal([(3, true), (19, true)], f.Satellites.Select(s => (s.Svid, s.Used))));
+        Assert.Equal(1, fusion.LateSentences); // the first GSV only: ZDA is not trusted after it
+        Assert.Equal(11, fixes.Count); // epoch 14 twice: early, then revised with its sky
+        Assert.Equal(fixes[4].LatitudeDegrees, fixes[5].LatitudeDegrees);
+    }
+
+    // A late GSV set of another talker after an early close that already had a sky: the revised
+    // fix holds both sets (the early fix's sky was built, and the epoch's signals stay intact).
+    [Fact]
+    public void A_revised_fix_keeps_the_sky_the_early_fix_had()
+    {
+        var text = new StringBuilder();
+        for (int e = 0; e < 6; e++)
+        {
+            string time = $"1200{e:00}.00";
+            text.Append(EpochFusionTests.Checksummed($"$GNGGA,{time},3000.0,N,12000.0,E,1,4,0.9,10.0,M,,M,,")).Append("\r\n")
+                .Append(EpochFusionTests.Checksummed("$GNGSA,A,3,02,07,13,74,,,,,,,,,1.5,0.9,1.2")).Append("\r\n")
+                .Append(EpochFusionTests.Checksummed($"$GPGSV,1,1,02,02,20,056,{30 + e},07,18,123,25")).Append("\r\n")
+                .Append(EpochFusionTests.Checksummed($"$GNRMC,{time},A,3000.0,N,12000.0,E,0.0,0.0,010125,,,A")).Append("\r\n");
+            if (e == 4)
+            {
+                text.Append(EpochFusionTests.Checksummed("$GLGSV,1,1,01,74,52,302,33")).Append("\r\n");
+            }
+        }
+
+        var fusion = new EpochFusion();
+        List<GnssFix> fixes = EpochFusionTests.Fuse(fusion, Encoding.ASCII.GetBytes(text.ToString()));
+        Assert.Equal(7, fixes.Count);
+        Assert.Equal(fixes[4].TimeUtc, fixes[5].TimeUtc);
+        Assert.Equal([2, 7], fixes[4].Satellites.Select(s => s.SatelliteId));
+        Assert.Equal([(2, 34.0), (7, 25.0), (10, 33.0)], fixes[5].Satellites.Select(s => (s.SatelliteId, s.SnrDbHz!.Value)));
+        Assert.All(fixes[5].Satellites, s => Assert.True(s.Used));
+        Assert.Equal([(2, 35.0), (7, 25.0)], fixes[6].Satellites.Select(s => (s.SatelliteId, s.SnrDbHz!.Value)));
+    }
+
+    // Untimed epochs are cut where a position sentence repeats, so they teach nothing: the Garmin
+    // Foretrex 201 sends untimed no-fix epochs (…GSV, GLL) whose cut differs from its timed ones.
+    [Fact]
+    public void Untimed_epochs_do_not_teach_the_terminator()
+    {
+        var text = new StringBuilder();
+        string[] untimed = ["$GPRMC,,V,,,,,,,260810,1.0,E,N", "$GPGGA,,,,,,0,00,,,M,,M,,", "$GPGSA,A,1,,,,,,,,,,,,,,,", "$GPGSV,1,1,01,06,43,153,43"];
+        for (int e = 0; e < 5; e++)
+        {
+            foreach (string sentence in untimed)
+            {
+                text.Append(EpochFusionTests.Checksummed(sentence)).Append("\r\n");
+            }
+        }
+
+        text.Append(EpochFusionTests.Checksummed("$GPRMC,200004,A,5504.4343,N,01025.5386,E,0.0,0.0,260810,1.0,E,D")).Append("\r\n")
+            .Append(EpochFusionTests.Checksummed("$GPGGA,200004,5504.4343,N,01025.5386,E,2,03,2.5,-9.1,M,43.9,M,,")).Append("\r\n")
+            .Append(EpochFusionTests.Checksummed("$GPGSV,1,1,01,06,43,153,43")).Append("\r\n")
+            .Append(EpochFusionTests.Checksummed("$GPGLL,5504.4343,N,01025.5386,E,200004,A,D")).Append("\r\n");
+        var fusion = new EpochFusion();
+        GnssFix fix = EpochFusionTests.Fuse(fusion, Encoding.ASCII.GetBytes(text.ToString()))[^1];
+        Assert.Equal(0, fusion.EarlyClosedEpochs);
+        Assert.Equal(0, fusion.LateSentences);
+        Assert.Equal(FixMode.ThreeD, fix.Mode); // the GLL made it 3D (altitude known), as in gpsd
+        Assert.Equal(-9.1, fix.AltitudeMslMeters);
     }
 
     private static IEnumerable<(string Text, DateTime? Time)> Epochs(string capture)

@@ -129,15 +129,45 @@ public class EpochFusionTests
         Assert.Equal(7, fix.Satellites[2].GpsdSignalId);
     }
 
+    // gpsd reports a sky only when a GSV set's last part arrives: the GP-320FW often sends parts
+    // 1-2 of 3, and those epochs have no sky in gpsd; a complete set beside a partial one is kept.
     [Fact]
-    public void A_gsa_after_the_gsv_still_marks_its_satellites_used()
+    public void A_gsv_set_without_its_last_part_is_left_out_of_the_sky()
+    {
+        List<GnssFix> fixes = Fuse(
+            "$GPGGA,164518.99,4808.9985,N,01135.0867,E,1,04,01.3,00462.9,M,0046.2,M,,",
+            "$GPGSV,3,1,12,17,77,041,12,21,76,138,48,09,47,236,18,04,37,056,",
+            "$GPGSV,3,2,12,12,32,298,,06,29,277,47,18,20,143,47,08,15,173,",
+            "$GPGGA,164519.99,4808.9985,N,01135.0867,E,1,04,01.3,00462.9,M,0046.2,M,,",
+            "$GLGSV,1,1,02,74,52,302,,82,25,034,33",
+            "$GPGSV,3,1,12,17,77,041,12,21,76,138,48,09,47,236,18,04,37,056,",
+            "$GPGGA,164520.99,4808.9985,N,01135.0867,E,1,04,01.3,00462.9,M,0046.2,M,,",
+            "$GPGSV,3,1,12,17,77,041,12,21,76,138,48,09,47,236,18,04,37,056,",
+            "$GPGSV,3,2,12,12,32,298,,06,29,277,47,18,20,143,47,08,15,173,",
+            "$GPGSV,3,3,12,05,13,037,47,14,06,303,,01,00,359,,02,00,204,");
+        Assert.Equal(3, fixes.Count);
+        Assert.Empty(fixes[0].Satellites);
+        Assert.Equal([10, 18], fixes[1].Satellites.Select(s => s.SatelliteId)); // GLONASS 74, 82 as slots 10, 18
+        Assert.Equal(12, fixes[2].Satellites.Count);
+    }
+
+    // gpsd marks a sky's used satellites when its GSV set ends (the SKY report), from the GSAs
+    // before it: a GSA after the GSVs counts from the next sky on (iTrek sends an empty GSA after
+    // its RMC; gpsd's sky of that epoch still has the earlier GSA's satellites used).
+    [Fact]
+    public void A_gsa_after_the_gsv_marks_satellites_used_from_the_next_sky_on()
     {
         List<GnssFix> fixes = Fuse(
             "$GPGGA,193221.00,2037.72792,N,08704.08478,W,1,02,1.7,-30.40,M,-13.9,M,,",
             "$GPGSV,1,1,03,28,14,150,41,09,15,254,41,10,43,192,47",
-            "$GPGSA,A,3,28,10,,,,,,,,,,,03.4,01.7,03.0");
-        Assert.Equal([true, false, true], Assert.Single(fixes).Satellites.Select(s => s.Used));
-        Assert.Equal(2, fixes[0].SatellitesUsed);
+            "$GPGSA,A,3,28,10,,,,,,,,,,,03.4,01.7,03.0",
+            "$GPGGA,193222.00,2037.72792,N,08704.08478,W,1,02,1.7,-30.40,M,-13.9,M,,",
+            "$GPGSV,1,1,03,28,14,150,41,09,15,254,41,10,43,192,47",
+            "$GPGSA,A,3,,,,,,,,,,,,,50.0,50.0,50.0");
+        Assert.Equal(2, fixes.Count);
+        Assert.Equal([false, false, false], fixes[0].Satellites.Select(s => s.Used));
+        Assert.Equal(2, fixes[0].SatellitesUsed); // the GSA's count, as gpsd's uSat
+        Assert.Equal([true, false, true], fixes[1].Satellites.Select(s => s.Used));
     }
 
     [Fact]

@@ -78,6 +78,24 @@ public class SentenceTests
         Assert.Equal(NmeaRejectReason.InvalidField, Reject(text));
     }
 
+    // MediaTek's no-fix placeholder (tr737A+.log): 8960.0000 is 89° 60' = 90°N, read as gpsd reads it;
+    // only minute 60 with no fraction is a whole degree (4960.45 above stays invalid).
+    [Theory]
+    [InlineData("$GPGGA,071733.929,8960.0000,N,00000.0000,E,0,0,,137.0,M,13.0,M,,", 90.0, 0.0)]
+    [InlineData("$GPGLL,4860.00,S,12060.000,W,225444,A", -49.0, -121.0)]
+    public void Minute_60_exactly_is_the_next_whole_degree(string text, double latitude, double longitude)
+    {
+        NmeaParser parser = Parse(text, text[3..6] == "GGA" ? NmeaSentenceType.Gga : NmeaSentenceType.Gll);
+        (double lat, double lon) = parser.Current switch
+        {
+            GgaSentence gga => (gga.LatitudeDegrees, gga.LongitudeDegrees),
+            GllSentence gll => (gll.LatitudeDegrees, gll.LongitudeDegrees),
+            _ => (double.NaN, double.NaN),
+        };
+        Assert.Equal(latitude, lat);
+        Assert.Equal(longitude, lon);
+    }
+
     [Theory]
     [InlineData("$GPRMC,225446,A,4916.45,N", NmeaRejectReason.MissingFields)]
     [InlineData("$GPGSA,A,3,04,05", NmeaRejectReason.MissingFields)]
