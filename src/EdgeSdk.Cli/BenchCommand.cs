@@ -42,7 +42,7 @@ internal static class BenchCommand
         long perPass = parser.DecodeAll(data, 0, data.Length);
         if (perPass == 0)
         {
-            throw new InvalidDataException($"'{path}' holds no NMEA sentence this parser accepts; nothing to measure.");
+            throw new DataProblemException($"'{path}' holds no NMEA sentence this parser accepts; nothing to measure.");
         }
 
         // Warm up (JIT tiers) for a tenth of the run, then measure whole passes until the time is up.

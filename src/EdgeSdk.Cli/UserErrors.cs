@@ -14,7 +14,7 @@ internal static class UserErrors
         {
             return action();
         }
-        catch (InvalidDataException ex)
+        catch (DataProblemException ex)
         {
             // The input was read but holds nothing usable: a data problem, not a usage mistake.
             Console.Error.WriteLine($"edgesdk: {ex.Message}");
@@ -56,7 +56,7 @@ internal static class UserErrors
     };
 
     private static bool IsUserError(Exception ex) => ex is IOException or UnauthorizedAccessException
-        or SocketException or ArgumentException or FormatException or TimeoutException
+        or SocketException or ArgumentException or FormatException or TimeoutException or InvalidDataException
         || (ex is AggregateException aggregate && aggregate.InnerExceptions.All(IsUserError));
 
     private static string Describe(Exception ex) => ex is AggregateException aggregate

@@ -79,16 +79,18 @@ public sealed class EpochFusion
     private long _terminator, _last, _lastKind;
     private int _repeat, _confirmations;
     private bool _earlyClosed, _lateSky;
+    private int _idleClosedTimeMs = -1; // the time of the epoch the idle gap closed, until a new time arrives
     private double? _closedClimb; // the early fix's climb, kept by its revision
 
     /// <summary>True while an epoch has sentences that are not yet a fix.</summary>
     public bool HasOpenEpoch => _open;
 
     /// <summary>
-    /// True while a live source should call <see cref="Flush"/> after its idle gap: an epoch is
-    /// open, or one closed early and its late sentences would still count as late.
+    /// True while a live source should call <see cref="FlushAfterIdleGap"/> after its idle gap: an epoch
+    /// is open, one closed early and its late sentences would still count as late, or the last idle gap
+    /// closed one and its stragglers are still dropped (until the next gap).
     /// </summary>
-    public bool AwaitsIdleGap => _open || _earlyClosed;
+    public bool AwaitsIdleGap => _open || _earlyClosed || _idleClosedTimeMs >= 0;
 
     /// <summary>
     /// How many epochs in a row must end with the same sentence before its arrival ends the epoch
@@ -261,7 +263,22 @@ public sealed class EpochFusion
     public GnssFix? Flush()
     {
         Close();
+        _idleClosedTimeMs = -1;
         return _ready.Count > 0 ? _ready.Dequeue() : null;
+    }
+
+    /// <summary>
+    /// Ends the epoch in progress because a live receiver went quiet for the idle gap, and returns its fix.
+    /// Unlike <see cref="Flush"/>, sentences that still carry the closed epoch's time afterwards are stragglers
+    /// (the reader was starved, not the receiver done): they are counted in <see cref="LateSentences"/> and
+    /// dropped, so one epoch never becomes two fixes.
+    /// </summary>
+    public GnssFix? FlushAfterIdleGap()
+    {
+        int closedTimeMs = _open ? _timeMs : -1;
+        GnssFix? fix = Flush();
+        _idleClosedTimeMs = closedTimeMs;
+        return fix;
     }
 
     private static bool GnsHasFix(GnsSentence gns)
@@ -412,6 +429,17 @@ public sealed class EpochFusion
         // carry the same time (SiRFstarV sends GPGGA and GLGGA for one instant). The second rule is
         // the one for receivers without time, and for the first timed sentence after untimed ones.
         int ms = time.MillisecondOfDay;
+        if (_idleClosedTimeMs >= 0 && ms >= 0)
+        {
+            if (!_open && SameInstant(ms, _idleClosedTimeMs))
+            {
+                LateSentences++; // a straggler of the epoch the idle gap closed (FlushAfterIdleGap)
+                return false;
+            }
+
+            _idleClosedTimeMs = -1;
+        }
+
         bool bothTimed = ms >= 0 && _timeMs >= 0;
         bool newEpoch = (bothTimed && !SameInstant(ms, _timeMs))
             || (!bothTimed && type != PositionType.None && (_positionTypesSeen & (int)type) != 0);
@@ -455,6 +483,12 @@ public sealed class EpochFusion
     // closed one (until a new time, or Flush after the idle gap).
     private bool Continue()
     {
+        if (_idleClosedTimeMs >= 0 && !_open)
+        {
+            LateSentences++; // after the idle gap closed an epoch and before a new time: its straggler
+            return false;
+        }
+
         if (_earlyClosed)
         {
             Late();

@@ -172,7 +172,7 @@ public sealed class GnssReceiver : IAsyncDisposable
                         Task<int> reading = pending.AsTask();
                         if (await Task.WhenAny(reading, Task.Delay(_options.EpochIdleGap, cancellationToken)).ConfigureAwait(false) != reading)
                         {
-                            FlushEpoch();
+                            FlushEpoch(afterIdleGap: true);
                             yield return true;
                         }
 
@@ -228,11 +228,11 @@ public sealed class GnssReceiver : IAsyncDisposable
     /// </summary>
     internal Action<NmeaTypedSentence>? BeforeFusion { get; set; }
 
-    private void FlushEpoch()
+    private void FlushEpoch(bool afterIdleGap = false)
     {
         try
         {
-            Emit(_fusion.Flush());
+            Emit(afterIdleGap ? _fusion.FlushAfterIdleGap() : _fusion.Flush());
         }
         catch (Exception ex)
         {

@@ -169,7 +169,7 @@ public sealed class TrackCommandTests : IDisposable
         {
             var result = await EdgeSdkProcess.RunAsync($"track {Recording()} --mqtt mqtt://127.0.0.1:1 --device truck-t --queue {mount}", timeout: TimeSpan.FromSeconds(90));
             Assert.Equal(2, result.ExitCode);
-            Assert.Equal($"edgesdk: queue directory '{mount}' cannot be used: read-only file system", result.StdErr.Trim());
+            Assert.Equal($"edgesdk: --queue {mount} cannot be used: the file system is read-only — choose a folder you can write to", result.StdErr.Trim());
         }
         finally
         {
