@@ -17,6 +17,7 @@ public sealed class SerialGnssSource : GnssSource
     private readonly bool _auto;
     private SerialPort? _port;
     private Stream? _stream;
+    private volatile bool _disposed; // set by DisposeAsync, possibly while a read waits to reopen
 
     /// <summary>Creates a source for <paramref name="portName"/> at <paramref name="baudRate"/> (0: detect).</summary>
     public SerialGnssSource(string portName, int baudRate)
@@ -71,9 +72,15 @@ public sealed class SerialGnssSource : GnssSource
     {
         while (true)
         {
+            if (_disposed)
+            {
+                return 0; // disposed: the end of this source, never a reopen of a path that may now be another device
+            }
+
             if (_stream == null)
             {
                 await WaitAndReopenAsync(cancellationToken).ConfigureAwait(false);
+                continue; // disposed while waiting, or reopened
             }
 
             try
@@ -87,6 +94,11 @@ public sealed class SerialGnssSource : GnssSource
             catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException or UnauthorizedAccessException)
             {
                 // Unplugging a USB adapter surfaces as EIO on the open descriptor.
+            }
+
+            if (_disposed)
+            {
+                return 0;
             }
 
             ReportStatus($"device {_portName} disappeared; waiting for it to come back");
@@ -118,6 +130,7 @@ public sealed class SerialGnssSource : GnssSource
     /// <inheritdoc />
     public override ValueTask DisposeAsync()
     {
+        _disposed = true;
         Close();
         return ValueTask.CompletedTask;
     }
@@ -207,6 +220,11 @@ public sealed class SerialGnssSource : GnssSource
         while (true)
         {
             await Task.Delay(ReopenInterval, cancellationToken).ConfigureAwait(false);
+            if (_disposed)
+            {
+                return; // ReadAsync ends the source
+            }
+
             if (!File.Exists(_portName) && !OperatingSystem.IsWindows())
             {
                 continue;

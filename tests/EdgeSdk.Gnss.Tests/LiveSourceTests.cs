@@ -77,6 +77,21 @@ public class LiveSourceTests
     }
 
     [Fact]
+    public async Task A_disposed_serial_source_ends_instead_of_reopening_its_path()
+    {
+        // pts numbers are reused: a disposed source that kept reopening its path read the next program's terminal.
+        await using SocatPty pty = await SocatPty.StartAsync();
+        var source = new SerialGnssSource(pty.DevicePath, 9600) { ReopenInterval = TimeSpan.FromMilliseconds(50) };
+        using var cts = new CancellationTokenSource(Timeout);
+        await source.OpenAsync(cts.Token);
+        ValueTask<int> pending = source.ReadAsync(new byte[64], cts.Token);
+        await source.DisposeAsync();
+        Assert.Equal(0, await pending); // the end of the source, not a reopen
+        Assert.Equal(0, await source.ReadAsync(new byte[64], cts.Token));
+        Assert.Equal(0, source.Reopens);
+    }
+
+    [Fact]
     public async Task Tcp_source_reads_a_capture_and_reconnects_when_the_server_drops_it()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -311,7 +311,7 @@ internal sealed class DemoRun
                 Published = publisher.Published,
                 Acknowledged = publisher.Acknowledged,
                 Queued = publisher.Queued,
-                Dropped = publisher.Dropped + publisher.HandoffDropped,
+                Dropped = NotDelivered(publisher),
                 BytesPerFix = publisher.BytesPerFix,
                 Received = consumer.Fixes,
                 Duplicates = consumer.Duplicates,
@@ -370,6 +370,10 @@ internal sealed class DemoRun
         return missing;
     }
 
+    // Fixes that will never reach the broker: dropped from a full queue or hand-off, refused by the store
+    // (disk full, I/O error), lost to queue damage.
+    private static long NotDelivered(TelemetryPublisherStatus p) => p.Dropped + p.HandoffDropped + p.StoreFailures + p.Lost;
+
     private int Report(TelemetryPublisherStatus p, TelemetryConsumerStatus c, SimulationSummary? simulated, IReadOnlyList<long> lost,
         bool drained, bool interrupted, string queueDirectory)
     {
@@ -384,7 +388,7 @@ internal sealed class DemoRun
             TrackExport.WriteGpx(file, new[] { _platformTrack });
         }
 
-        long dropped = p.Dropped + p.HandoffDropped;
+        long dropped = NotDelivered(p);
         bool ok = lost.Count == 0 && drained && dropped == 0 && p.Rejected == 0;
         var text = new List<string>
         {
