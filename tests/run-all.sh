@@ -5,6 +5,12 @@
 #   tests: N passed, N failed, N skipped
 # counted from the real results. Exit code 0 only when nothing failed.
 set -uo pipefail
+# A shell without job control starts background commands with SIGINT and SIGQUIT ignored, and every child
+# inherits that (bash cannot undo it). The tests stop the processes they start with Ctrl+C (SIGINT), so
+# start over with both signals at their defaults, whatever started this script.
+if [ -z "${EDGESDK_SIGNALS_RESET:-}" ]; then
+  EDGESDK_SIGNALS_RESET=1 exec env --default-signal=INT,QUIT bash "$0" "$@"
+fi
 cd "$(dirname "$0")/.."
 root=$(pwd)
 results="$root/.artifacts/test-results"

@@ -132,7 +132,16 @@ public sealed partial class ExitCodeTests : IDisposable
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await track.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await track.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            track.Kill(entireProcessTree: true); // no tracker left running by a failed test
+            throw;
+        }
+
         Assert.Equal(130, track.ExitCode);
         Match summary = Summary().Match(await stdout);
         Assert.True(summary.Success, await stdout);

@@ -30,7 +30,15 @@ public sealed class SampleProcessTests
         finally
         {
             Process.Start("kill", $"-INT {process.Id}")!.WaitForExit();
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            try
+            {
+                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            }
+            catch (TimeoutException)
+            {
+                process.Kill(entireProcessTree: true); // no sample left running by a failed test
+                throw;
+            }
         }
 
         Assert.Equal(0, process.ExitCode);
