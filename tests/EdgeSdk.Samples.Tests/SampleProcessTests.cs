@@ -29,16 +29,7 @@ public sealed class SampleProcessTests
         }
         finally
         {
-            Process.Start("kill", $"-INT {process.Id}")!.WaitForExit();
-            try
-            {
-                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            }
-            catch (TimeoutException)
-            {
-                process.Kill(entireProcessTree: true); // no sample left running by a failed test
-                throw;
-            }
+            await InterruptAsync(process);
         }
 
         Assert.Equal(0, process.ExitCode);
@@ -47,6 +38,21 @@ public sealed class SampleProcessTests
         Assert.Equal(["fix: no fix, 0 satellites used", "fix: 3D fix"], lines.Where(l => l.StartsWith("fix:")).Select(l => l.StartsWith("fix: 3D") ? "fix: 3D fix" : l));
         int threeD = lines.FindIndex(l => l.StartsWith("fix: 3D"));
         Assert.Equal("led: * ", lines.Take(threeD).Last(l => l.StartsWith("led:"))); // one blink while there was no fix
+    }
+
+    // Ctrl+C, and the process must stop within a minute; a process that does not is killed, not left running.
+    private static async Task InterruptAsync(Process process)
+    {
+        Process.Start("kill", $"-INT {process.Id}")!.WaitForExit();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
     }
 
     [Fact]
