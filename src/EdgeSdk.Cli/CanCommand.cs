@@ -149,8 +149,8 @@ internal static class CanCommand
         }
 
         DbcDatabase database = dbcPath == null ? SimulatedCar.LoadDbc() : DbcDatabase.Load(dbcPath);
-        VehicleCanMapping map = mappingPath == null ? SimulatedCar.LoadMapping() : VehicleCanMapping.Load(mappingPath);
-        map.Validate(database, mappingPath ?? "simulated-car.mapping.json");
+        CanVssMapping map = mappingPath == null ? SimulatedCar.LoadMapping() : CanVssMapping.Load(mappingPath);
+        map.Validate(database, mappingPath ?? "simulated-car.mapping.json", SimulatedVehicleSignals.Check);
         var vehicle = new SimulatedVehicle(Scenario.Load(scenarioName), seed);
         var emitter = new VehicleCanEmitter(vehicle, database, map);
         using Stream stream = outputPath == null ? Console.OpenStandardOutput() : File.Create(outputPath);

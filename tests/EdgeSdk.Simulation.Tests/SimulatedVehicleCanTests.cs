@@ -176,7 +176,7 @@ public class SimulatedVehicleCanTests
     [InlineData("""{"signals":[]}""", "m.json: no \"signals\" entries")]
     public void Mapping_mistakes_are_one_clear_error(string json, string message)
     {
-        var e = Assert.Throws<InvalidDataException>(() => VehicleCanMapping.Parse(json, "m.json").Validate(SimulatedCar.LoadDbc(), "m.json"));
+        var e = Assert.Throws<InvalidDataException>(() => CanVssMapping.Parse(json, "m.json").Validate(SimulatedCar.LoadDbc(), "m.json", SimulatedVehicleSignals.Check));
         Assert.StartsWith(message, e.Message);
     }
 }

@@ -30,7 +30,7 @@ public static class SimulatedCar
 
     /// <summary>Parses the built-in mapping.</summary>
     /// <returns>The mapping.</returns>
-    public static VehicleCanMapping LoadMapping() => VehicleCanMapping.Parse(MappingJson, "simulated-car.mapping.json");
+    public static CanVssMapping LoadMapping() => CanVssMapping.Parse(MappingJson, "simulated-car.mapping.json");
 
     private static string Read(string name)
     {

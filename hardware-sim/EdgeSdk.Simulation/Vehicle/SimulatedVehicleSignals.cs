@@ -27,6 +27,11 @@ public static class SimulatedVehicleSignals
     /// <summary>Every VSS path the simulated vehicle provides.</summary>
     public static IReadOnlyCollection<string> Paths => Table.Keys;
 
+    /// <summary>Checks a mapping's VSS path (for <see cref="EdgeSdk.Can.CanVssMapping.Validate"/>).</summary>
+    /// <param name="vssPath">VSS path.</param>
+    /// <returns>Null when the simulated vehicle has the quantity, else the reason naming the known ones.</returns>
+    public static string? Check(string vssPath) => Table.ContainsKey(vssPath) ? null : $"the simulated vehicle has no '{vssPath}' (it has {string.Join(", ", Table.Keys)})";
+
     /// <summary>Finds the reader of a quantity.</summary>
     /// <param name="vssPath">VSS path, e.g. <c>Vehicle.Speed</c>.</param>
     /// <param name="read">Reads the quantity from a vehicle, in VSS units.</param>

@@ -26,17 +26,17 @@ public sealed class VehicleCanEmitter
     /// <param name="mapping">Which quantity goes into which signal.</param>
     /// <param name="channel">Interface name written with each frame, e.g. <c>vcan0</c>.</param>
     /// <exception cref="InvalidDataException">The mapping names an unknown quantity, message or signal.</exception>
-    public VehicleCanEmitter(SimulatedVehicle vehicle, DbcDatabase database, VehicleCanMapping mapping, string channel = "vcan0")
+    public VehicleCanEmitter(SimulatedVehicle vehicle, DbcDatabase database, CanVssMapping mapping, string channel = "vcan0")
     {
         ArgumentNullException.ThrowIfNull(vehicle);
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(mapping);
-        mapping.Validate(database);
+        mapping.Validate(database, "mapping", SimulatedVehicleSignals.Check);
         _vehicle = vehicle;
         _channel = channel;
         _startMicros = (vehicle.TimeUtc - DateTime.UnixEpoch).Ticks / 10;
         var schedule = new List<MessageSchedule>();
-        foreach (VehicleCanMappingEntry e in mapping.Signals)
+        foreach (CanVssMappingEntry e in mapping.Signals)
         {
             CanMessage message = database.FindMessage(e.Message)!;
             MessageSchedule? s = schedule.Find(x => x.Message == message);

@@ -1,26 +1,26 @@
 using System.Text.Json;
-using EdgeSdk.Can;
 
-namespace EdgeSdk.Simulation.Vehicle;
+namespace EdgeSdk.Can;
 
 /// <summary>
-/// Which simulated quantities go into which CAN signals: a JSON file
-/// <c>{"signals":[{"vss":"Vehicle.Speed","message":"ESP_21","signal":"ESP_v_Signal","intervalMs":20}, ...]}</c>.
+/// Which VSS quantities travel in which CAN signals, for both directions (a simulated car encodes, a feeder
+/// decodes): a JSON file <c>{"signals":[{"vss":"Vehicle.Speed","message":"ESP_21","signal":"ESP_v_Signal","intervalMs":20}, ...]}</c>
+/// with optional <c>scale</c>, <c>transform</c>, <c>valueMap</c> and <c>onChange</c> per entry (see <see cref="CanVssMappingEntry"/>).
 /// Checked against the DBC when loaded, so a typo is one clear error, not silently missing frames.
 /// </summary>
-public sealed class VehicleCanMapping
+public sealed class CanVssMapping
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <summary>The mapping entries, in file order.</summary>
-    public IReadOnlyList<VehicleCanMappingEntry> Signals { get; init; } = [];
+    public IReadOnlyList<CanVssMappingEntry> Signals { get; init; } = [];
 
     /// <summary>Reads a mapping file.</summary>
     /// <param name="path">Path of the JSON file.</param>
     /// <returns>The mapping.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">The file is not a valid mapping; the message names the entry.</exception>
-    public static VehicleCanMapping Load(string path)
+    public static CanVssMapping Load(string path)
     {
         if (!File.Exists(path))
         {
@@ -35,12 +35,12 @@ public sealed class VehicleCanMapping
     /// <param name="source">Name used in error messages.</param>
     /// <returns>The mapping.</returns>
     /// <exception cref="InvalidDataException">Malformed JSON or an entry without vss/message/signal.</exception>
-    public static VehicleCanMapping Parse(string json, string source = "mapping")
+    public static CanVssMapping Parse(string json, string source = "mapping")
     {
-        VehicleCanMapping? mapping;
+        CanVssMapping? mapping;
         try
         {
-            mapping = JsonSerializer.Deserialize<VehicleCanMapping>(json, JsonOptions);
+            mapping = JsonSerializer.Deserialize<CanVssMapping>(json, JsonOptions);
         }
         catch (JsonException e)
         {
@@ -54,7 +54,7 @@ public sealed class VehicleCanMapping
 
         for (int i = 0; i < mapping.Signals.Count; i++)
         {
-            VehicleCanMappingEntry e = mapping.Signals[i];
+            CanVssMappingEntry e = mapping.Signals[i];
             if (e.Vss.Length == 0 || e.Message.Length == 0 || e.Signal.Length == 0)
             {
                 throw new InvalidDataException($"{source}: entry {i + 1} needs \"vss\", \"message\" and \"signal\"");
@@ -63,6 +63,11 @@ public sealed class VehicleCanMapping
             if (e.IntervalMs < 1)
             {
                 throw new InvalidDataException($"{source}: entry {i + 1} ({e.Vss}): intervalMs must be at least 1");
+            }
+
+            if (e.Scale == 0 || !double.IsFinite(e.Scale))
+            {
+                throw new InvalidDataException($"{source}: entry {i + 1} ({e.Vss}): scale must be a finite non-zero number");
             }
 
             if (e.Transform is not ("" or "abs" or "negative"))
@@ -74,19 +79,20 @@ public sealed class VehicleCanMapping
         return mapping;
     }
 
-    /// <summary>Checks every entry against a DBC and the simulated vehicle's quantities.</summary>
+    /// <summary>Checks every entry against a DBC and, when given, against the VSS paths the user of the mapping knows.</summary>
     /// <param name="database">The DBC.</param>
     /// <param name="source">Name used in error messages.</param>
+    /// <param name="checkVss">Returns null for a known VSS path, else why it is not usable (e.g. <c>the simulated vehicle has no 'X'</c>).</param>
     /// <exception cref="InvalidDataException">An entry names an unknown quantity, message or signal.</exception>
-    public void Validate(DbcDatabase database, string source = "mapping")
+    public void Validate(DbcDatabase database, string source = "mapping", Func<string, string?>? checkVss = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         for (int i = 0; i < Signals.Count; i++)
         {
-            VehicleCanMappingEntry e = Signals[i];
-            if (!SimulatedVehicleSignals.TryGetReader(e.Vss, out _))
+            CanVssMappingEntry e = Signals[i];
+            if (checkVss?.Invoke(e.Vss) is string problem)
             {
-                throw new InvalidDataException($"{source}: entry {i + 1}: the simulated vehicle has no '{e.Vss}' (it has {string.Join(", ", SimulatedVehicleSignals.Paths)})");
+                throw new InvalidDataException($"{source}: entry {i + 1}: {problem}");
             }
 
             CanMessage? message = database.FindMessage(e.Message);
