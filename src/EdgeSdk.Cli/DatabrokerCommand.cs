@@ -22,9 +22,12 @@ internal static class DatabrokerCommand
         var gnss = new Option<string?>("--gnss") { Description = "GNSS receiver feeding Vehicle.CurrentLocation.* and Vehicle.Speed: serial:/dev/ttyUSB0?baud=auto, tcp://host:port, a file" };
         var simulate = new Option<bool>("--simulate") { Description = "Feed the broker from the simulated drive (GNSS receiver simulator, real time, looping)" };
         var scenario = new Option<string>("--scenario") { Description = "With --simulate: built-in scenario or scenario JSON file", DefaultValueFactory = _ => "chongqing-logistics" };
+        var can = new Option<string?>("--can") { Description = "candump log (candump -l) or - for stdin, decoded with --dbc and --mapping into the VSS signals the mapping names" };
+        var dbc = new Option<string?>("--dbc") { Description = "With --can: DBC file to decode the frames with" };
+        var mapping = new Option<string?>("--mapping") { Description = "With --can: JSON mapping of DBC signals to VSS paths ({\"signals\":[{\"vss\",\"message\",\"signal\"}]})" };
         var jwtKey = new Option<string?>("--jwt-public-key") { Description = "Require bearer tokens (RS256 JWT, KUKSA scopes read/actuate/provide) checked with this PEM public key" };
         var command = new Command("databroker", "Serve VSS vehicle signals over gRPC, wire-compatible with KUKSA's kuksa.val.v2 (kuksa-client, KUKSA SDKs, HMIs).");
-        foreach (Option option in new Option[] { grpc, vss, overlay, gnss, simulate, scenario, jwtKey })
+        foreach (Option option in new Option[] { grpc, vss, overlay, gnss, simulate, scenario, can, dbc, mapping, jwtKey })
         {
             command.Options.Add(option);
         }
@@ -56,7 +59,12 @@ internal static class DatabrokerCommand
             await server.StartAsync(cancellationToken);
             Console.Error.WriteLine($"edgesdk databroker: serving kuksa.val.v2 on {server.LocalEndpoint} ({tree.Signals.Count} signals from {string.Join(" + ", tree.Sources)}{(tokens == null ? "" : "; bearer tokens required")})");
 
+            string? canSource = parse.GetValue(can);
+            using CanVssFeeder? canFeeder = DatabrokerCan.CreateFeeder(broker, canSource, parse.GetValue(dbc), parse.GetValue(mapping), simulated);
             using GnssVssFeeder? feeder = gnssSource != null || simulated ? new GnssVssFeeder(broker) : null;
+            Task canFeeding = canFeeder == null ? Task.CompletedTask
+                : canSource != null ? DatabrokerCan.RunAsync(canFeeder, canSource, cancellationToken)
+                : DatabrokerCan.SimulateAsync(canFeeder, parse.GetValue(scenario)!, cancellationToken);
             try
             {
                 if (gnssSource != null)
@@ -68,10 +76,11 @@ internal static class DatabrokerCommand
                 }
                 else if (simulated)
                 {
-                    Console.Error.WriteLine($"edgesdk databroker: simulated drive '{parse.GetValue(scenario)}' feeds Vehicle.CurrentLocation.* and Vehicle.Speed");
+                    Console.Error.WriteLine($"edgesdk databroker: simulated drive '{parse.GetValue(scenario)}' feeds Vehicle.CurrentLocation.* over GNSS, and Vehicle.Speed, gear, doors, lights and climate over CAN");
                     await SimulateAsync(feeder!, parse.GetValue(scenario)!, cancellationToken);
                 }
 
+                await canFeeding;
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
