@@ -77,10 +77,10 @@ public sealed class DatabrokerCommandTests(DatabrokerProcess broker) : IClassFix
     [Fact]
     public async Task Vss_set_publishes_a_sensor_and_refusals_are_one_line()
     {
-        EdgeSdkProcess.Result set = await EdgeSdkProcess.RunAsync($"vss set Vehicle.Body.Lights.Beam.Low.IsOn true --current --server {broker.Address}");
+        EdgeSdkProcess.Result set = await EdgeSdkProcess.RunAsync($"vss set Vehicle.Body.Lights.Beam.High.IsOn true --current --server {broker.Address}");
         Assert.True(set.ExitCode == 0, set.StdErr);
-        EdgeSdkProcess.Result got = await EdgeSdkProcess.RunAsync($"vss get Vehicle.Body.Lights.Beam.Low.IsOn --server {broker.Address}");
-        Assert.StartsWith("{\"path\":\"Vehicle.Body.Lights.Beam.Low.IsOn\",\"value\":true,\"timestamp\":\"", got.StdOut, StringComparison.Ordinal);
+        EdgeSdkProcess.Result got = await EdgeSdkProcess.RunAsync($"vss get Vehicle.Body.Lights.Beam.High.IsOn --server {broker.Address}");
+        Assert.StartsWith("{\"path\":\"Vehicle.Body.Lights.Beam.High.IsOn\",\"value\":true,\"timestamp\":\"", got.StdOut, StringComparison.Ordinal);
 
         EdgeSdkProcess.Result noProvider = await EdgeSdkProcess.RunAsync($"vss set Vehicle.Cabin.HVAC.Station.Row2.Driver.Temperature 20 --server {broker.Address}");
         Assert.Equal(2, noProvider.ExitCode);
@@ -209,7 +209,7 @@ public sealed class DatabrokerCommandTests(DatabrokerProcess broker) : IClassFix
         return $"{header}.{payload}.{Part(signature)}";
     }
 
-    private static int TemperatureId() => EdgeSdk.Vehicle.VssTree.LoadDefault().TryGetSignal("Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature", out EdgeSdk.Vehicle.VssSignal? s) ? s.Id : -1;
+    private static int TemperatureId() => EdgeSdk.Vehicle.VssTree.LoadDefault().TryGetSignal("Vehicle.Cabin.HVAC.Station.Row1.Passenger.Temperature", out EdgeSdk.Vehicle.VssSignal? s) ? s.Id : -1;
 
     private static int FreePort()
     {

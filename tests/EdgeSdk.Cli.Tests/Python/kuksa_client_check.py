@@ -24,7 +24,7 @@ if rc != 0:
 sys.path.insert(0, out_dir)
 from kuksa.val.v2 import types_pb2, val_pb2, val_pb2_grpc  # noqa: E402
 
-TEMPERATURE = "Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature"
+TEMPERATURE = "Vehicle.Cabin.HVAC.Station.Row1.Passenger.Temperature"
 channel = grpc.insecure_channel(address)
 stub = val_pb2_grpc.VALStub(channel)
 failed = False
