@@ -66,4 +66,27 @@ public sealed class DatabrokerCanTests : IDisposable
         string[] errors = result.StdErr.Trim().Split('\n').Where(l => !l.StartsWith("edgesdk databroker: serving", StringComparison.Ordinal)).ToArray();
         Assert.Equal($"edgesdk: {mapping}: entry 1: the VSS tree has no 'Vehicle.Speeed'", Assert.Single(errors));
     }
+
+    [Fact]
+    public async Task With_simulate_the_simulated_cars_can_frames_feed_the_belt_and_the_gear()
+    {
+        await using var broker = new DatabrokerProcess();
+        await broker.StartAsync("--simulate", "--scenario", "campus-loop");
+        // The simulated driver fastens the belt 3 s into the drive and drives off at 4 s: wait for both, generously.
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        bool belted = false;
+        int gear = 0;
+        while (!(belted && gear >= 1))
+        {
+            await Task.Delay(200, cancel.Token);
+            EdgeSdkProcess.Result belt = await EdgeSdkProcess.RunAsync($"vss get Vehicle.Cabin.Seat.Row1.DriverSide.IsBelted --server {broker.Address}");
+            EdgeSdkProcess.Result gearGot = await EdgeSdkProcess.RunAsync($"vss get Vehicle.Powertrain.Transmission.CurrentGear --server {broker.Address}");
+            Assert.True(belt.ExitCode == 0 && gearGot.ExitCode == 0, belt.StdErr + gearGot.StdErr);
+            using JsonDocument beltJson = JsonDocument.Parse(belt.StdOut), gearJson = JsonDocument.Parse(gearGot.StdOut);
+            belted = beltJson.RootElement.TryGetProperty("value", out JsonElement b) && b.ValueKind == JsonValueKind.True;
+            gear = gearJson.RootElement.TryGetProperty("value", out JsonElement g) && g.ValueKind == JsonValueKind.Number ? g.GetInt32() : 0;
+        }
+
+        Assert.InRange(gear, 1, 6);
+    }
 }
