@@ -37,6 +37,11 @@ internal static class DatabrokerCan
             return null;
         }
 
+        if (can != null && can != "-" && !File.Exists(can))
+        {
+            throw new FileNotFoundException($"--can '{can}' not found: give an existing candump log (candump -l), or - to read stdin");
+        }
+
         DbcDatabase database = dbcPath == null ? SimulatedCar.LoadDbc() : DbcDatabase.Load(dbcPath);
         CanVssMapping mapping = mappingPath == null ? SimulatedCar.LoadMapping() : CanVssMapping.Load(mappingPath);
         return new CanVssFeeder(broker, database, mapping, can == null ? SimulatedChannel : "can", mappingPath ?? "simulated-car.mapping.json");
@@ -45,9 +50,7 @@ internal static class DatabrokerCan
     /// <summary>Feeds the frames of a candump log (or stdin for <c>-</c>) until it ends.</summary>
     public static async Task RunAsync(CanVssFeeder feeder, string can, CancellationToken cancellationToken)
     {
-        CandumpFileSource source = can == "-" ? new CandumpFileSource(Console.OpenStandardInput())
-            : File.Exists(can) ? new CandumpFileSource(can)
-            : throw new FileNotFoundException($"--can '{can}' not found: give an existing candump log (candump -l), or - to read stdin");
+        CandumpFileSource source = can == "-" ? new CandumpFileSource(Console.OpenStandardInput()) : new CandumpFileSource(can);
         await feeder.RunAsync(source, cancellationToken);
         Console.Error.WriteLine($"edgesdk databroker: the CAN source ended: {Summary(feeder)}, {source.MalformedLines} malformed line(s); still serving (Ctrl+C to stop)");
     }

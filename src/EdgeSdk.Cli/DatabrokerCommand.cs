@@ -55,12 +55,12 @@ internal static class DatabrokerCommand
 
             using VssTokenValidator? tokens = parse.GetValue(jwtKey) is { } keyFile ? VssTokenValidator.FromPemFile(keyFile) : null;
             using var broker = new VssDatabroker(tree);
+            string? canSource = parse.GetValue(can); // a bad mapping or a missing log fails before the server starts
+            using CanVssFeeder? canFeeder = DatabrokerCan.CreateFeeder(broker, canSource, parse.GetValue(dbc), parse.GetValue(mapping), simulated);
             await using var server = new VssGrpcServer(broker, endpoint, tokenValidator: tokens);
             await server.StartAsync(cancellationToken);
             Console.Error.WriteLine($"edgesdk databroker: serving kuksa.val.v2 on {server.LocalEndpoint} ({tree.Signals.Count} signals from {string.Join(" + ", tree.Sources)}{(tokens == null ? "" : "; bearer tokens required")})");
 
-            string? canSource = parse.GetValue(can);
-            using CanVssFeeder? canFeeder = DatabrokerCan.CreateFeeder(broker, canSource, parse.GetValue(dbc), parse.GetValue(mapping), simulated);
             using GnssVssFeeder? feeder = gnssSource != null || simulated ? new GnssVssFeeder(broker) : null;
             Task canFeeding = canFeeder == null ? Task.CompletedTask
                 : canSource != null ? DatabrokerCan.RunAsync(canFeeder, canSource, cancellationToken)
