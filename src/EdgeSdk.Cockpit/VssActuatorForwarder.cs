@@ -23,8 +23,8 @@ public sealed class VssActuatorForwarder : IDisposable
 
     /// <summary>
     /// Claims <paramref name="actuatorPaths"/> as provider <paramref name="providerName"/>; with
-    /// <paramref name="reportsCurrentValues"/>, their current values too (for <see cref="TryPublishCurrent"/>, when no
-    /// other feeder reports them).
+    /// <paramref name="reportsCurrentValues"/>, their current values too, so this forwarder is their one publisher
+    /// (<see cref="TryPublishCurrent"/>); leave it false when another feeder (CAN) reports them.
     /// </summary>
     /// <exception cref="InvalidOperationException">A path is unknown, not an actuator, or already provided (the message names it).</exception>
     public VssActuatorForwarder(VssDatabroker broker, string providerName, IEnumerable<string> actuatorPaths, bool reportsCurrentValues = false)
@@ -66,7 +66,7 @@ public sealed class VssActuatorForwarder : IDisposable
         }
     }
 
-    /// <summary>Reports an actuator's current value (needs <c>reportsCurrentValues</c>); <see cref="VssError.NotProvided"/> otherwise.</summary>
+    /// <summary>Reports the current value of one of the forwarded actuators; <see cref="VssError.NotProvided"/> for another signal.</summary>
     public VssError TryPublishCurrent(string path, in VssValue value)
     {
         ArgumentNullException.ThrowIfNull(path);
