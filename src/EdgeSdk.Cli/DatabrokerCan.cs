@@ -55,10 +55,16 @@ internal static class DatabrokerCan
         Console.Error.WriteLine($"edgesdk databroker: the CAN source ended: {Summary(feeder)}, {source.MalformedLines} malformed line(s); still serving (Ctrl+C to stop)");
     }
 
-    /// <summary>Runs the simulated car in real time on a virtual bus, feeding its frames until cancelled.</summary>
-    public static async Task SimulateAsync(CanVssFeeder feeder, string scenario, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the simulated car in real time (or <paramref name="speedup"/> times faster) on a virtual bus, feeding its frames
+    /// until cancelled. With <paramref name="actuators"/>, the car also answers HVAC temperature targets set in the broker
+    /// (`edgesdk cockpit`): the provider claims them, and the car takes each between two ticks, after its ECU delay.
+    /// </summary>
+    public static async Task SimulateAsync(CanVssFeeder feeder, string scenario, CancellationToken cancellationToken, double speedup = 1, VssProvider? actuators = null)
     {
         var vehicle = new SimulatedVehicle(Scenario.Load(scenario), seed: 1);
+        var hvacRequests = new System.Collections.Concurrent.ConcurrentQueue<double>();
+        Task taking = actuators == null ? Task.CompletedTask : TakeHvacTargetsAsync(actuators, hvacRequests, cancellationToken);
         var emitter = new VehicleCanEmitter(vehicle, SimulatedCar.LoadDbc(), SimulatedCar.LoadMapping(), SimulatedChannel);
         var bus = new VirtualCanBus();
         using VirtualCanBusSubscription subscription = bus.Subscribe();
@@ -70,13 +76,18 @@ internal static class DatabrokerCan
             while (!cancellationToken.IsCancellationRequested)
             {
                 // Frames carry the wall-clock time they go out, so subscribers see live timestamps.
+                while (hvacRequests.TryDequeue(out double celsius))
+                {
+                    vehicle.RequestHvacTemperature(celsius); // the stepping thread is the car's only writer
+                }
+
                 emitter.Run(0.1, frame =>
                 {
                     frame.TimestampMicroseconds = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks / 10;
                     bus.Send(frame);
                 });
                 simulatedSeconds += 0.1;
-                TimeSpan ahead = TimeSpan.FromSeconds(simulatedSeconds) - clock.Elapsed;
+                TimeSpan ahead = TimeSpan.FromSeconds(simulatedSeconds / speedup) - clock.Elapsed;
                 if (ahead > TimeSpan.Zero)
                 {
                     await Task.Delay(ahead, cancellationToken);
@@ -89,6 +100,7 @@ internal static class DatabrokerCan
             try
             {
                 await feeding;
+                await taking;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -97,6 +109,35 @@ internal static class DatabrokerCan
             Console.Error.WriteLine($"edgesdk databroker: simulated CAN: {Summary(feeder)}, {subscription.DroppedFrames} dropped by the bus queue");
         }
     }
+
+    // The simulated car's HVAC takes 16..30 °C; the broker has no range for the VSS actuator, so other targets are refused here.
+    private static async Task TakeHvacTargetsAsync(VssProvider actuators, System.Collections.Concurrent.ConcurrentQueue<double> requests, CancellationToken cancellationToken)
+    {
+        VssError claim = actuators.TryProvideActuators([SimulatedHvacTemperature]);
+        if (claim != VssError.None)
+        {
+            throw new InvalidOperationException($"the simulated car cannot provide {SimulatedHvacTemperature}: {claim}");
+        }
+
+        await foreach (IReadOnlyList<VssUpdate> batch in actuators.ReadTargetsAsync(cancellationToken))
+        {
+            foreach (VssUpdate target in batch)
+            {
+                double celsius = target.Value.Type == VssValueType.Float ? target.Value.AsFloat() : target.Value.AsDouble();
+                if (celsius is >= 16 and <= 30)
+                {
+                    requests.Enqueue(celsius);
+                }
+                else
+                {
+                    Console.Error.WriteLine($"edgesdk: the simulated car ignored {SimulatedHvacTemperature} = {celsius} (its HVAC takes 16 to 30 °C)");
+                }
+            }
+        }
+    }
+
+    /// <summary>The actuator the simulated car answers with <c>actuators</c>.</summary>
+    public const string SimulatedHvacTemperature = "Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature";
 
     private static string Summary(CanVssFeeder feeder) =>
         $"{feeder.Frames} frame(s), {feeder.Published} value(s) published, {feeder.UnmappedFrames} unmapped frame(s), {feeder.BadFrames} bad frame(s), " +
