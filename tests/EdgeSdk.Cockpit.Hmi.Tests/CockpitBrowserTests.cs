@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace EdgeSdk.Cockpit.Hmi.Tests;
+
+/// <summary>
+/// The HMI in a real browser (Debian's chromium through Playwright) against the real <c>edgesdk cockpit</c>: the simulated
+/// vehicle drives at four times real time. Every wait is for a condition, with a generous timeout for a busy machine.
+/// </summary>
+public sealed class CockpitBrowserTests(CockpitProcess cockpit) : IClassFixture<CockpitProcess>
+{
+    private static readonly PageWaitForFunctionOptions Patiently = new() { Timeout = 90_000, PollingInterval = 50 };
+
+    [Fact]
+    public async Task The_page_loads_and_shows_the_vehicle_driving()
+    {
+        (IPlaywright playwright, IBrowser browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            IPage page = await OpenAsync(browser);
+            Assert.Equal("EdgeSdk cockpit", await page.TitleAsync());
+
+            // Values change while the car drives: speed, and the GCJ-02 track grows.
+            await page.WaitForFunctionAsync("() => !isNaN(parseFloat(document.getElementById('speed').textContent))", null, Patiently);
+            string firstPosition = (await page.TextContentAsync("#position"))!;
+            await page.WaitForFunctionAsync("() => parseFloat(document.getElementById('speed').textContent) > 10", null, Patiently);
+            await page.WaitForFunctionAsync("p => document.getElementById('position').textContent !== p", firstPosition, Patiently);
+            await page.WaitForFunctionAsync("() => document.getElementById('track-line').getAttribute('points').split(' ').length >= 20", null, Patiently);
+            Assert.StartsWith("WGS-84 29.", await page.TextContentAsync("#position"), StringComparison.Ordinal);
+            Assert.Contains(" · GCJ-02 29.", await page.TextContentAsync("#position"), StringComparison.Ordinal);
+
+            // The simulated car drives in a forward gear with the door closed and the belt fastened.
+            Assert.Contains(await page.TextContentAsync("#gear"), new[] { "1", "2", "3", "4", "5", "6" });
+            Assert.Equal("closed", await page.TextContentAsync("#door"));
+            Assert.Equal("fastened", await page.TextContentAsync("#belt"));
+            Assert.EndsWith(" %", await page.TextContentAsync("#fuel"), StringComparison.Ordinal);
+
+            // Satellites per constellation: the simulated receiver tracks BeiDou, GPS and GLONASS.
+            string[] systems = [.. (await page.Locator("#satellites tbody tr").AllAsync()).Select(row => row.GetAttributeAsync("data-system").Result!)];
+            Assert.Equal(["Gps", "Glonass", "Beidou"], systems);
+            Assert.True(int.Parse((await page.TextContentAsync("#satellites tr[data-system=Beidou] td.used"))!, CultureInfo.InvariantCulture) > 0);
+
+            string screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "cockpit.png");
+            Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+            byte[] png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(screenshot)[..4]);
+            Assert.Equal(png.Length, new FileInfo(screenshot).Length);
+        }
+    }
+
+    [Fact]
+    public async Task Temperature_plus_sets_the_target_and_the_car_then_reports_it()
+    {
+        (IPlaywright playwright, IBrowser browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            IPage page = await OpenAsync(browser);
+            await page.WaitForFunctionAsync("() => !isNaN(parseFloat(document.getElementById('temp-driver-current').textContent))", null, Patiently);
+            double current = double.Parse((await page.TextContentAsync("#temp-driver-current"))!, CultureInfo.InvariantCulture);
+            string expected = (current + 0.5).ToString("0.0", CultureInfo.InvariantCulture);
+            long actuations = await StatAsync(page, "actuations");
+
+            await page.ClickAsync("#temp-driver-up");
+
+            // The databroker accepted the new target (the page shows what it accepted) ...
+            await page.WaitForFunctionAsync("t => document.getElementById('temp-driver-target').textContent === t", expected, Patiently);
+            Assert.Equal(actuations + 1, await StatAsync(page, "actuations"));
+            Assert.Equal(current.ToString("0.0", CultureInfo.InvariantCulture), await page.TextContentAsync("#temp-driver-current"));
+            // ... and after the climate ECU's delay the car reports it as the current value, over CAN.
+            await page.WaitForFunctionAsync("t => document.getElementById('temp-driver-current').textContent === t", expected, Patiently);
+            Assert.Equal("", await page.TextContentAsync("#message"));
+
+            // The passenger zone has no actuator in the simulated car: the page says so in one line.
+            await page.ClickAsync("#temp-passenger-up");
+            await page.WaitForFunctionAsync("() => document.getElementById('message').textContent.length > 0", null, Patiently);
+            Assert.Equal("Vehicle.Cabin.HVAC.Station.Row1.Passenger.Temperature: no provider currently provides this actuator", await page.TextContentAsync("#message"));
+        }
+    }
+
+    [Fact]
+    public async Task A_browser_that_goes_away_is_counted_and_the_other_keeps_receiving()
+    {
+        (IPlaywright playwright, IBrowser browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            IPage staying = await OpenAsync(browser);
+            long disconnected = await StatAsync(staying, "clientsDisconnected");
+            IPage leaving = await OpenAsync(browser);
+            await leaving.CloseAsync();
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            while (await StatAsync(staying, "clientsDisconnected") != disconnected + 1)
+            {
+                await Task.Delay(50, timeout.Token);
+            }
+
+            int seen = await staying.EvaluateAsync<int>("window.cockpitHmi.messages");
+            await staying.WaitForFunctionAsync("n => window.cockpitHmi.messages > n + 100", seen, Patiently);
+            Assert.Equal(0, await StatAsync(staying, "dropped"));
+        }
+    }
+
+    [Fact]
+    public async Task Update_latency_is_measured_in_the_browser()
+    {
+        (IPlaywright playwright, IBrowser browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            IPage page = await OpenAsync(browser);
+            await page.WaitForFunctionAsync("() => window.cockpitHmi.latenciesMs.length >= 500", null, Patiently);
+            double[] latencies = [.. (await page.EvaluateAsync<double[]>("window.cockpitHmi.latenciesMs")).Order()];
+
+            // Databroker timestamp (.NET, UTC ms) to the page's next animation frame (Date.now()), one clock: never negative.
+            Assert.True(latencies[0] >= 0, $"a latency of {latencies[0]} ms means the clocks disagree");
+            string report = string.Create(CultureInfo.InvariantCulture,
+                $"samples {latencies.Length}, p50 {latencies[latencies.Length / 2]} ms, p95 {latencies[latencies.Length * 95 / 100]} ms, max {latencies[^1]} ms");
+            File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "hmi-latency.txt"), report + Environment.NewLine);
+        }
+    }
+
+    private async Task<IPage> OpenAsync(IBrowser browser)
+    {
+        IPage page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        IResponse? response = await page.GotoAsync(cockpit.Url.ToString());
+        Assert.Equal(200, response!.Status);
+        await page.WaitForFunctionAsync("() => document.getElementById('connection').textContent === 'live'", null, Patiently);
+        return page;
+    }
+
+    private static async Task<long> StatAsync(IPage page, string name)
+    {
+        string json = await page.EvaluateAsync<string>("async () => JSON.stringify(await (await fetch('/api/stats')).json())");
+        return JsonDocument.Parse(json).RootElement.GetProperty(name).GetInt64();
+    }
+}
