@@ -13,6 +13,9 @@ public sealed class CockpitHmiHub
     /// <summary>Default number of unsent messages kept per browser.</summary>
     public const int DefaultClientCapacity = 512;
 
+    /// <summary>The message that follows a new browser's initial state: <c>{"kind":"live"}</c>.</summary>
+    public const string LiveMarker = "{\"kind\":\"live\"}";
+
     private readonly object _gate = new();
     private readonly Dictionary<string, string> _latest = new(StringComparer.Ordinal);
     private CockpitHmiClient[] _clients = [];
@@ -67,7 +70,7 @@ public sealed class CockpitHmiHub
         Interlocked.Increment(ref _published);
     }
 
-    /// <summary>Connects a browser: its queue starts with the latest state of every key. Dispose it when the browser goes.</summary>
+    /// <summary>Connects a browser: its queue starts with the latest state of every key, then <see cref="LiveMarker"/>. Dispose it when the browser goes.</summary>
     public CockpitHmiClient Connect()
     {
         var client = new CockpitHmiClient(this, ClientCapacity);
@@ -77,6 +80,9 @@ public sealed class CockpitHmiHub
             {
                 client.Offer(json);
             }
+
+            // Everything after this marker is live: the page measures latency only from here on.
+            client.Offer(LiveMarker);
 
             _clients = [.. _clients, client];
         }

@@ -60,7 +60,8 @@ public sealed class CockpitHmiServer : IAsyncDisposable
         catch (IOException ex)
         {
             await app.DisposeAsync().ConfigureAwait(false);
-            throw new IOException($"cannot serve the HMI on {_endpoint}: {ex.Message} (is another cockpit running? choose another --http address)", ex);
+            string reason = ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException ? "the address is in use" : ex.Message;
+            throw new IOException($"cannot serve the HMI on {_endpoint}: {reason} (is another cockpit running? choose another --http address)", ex);
         }
 
         _app = app;

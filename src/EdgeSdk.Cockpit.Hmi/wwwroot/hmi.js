@@ -11,6 +11,7 @@
   const fmt = (v, digits) => (typeof v === 'number' ? v.toFixed(digits) : '–');
   const yesNo = (on, yes, no) => (on === true ? yes : on === false ? no : '–');
   const gearName = (g) => (g === 0 ? 'N' : g < 0 ? 'R' : String(g));
+  let live = false;       // false while the initial state (values stamped before the page connected) arrives
   const targets = {};     // VSS path -> target the page knows
   const currents = {};    // VSS path -> current value
 
@@ -44,7 +45,7 @@
     if (!view) return;
     view(m.value);
     stats.signals++;
-    if (m.timestamp) {
+    if (live && m.timestamp) {
       const stamped = Date.parse(m.timestamp);
       // Only live values measure latency (a replayed capture carries its own old timestamps).
       if (Math.abs(Date.now() - stamped) < 60000) {
@@ -132,12 +133,12 @@
     }));
   }
 
-  const handlers = { signal: onSignal, target: onTarget, fix: onFix, track: onTrack, alerts: onAlerts };
+  const handlers = { live: () => { live = true; }, signal: onSignal, target: onTarget, fix: onFix, track: onTrack, alerts: onAlerts };
 
   function connect() {
     const events = new EventSource('/events');
     events.onopen = () => { $('connection').textContent = 'live'; $('connection').className = 'badge on'; };
-    events.onerror = () => { $('connection').textContent = 'reconnecting…'; $('connection').className = 'badge off'; };
+    events.onerror = () => { live = false; $('connection').textContent = 'reconnecting…'; $('connection').className = 'badge off'; };
     events.onmessage = (e) => {
       stats.messages++;
       const m = JSON.parse(e.data);
