@@ -1,4 +1,5 @@
 using EdgeSdk.Can;
+using EdgeSdk.Cockpit;
 using EdgeSdk.Simulation.Scenarios;
 using EdgeSdk.Simulation.Vehicle;
 using EdgeSdk.Vehicle;
@@ -57,14 +58,16 @@ internal static class DatabrokerCan
 
     /// <summary>
     /// Runs the simulated car in real time (or <paramref name="speedup"/> times faster) on a virtual bus, feeding its frames
-    /// until cancelled. With <paramref name="actuators"/>, the car also answers HVAC temperature targets set in the broker
-    /// (`edgesdk cockpit`): the provider claims them, and the car takes each between two ticks, after its ECU delay.
+    /// until cancelled. With <paramref name="hvac"/> (claiming <see cref="SimulatedHvacTemperature"/>), the car also answers
+    /// the HVAC temperature targets set in the broker (`edgesdk cockpit`): it takes each between two ticks, after its ECU delay.
     /// </summary>
-    public static async Task SimulateAsync(CanVssFeeder feeder, string scenario, CancellationToken cancellationToken, double speedup = 1, VssProvider? actuators = null)
+    public static async Task SimulateAsync(CanVssFeeder feeder, string scenario, CancellationToken cancellationToken, double speedup = 1, VssActuatorForwarder? hvac = null)
     {
         var vehicle = new SimulatedVehicle(Scenario.Load(scenario), seed: 1);
         var hvacRequests = new System.Collections.Concurrent.ConcurrentQueue<double>();
-        Task taking = actuators == null ? Task.CompletedTask : TakeHvacTargetsAsync(actuators, hvacRequests, cancellationToken);
+        // The car's HVAC takes 16..30 °C (the VSS actuator has no range): other targets are refused, counted by the forwarder.
+        Task taking = hvac == null ? Task.CompletedTask : hvac.RunAsync(
+            target => target.Value.AsFloat() is >= 16 and <= 30 && Enqueue(hvacRequests, target.Value.AsFloat()), cancellationToken);
         var emitter = new VehicleCanEmitter(vehicle, SimulatedCar.LoadDbc(), SimulatedCar.LoadMapping(), SimulatedChannel);
         var bus = new VirtualCanBus();
         using VirtualCanBusSubscription subscription = bus.Subscribe();
@@ -110,33 +113,13 @@ internal static class DatabrokerCan
         }
     }
 
-    // The simulated car's HVAC takes 16..30 °C; the broker has no range for the VSS actuator, so other targets are refused here.
-    private static async Task TakeHvacTargetsAsync(VssProvider actuators, System.Collections.Concurrent.ConcurrentQueue<double> requests, CancellationToken cancellationToken)
+    private static bool Enqueue(System.Collections.Concurrent.ConcurrentQueue<double> requests, double celsius)
     {
-        VssError claim = actuators.TryProvideActuators([SimulatedHvacTemperature]);
-        if (claim != VssError.None)
-        {
-            throw new InvalidOperationException($"the simulated car cannot provide {SimulatedHvacTemperature}: {claim}");
-        }
-
-        await foreach (IReadOnlyList<VssUpdate> batch in actuators.ReadTargetsAsync(cancellationToken))
-        {
-            foreach (VssUpdate target in batch)
-            {
-                double celsius = target.Value.Type == VssValueType.Float ? target.Value.AsFloat() : target.Value.AsDouble();
-                if (celsius is >= 16 and <= 30)
-                {
-                    requests.Enqueue(celsius);
-                }
-                else
-                {
-                    Console.Error.WriteLine($"edgesdk: the simulated car ignored {SimulatedHvacTemperature} = {celsius} (its HVAC takes 16 to 30 °C)");
-                }
-            }
-        }
+        requests.Enqueue(celsius);
+        return true;
     }
 
-    /// <summary>The actuator the simulated car answers with <c>actuators</c>.</summary>
+    /// <summary>The actuator the simulated car answers (see <see cref="SimulateAsync"/>).</summary>
     public const string SimulatedHvacTemperature = "Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature";
 
     private static string Summary(CanVssFeeder feeder) =>

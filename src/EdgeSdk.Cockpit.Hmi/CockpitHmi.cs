@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using EdgeSdk.Cockpit.Protocol;
 using EdgeSdk.Gnss;
+using Google.Protobuf;
 using EdgeSdk.Nmea;
 using EdgeSdk.Positioning;
 using EdgeSdk.Vehicle;
@@ -9,36 +11,43 @@ using EdgeSdk.Vehicle;
 namespace EdgeSdk.Cockpit.Hmi;
 
 /// <summary>
-/// The HMI's model: feeds the <see cref="Hub"/> from the databroker (the displayed signals), from the GNSS engine (position
-/// in WGS-84 and GCJ-02, satellites per constellation, the track) and from any alert source, and turns the page's requests
-/// into databroker actuations. Serve it with <see cref="CockpitHmiServer"/> or map it into your own host with
-/// <see cref="CockpitHmiEndpoints.MapCockpitHmi"/>.
+/// The HMI's model: feeds the <see cref="Hub"/> from the databroker (the displayed signals, with their databroker
+/// timestamps), from the GNSS engine (position in WGS-84 and GCJ-02, satellites per constellation, the track) and from
+/// the cockpit services (climate zones, media, active alerts), and turns the page's requests into service calls. Serve it
+/// with <see cref="CockpitHmiServer"/> or map it into your own host with <see cref="CockpitHmiEndpoints.MapCockpitHmi"/>.
 /// </summary>
 public sealed class CockpitHmi
 {
-    /// <summary>Lowest cabin temperature the page may request, °C.</summary>
-    public const double MinTemperatureCelsius = 16;
-
-    /// <summary>Highest cabin temperature the page may request, °C.</summary>
-    public const double MaxTemperatureCelsius = 30;
-
     /// <summary>Track points kept for browsers that connect later; older points are thinned out (every other one dropped).</summary>
     public const int TrackCapacity = 1000;
 
     private const int VssQueueCapacity = 1000;
     private const int TrackSnapshotEveryFixes = 25;
+    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
     private readonly VssDatabroker _broker;
+    private readonly IClimateService _climate;
+    private readonly IMediaService _media;
+    private readonly IAlertsService _alerts;
     private readonly List<GeoPoint> _track = [];
     private int _trackStride = 1, _fixesSinceTrackPoint, _fixesSinceSnapshot;
     private long _vssDropped, _fixes, _actuations, _refused;
 
-    /// <summary>Creates the HMI over <paramref name="broker"/>.</summary>
-    /// <param name="broker">The databroker whose signals the page shows and whose actuators it sets.</param>
+    /// <summary>Creates the HMI over the databroker and the cockpit services (as registered by <c>AddEdgeSdkCockpit</c>).</summary>
+    /// <param name="broker">The databroker whose signals the page shows.</param>
+    /// <param name="climate">Climate zones shown and set by the page.</param>
+    /// <param name="media">The media stub shown and set by the page.</param>
+    /// <param name="alerts">The active alerts shown by the page.</param>
     /// <param name="hub">The fan-out to browsers (a new one with default capacity when null).</param>
-    public CockpitHmi(VssDatabroker broker, CockpitHmiHub? hub = null)
+    public CockpitHmi(VssDatabroker broker, IClimateService climate, IMediaService media, IAlertsService alerts, CockpitHmiHub? hub = null)
     {
         ArgumentNullException.ThrowIfNull(broker);
+        ArgumentNullException.ThrowIfNull(climate);
+        ArgumentNullException.ThrowIfNull(media);
+        ArgumentNullException.ThrowIfNull(alerts);
         _broker = broker;
+        _climate = climate;
+        _media = media;
+        _alerts = alerts;
         Hub = hub ?? new CockpitHmiHub();
     }
 
@@ -51,11 +60,19 @@ public sealed class CockpitHmi
     /// <summary>GNSS fixes shown.</summary>
     public long Fixes => Interlocked.Read(ref _fixes);
 
-    /// <summary>Requests from the page that the databroker accepted.</summary>
+    /// <summary>Requests from the page that the services accepted.</summary>
     public long Actuations => Interlocked.Read(ref _actuations);
 
-    /// <summary>Requests from the page that were refused (bad zone, value out of range, no provider).</summary>
+    /// <summary>Requests from the page that were refused (zone missing, value out of range, vehicle unavailable).</summary>
     public long Refused => Interlocked.Read(ref _refused);
+
+    /// <summary>Runs every feed (signals, fixes, climate, media, alerts) until cancelled or one fails.</summary>
+    public Task RunAsync(IAsyncEnumerable<GnssFix> fixes, CancellationToken cancellationToken) => Task.WhenAll(
+        RunVssFeedAsync(cancellationToken),
+        RunGnssFeedAsync(fixes, cancellationToken),
+        RunServiceFeedAsync(_climate.WatchClimateAsync(cancellationToken), "climate", cancellationToken),
+        RunServiceFeedAsync(_media.WatchMediaAsync(cancellationToken), "media", cancellationToken),
+        RunAlertsFeedAsync(cancellationToken));
 
     /// <summary>
     /// Subscribes to the displayed signals (those the tree has) and publishes every update until cancelled. The
@@ -165,92 +182,66 @@ public sealed class CockpitHmi
         }
     }
 
-    /// <summary>
-    /// Shows the active alerts (replacing the previous list): each with its rule name, a message and when it was raised.
-    /// Call it whenever an alert is raised or cleared.
-    /// </summary>
-    public void PublishAlerts(IEnumerable<(string Rule, string Message, DateTime RaisedUtc)> active)
+    /// <summary>Asks the climate service for <paramref name="celsius"/> in <paramref name="zone"/>; its typed errors become the page's message.</summary>
+    /// <param name="zone">A climate zone, e.g. <c>Row1.Driver</c>.</param>
+    /// <param name="celsius">Requested cabin temperature, °C.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<CockpitHmiActuation> SetTemperatureAsync(string zone, float celsius, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(active);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        SetZoneReply reply = await _climate.SetZoneAsync(new SetZoneRequest { Zone = zone ?? "", TemperatureCelsius = celsius }, cancellationToken).ConfigureAwait(false);
+        return Count(reply.Error switch
         {
-            json.WriteStartObject();
-            json.WriteString("kind", "alerts");
-            json.WriteStartArray("active");
-            foreach ((string rule, string message, DateTime raisedUtc) in active)
+            ClimateError.None => CockpitHmiActuation.Ok,
+            ClimateError.ZoneMissing => new CockpitHmiActuation(false, 404, reply.Message),
+            ClimateError.VehicleUnavailable or ClimateError.VehicleBusy => new CockpitHmiActuation(false, 503, reply.Message),
+            _ => new CockpitHmiActuation(false, 400, reply.Message),
+        });
+    }
+
+    /// <summary>Asks the media service for a volume (0 to 100 %).</summary>
+    public async Task<CockpitHmiActuation> SetVolumeAsync(uint percent, CancellationToken cancellationToken = default)
+    {
+        MediaReply reply = await _media.SetVolumeAsync(percent, cancellationToken).ConfigureAwait(false);
+        return Count(reply.Error == MediaError.None ? CockpitHmiActuation.Ok : new CockpitHmiActuation(false, 400, reply.Message));
+    }
+
+    private CockpitHmiActuation Count(CockpitHmiActuation result)
+    {
+        Interlocked.Increment(ref result.Succeeded ? ref _actuations : ref _refused);
+        return result;
+    }
+
+    // A service's change stream as retained messages: {"kind":KIND,"state":<the message in protobuf's JSON mapping>}.
+    private async Task RunServiceFeedAsync<T>(IAsyncEnumerable<T> states, string kind, CancellationToken cancellationToken)
+        where T : IMessage
+    {
+        try
+        {
+            await foreach (T state in states.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                json.WriteStartObject();
-                json.WriteString("rule", rule);
-                json.WriteString("message", message);
-                json.WriteString("raisedUtc", raisedUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-                json.WriteEndObject();
+                Hub.Publish(kind, "{\"kind\":\"" + kind + "\",\"state\":" + Json.Format(state) + "}");
             }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
         }
-
-        Hub.Publish("alerts", Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
     }
 
-    /// <summary>Asks the zone's HVAC station for <paramref name="celsius"/> (a databroker actuation); the page shows the new target at once and the current value when the vehicle reports it.</summary>
-    /// <param name="zone">A key of <see cref="CockpitHmiSignals.TemperatureZones"/> (driver, passenger, rear-left, rear-right).</param>
-    /// <param name="celsius">Target, <see cref="MinTemperatureCelsius"/> to <see cref="MaxTemperatureCelsius"/>.</param>
-    public CockpitHmiActuation SetTemperature(string zone, double celsius)
+    // Every raise or clear republishes the whole active list, so a page never has to reconcile events.
+    private async Task RunAlertsFeedAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(zone);
-        if (!CockpitHmiSignals.TemperatureZones.TryGetValue(zone, out string? path))
+        try
         {
-            return Refuse(404, $"climate zone '{zone}' does not exist: use one of {string.Join(", ", CockpitHmiSignals.TemperatureZones.Keys)}");
+            await foreach (AlertEvent _ in _alerts.WatchAlertsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var active = new ActiveAlerts();
+                active.Alerts.AddRange(_alerts.ListActive());
+                Hub.Publish("alerts", "{\"kind\":\"alerts\",\"state\":" + Json.Format(active) + "}");
+            }
         }
-
-        if (!(celsius >= MinTemperatureCelsius && celsius <= MaxTemperatureCelsius))
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return Refuse(400, $"climate zone '{zone}': {celsius.ToString(CultureInfo.InvariantCulture)} °C is out of range: use {MinTemperatureCelsius} to {MaxTemperatureCelsius} °C");
         }
-
-        return Actuate(path, celsius.ToString("0.0", CultureInfo.InvariantCulture));
-    }
-
-    /// <summary>Sets the media volume (0 to 100 %), a databroker actuation.</summary>
-    public CockpitHmiActuation SetVolume(int percent) => Actuate(CockpitHmiSignals.MediaVolume, percent.ToString(CultureInfo.InvariantCulture));
-
-    /// <summary>The target the databroker holds for an actuator (none when never set or not in the tree).</summary>
-    public VssDatapoint TargetOf(string path) =>
-        _broker.Tree.TryGetSignal(path, out VssSignal? signal) ? _broker.GetTargetValue(signal) : default;
-
-    private CockpitHmiActuation Actuate(string path, string text)
-    {
-        if (!_broker.Tree.TryGetSignal(path, out VssSignal? signal))
-        {
-            return Refuse(404, $"{path} is not in this vehicle's VSS tree: load a tree that has it (--vss/--overlay)");
-        }
-
-        if (!VssValue.TryParse(text, signal.DataType, out VssValue value, out string parseError))
-        {
-            return Refuse(400, $"{path}: {parseError}");
-        }
-
-        VssError error = _broker.TryActuate(path, value);
-        if (error != VssError.None)
-        {
-            int status = error == VssError.NoProvider || error == VssError.ProviderOverloaded ? 503 : 400;
-            return Refuse(status, signal.Explain(error, value));
-        }
-
-        Interlocked.Increment(ref _actuations);
-        var builder = new StringBuilder("{\"kind\":\"target\",\"path\":");
-        builder.Append(JsonSerializer.Serialize(path)).Append(",\"value\":");
-        value.AppendJson(builder);
-        Hub.Publish("target:" + path, builder.Append('}').ToString());
-        return CockpitHmiActuation.Ok;
-    }
-
-    private CockpitHmiActuation Refuse(int status, string message)
-    {
-        Interlocked.Increment(ref _refused);
-        return new CockpitHmiActuation(false, status, message);
     }
 
     // Keeps at most TrackCapacity points over the whole drive: when full, every other point goes and the stride doubles.

@@ -14,7 +14,7 @@ namespace EdgeSdk.Cockpit.Hmi;
 /// <summary>
 /// The HMI's HTTP surface, for any ASP.NET Core host: the page (<c>/</c>, <c>/hmi.js</c>, <c>/hmi.css</c>, from the
 /// assembly's embedded resources), the live stream (<c>/events</c>, server-sent events), the page's requests
-/// (<c>POST /api/climate/temperature</c>, <c>POST /api/media/volume</c>) and the counters (<c>/api/stats</c>).
+/// (<c>POST /api/climate/temperature?zone=Row1.Driver&amp;celsius=21.5</c>, <c>POST /api/media/volume?percent=40</c>) and the counters (<c>/api/stats</c>).
 /// </summary>
 public static class CockpitHmiEndpoints
 {
@@ -45,14 +45,14 @@ public static class CockpitHmiEndpoints
         }
 
         endpoints.MapGet("/events", (HttpContext context) => StreamEventsAsync(context, hmi.Hub));
-        endpoints.MapPost("/api/climate/temperature", (string? zone, string? celsius) =>
-            ToResult(zone == null || !double.TryParse(celsius, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
-                ? new CockpitHmiActuation(false, 400, "give ?zone=driver&celsius=21.5")
-                : hmi.SetTemperature(zone, value)));
-        endpoints.MapPost("/api/media/volume", (string? percent) =>
-            ToResult(!int.TryParse(percent, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
+        endpoints.MapPost("/api/climate/temperature", async (string? zone, string? celsius, CancellationToken cancellationToken) =>
+            ToResult(zone == null || !float.TryParse(celsius, NumberStyles.Float, CultureInfo.InvariantCulture, out float value)
+                ? new CockpitHmiActuation(false, 400, "give ?zone=Row1.Driver&celsius=21.5")
+                : await hmi.SetTemperatureAsync(zone, value, cancellationToken).ConfigureAwait(false)));
+        endpoints.MapPost("/api/media/volume", async (string? percent, CancellationToken cancellationToken) =>
+            ToResult(!uint.TryParse(percent, NumberStyles.None, CultureInfo.InvariantCulture, out uint value)
                 ? new CockpitHmiActuation(false, 400, "give ?percent=0..100")
-                : hmi.SetVolume(value)));
+                : await hmi.SetVolumeAsync(value, cancellationToken).ConfigureAwait(false)));
         endpoints.MapGet("/api/stats", () => Results.Json(new Dictionary<string, long>
         {
             ["clients"] = hmi.Hub.ClientCount,

@@ -58,25 +58,41 @@ public sealed class CockpitBrowserTests(CockpitProcess cockpit) : IClassFixture<
         await using (browser)
         {
             IPage page = await OpenAsync(browser);
-            await page.WaitForFunctionAsync("() => !isNaN(parseFloat(document.getElementById('temp-driver-current').textContent))", null, Patiently);
-            double current = double.Parse((await page.TextContentAsync("#temp-driver-current"))!, CultureInfo.InvariantCulture);
+            const string Driver = "[data-zone='Row1.Driver']";
+            await page.WaitForFunctionAsync($"() => !isNaN(parseFloat(document.querySelector(\"{Driver} .current\")?.textContent))", null, Patiently);
+            double current = double.Parse((await page.TextContentAsync($"{Driver} .current"))!, CultureInfo.InvariantCulture);
             string expected = (current + 0.5).ToString("0.0", CultureInfo.InvariantCulture);
             long actuations = await StatAsync(page, "actuations");
 
-            await page.ClickAsync("#temp-driver-up");
+            await page.ClickAsync($"{Driver} .up");
 
-            // The databroker accepted the new target (the page shows what it accepted) ...
-            await page.WaitForFunctionAsync("t => document.getElementById('temp-driver-target').textContent === t", expected, Patiently);
+            // The climate service set the VSS target (the page shows the requested value it reports) ...
+            await page.WaitForFunctionAsync($"t => document.querySelector(\"{Driver} .target\").textContent === t", expected, Patiently);
             Assert.Equal(actuations + 1, await StatAsync(page, "actuations"));
-            Assert.Equal(current.ToString("0.0", CultureInfo.InvariantCulture), await page.TextContentAsync("#temp-driver-current"));
             // ... and after the climate ECU's delay the car reports it as the current value, over CAN.
-            await page.WaitForFunctionAsync("t => document.getElementById('temp-driver-current').textContent === t", expected, Patiently);
+            await page.WaitForFunctionAsync($"t => document.querySelector(\"{Driver} .current\").textContent === t", expected, Patiently);
             Assert.Equal("", await page.TextContentAsync("#message"));
 
             // The passenger zone has no actuator in the simulated car: the page says so in one line.
-            await page.ClickAsync("#temp-passenger-up");
+            await page.ClickAsync("[data-zone='Row1.Passenger'] .up");
             await page.WaitForFunctionAsync("() => document.getElementById('message').textContent.length > 0", null, Patiently);
-            Assert.Equal("Vehicle.Cabin.HVAC.Station.Row1.Passenger.Temperature: no provider currently provides this actuator", await page.TextContentAsync("#message"));
+            Assert.Equal("no provider serves Vehicle.Cabin.HVAC.Station.Row1.Passenger.Temperature: start the vehicle (or its simulator) that provides the climate actuators",
+                await page.TextContentAsync("#message"));
+        }
+    }
+
+    [Fact]
+    public async Task An_alert_appears_when_the_vehicle_speeds()
+    {
+        (IPlaywright playwright, IBrowser browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            IPage page = await OpenAsync(browser);
+            await page.WaitForFunctionAsync("() => parseFloat(document.getElementById('speed').textContent) > 30", null, Patiently);
+            await page.WaitForSelectorAsync("#alerts li.alert[data-rule=overspeed]", new PageWaitForSelectorOptions { Timeout = 90_000 });
+            Assert.StartsWith("Speed above 30 km/h (since ", await page.TextContentAsync("#alerts li.alert[data-rule=overspeed]"), StringComparison.Ordinal);
+            Assert.Equal("ALERT_SEVERITY_WARNING", await page.GetAttributeAsync("#alerts li.alert[data-rule=overspeed]", "data-severity"));
         }
     }
 

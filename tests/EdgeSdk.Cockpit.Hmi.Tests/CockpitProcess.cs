@@ -21,7 +21,8 @@ public sealed partial class CockpitProcess : IAsyncLifetime
     public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
 
     // Four times real time: the drive moves quickly, and the climate ECU's 0.5 s and the CAN message period stay short.
-    public Task InitializeAsync() => StartAsync("--speedup", "4");
+    // The rules raise "overspeed" above 30 km/h, which the simulated van exceeds on its route.
+    public Task InitializeAsync() => StartAsync("--speedup", "4", "--rules", Path.Combine(AppContext.BaseDirectory, "overspeed-30kmh.rules.json"));
 
     public async Task StartAsync(params string[] arguments)
     {

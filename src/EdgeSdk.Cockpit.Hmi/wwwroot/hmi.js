@@ -1,5 +1,6 @@
 // The cockpit page: one server-sent event stream (/events) of JSON messages, each with a "kind":
-// signal (a VSS value with its databroker timestamp), target (an actuator target the page set),
+// live (the initial state is done), signal (a VSS value with its databroker timestamp), climate / media / alerts
+// (the cockpit services' state, in protobuf's JSON mapping),
 // fix (position in WGS-84 and GCJ-02, satellites per constellation), track (the track so far), alerts.
 'use strict';
 (function () {
@@ -12,8 +13,8 @@
   const yesNo = (on, yes, no) => (on === true ? yes : on === false ? no : '–');
   const gearName = (g) => (g === 0 ? 'N' : g < 0 ? 'R' : String(g));
   let live = false;       // false while the initial state (values stamped before the page connected) arrives
-  const targets = {};     // VSS path -> target the page knows
-  const currents = {};    // VSS path -> current value
+  let climate = null;     // the newest ClimateState (protobuf JSON mapping)
+  let media = null;       // the newest MediaState
 
   // One table: VSS path -> how the page shows it.
   const views = {
@@ -25,22 +26,8 @@
     'Vehicle.Cabin.Door.Row1.DriverSide.IsOpen': (v) => { $('door').textContent = yesNo(v, 'open', 'closed'); },
     'Vehicle.Cabin.Seat.Row1.DriverSide.IsBelted': (v) => { $('belt').textContent = yesNo(v, 'fastened', 'unfastened'); },
     'Vehicle.Body.Lights.Beam.Low.IsOn': (v) => { $('lowbeam').textContent = yesNo(v, 'on', 'off'); },
-    'Vehicle.Cabin.HVAC.AmbientAirTemperature': (v) => { $('cabin').textContent = fmt(v, 1); },
-    'Vehicle.Exterior.AirTemperature': (v) => { $('outside').textContent = fmt(v, 1); },
-    'Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature': (v) => { $('temp-driver-current').textContent = fmt(v, 1); },
-    'Vehicle.Cabin.HVAC.Station.Row1.Passenger.Temperature': (v) => { $('temp-passenger-current').textContent = fmt(v, 1); },
-    'Vehicle.Cabin.Infotainment.Media.Volume': (v) => { $('media-volume').textContent = fmt(v, 0); },
-    'Vehicle.Cabin.Infotainment.Media.Played.Source': (v) => { $('media-source').textContent = v; },
-    'Vehicle.Cabin.Infotainment.Media.Played.Artist': (v) => { $('media-artist').textContent = v; },
-    'Vehicle.Cabin.Infotainment.Media.Played.Track': (v) => { $('media-track').textContent = v; },
   };
-  const zones = {
-    driver: 'Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature',
-    passenger: 'Vehicle.Cabin.HVAC.Station.Row1.Passenger.Temperature',
-  };
-
   function onSignal(m) {
-    currents[m.path] = m.value;
     const view = views[m.path];
     if (!view) return;
     view(m.value);
@@ -57,12 +44,47 @@
     }
   }
 
-  function onTarget(m) {
-    targets[m.path] = m.value;
-    for (const [zone, path] of Object.entries(zones)) {
-      if (path === m.path) $('temp-' + zone + '-target').textContent = fmt(m.value, 1);
+  // Climate: one row per zone of the climate service; current = what the vehicle reports, target = last request.
+  function onClimate(m) {
+    climate = m.state;
+    const container = $('zones');
+    for (const zone of climate.zones) {
+      let row = container.querySelector('[data-zone="' + zone.zone + '"]');
+      if (!row) {
+        row = document.createElement('div');
+        row.className = 'zone';
+        row.dataset.zone = zone.zone;
+        row.innerHTML = '<span class="label"></span><button class="down">−</button>' +
+          '<span class="temps"><b class="current">–</b> °C <small>target <span class="target">–</span></small></span><button class="up">+</button>';
+        row.querySelector('.label').textContent = zone.zone.replace('Row', 'Row ').replace('.', ' ').toLowerCase();
+        row.querySelector('.down').setAttribute('aria-label', zone.zone + ' temperature −');
+        row.querySelector('.up').setAttribute('aria-label', zone.zone + ' temperature +');
+        row.querySelector('.down').addEventListener('click', () => stepTemperature(zone.zone, -0.5));
+        row.querySelector('.up').addEventListener('click', () => stepTemperature(zone.zone, 0.5));
+        container.appendChild(row);
+      }
+      row.querySelector('.current').textContent = fmt(zone.temperatureCelsius, 1);
+      row.querySelector('.target').textContent = fmt(zone.requestedTemperatureCelsius, 1);
     }
-    if (m.path === 'Vehicle.Cabin.Infotainment.Media.Volume') $('media-volume').textContent = fmt(m.value, 0);
+    $('cabin').textContent = fmt(climate.cabinTemperatureCelsius, 1);
+    $('outside').textContent = fmt(climate.outsideTemperatureCelsius, 1);
+  }
+
+  function stepTemperature(name, delta) {
+    const zone = climate && climate.zones.find((z) => z.zone === name);
+    const base = zone && typeof zone.requestedTemperatureCelsius === 'number' ? zone.requestedTemperatureCelsius
+      : zone && typeof zone.temperatureCelsius === 'number' ? zone.temperatureCelsius : 21;
+    const celsius = Math.round((base + delta) * 2) / 2;
+    post('/api/climate/temperature?zone=' + encodeURIComponent(name) + '&celsius=' + celsius);
+  }
+
+  function onMedia(m) {
+    media = m.state;
+    const playing = media.nowPlaying || {};
+    $('media-track').textContent = playing.track || '–';
+    $('media-artist').textContent = playing.artist || '';
+    $('media-source').textContent = media.source || '–';
+    $('media-volume').textContent = fmt(media.volumePercent, 0);
   }
 
   // Track: GCJ-02 points [lat, lon], drawn equirectangular (longitude scaled by cos(latitude)) to fit the box.
@@ -120,20 +142,22 @@
 
   function onAlerts(m) {
     const list = $('alerts');
-    if (m.active.length === 0) {
+    const active = m.state.alerts || [];
+    if (active.length === 0) {
       list.replaceChildren(Object.assign(document.createElement('li'), { id: 'no-alerts', className: 'muted', textContent: 'none' }));
       return;
     }
-    list.replaceChildren(...m.active.map((a) => {
+    list.replaceChildren(...active.map((a) => {
       const item = document.createElement('li');
       item.className = 'alert';
-      item.dataset.rule = a.rule;
-      item.textContent = a.message + ' (' + new Date(a.raisedUtc).toLocaleTimeString() + ')';
+      item.dataset.rule = a.ruleId;
+      item.dataset.severity = a.severity;
+      item.textContent = a.message + ' (since ' + new Date(a.raisedAt).toLocaleTimeString() + ')';
       return item;
     }));
   }
 
-  const handlers = { live: () => { live = true; }, signal: onSignal, target: onTarget, fix: onFix, track: onTrack, alerts: onAlerts };
+  const handlers = { live: () => { live = true; }, signal: onSignal, climate: onClimate, media: onMedia, fix: onFix, track: onTrack, alerts: onAlerts };
 
   function connect() {
     const events = new EventSource('/events');
@@ -156,19 +180,8 @@
     $('message').textContent = body.error;
   }
 
-  for (const zone of Object.keys(zones)) {
-    const step = (delta) => {
-      const path = zones[zone];
-      const base = typeof targets[path] === 'number' ? targets[path] : typeof currents[path] === 'number' ? currents[path] : 21;
-      const celsius = Math.round((base + delta) * 2) / 2;
-      post('/api/climate/temperature?zone=' + zone + '&celsius=' + celsius);
-    };
-    $('temp-' + zone + '-up').addEventListener('click', () => step(0.5));
-    $('temp-' + zone + '-down').addEventListener('click', () => step(-0.5));
-  }
   const volumeStep = (delta) => {
-    const path = 'Vehicle.Cabin.Infotainment.Media.Volume';
-    const base = typeof targets[path] === 'number' ? targets[path] : typeof currents[path] === 'number' ? currents[path] : 30;
+    const base = media && typeof media.volumePercent === 'number' ? media.volumePercent : 30;
     post('/api/media/volume?percent=' + Math.max(0, Math.min(100, base + delta)));
   };
   $('volume-up').addEventListener('click', () => volumeStep(5));
