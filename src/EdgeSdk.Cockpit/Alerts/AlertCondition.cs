@@ -27,7 +27,13 @@ public sealed class AlertCondition
     public double Number { get; }
 
     /// <summary>The condition as in the rule file: <c>Vehicle.Speed &gt; 120</c>.</summary>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Signal.Path} {Symbol(Operator)} {(double.IsNaN(Number) ? Value.ToString() : Number.ToString("R", CultureInfo.InvariantCulture))}");
+    public override string ToString()
+    {
+        string constant = !double.IsNaN(Number) ? Number.ToString("R", CultureInfo.InvariantCulture)
+            : Value.Type == VssValueType.Bool ? (Value.AsBool() ? "true" : "false")
+            : Value.AsString();
+        return $"{Signal.Path} {Symbol(Operator)} {constant}";
+    }
 
     /// <summary>Whether the condition holds for a signal's last value received at <paramref name="receivedUtc"/> (<c>default</c> when none yet).</summary>
     internal bool Holds(in VssValue current, DateTime receivedUtc, DateTime startedUtc, DateTime nowUtc)

@@ -157,7 +157,7 @@ public sealed class AlertRuleSet
         AlertSeverity severity = AlertSeverity.Warning;
         if (element.TryGetProperty("severity", out JsonElement s) && (s.ValueKind != JsonValueKind.String || !Severities.TryGetValue(s.GetString()!, out severity)))
         {
-            problem = $"severity {s} is not one of info, warning, critical";
+            problem = $"severity {s.GetRawText()} is not one of info, warning, critical";
             return false;
         }
 
@@ -167,7 +167,7 @@ public sealed class AlertRuleSet
             any = w.ValueKind == JsonValueKind.String && w.GetString() == "any";
             if (!any && !(w.ValueKind == JsonValueKind.String && w.GetString() == "all"))
             {
-                problem = $"\"when\" is {w}, not \"all\" or \"any\"";
+                problem = $"\"when\" is {w.GetRawText()}, not \"all\" or \"any\"";
                 return false;
             }
         }
@@ -228,7 +228,7 @@ public sealed class AlertRuleSet
 
         if (!element.TryGetProperty("op", out JsonElement o) || o.ValueKind != JsonValueKind.String || !Operators.TryGetValue(o.GetString()!, out AlertOperator op))
         {
-            problem = $"unknown op {(o.ValueKind == JsonValueKind.Undefined ? "(none)" : o.ToString())}; use one of {string.Join(", ", Operators.Keys)}";
+            problem = $"unknown op {(o.ValueKind == JsonValueKind.Undefined ? "(none)" : o.GetRawText())}; use one of {string.Join(", ", Operators.Keys)}";
             return false;
         }
 
@@ -244,8 +244,8 @@ public sealed class AlertRuleSet
             if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out double number) || (op == AlertOperator.StaleFor && number < 0))
             {
                 problem = op == AlertOperator.StaleFor
-                    ? $"staleFor needs a number of milliseconds (not negative), not {v}"
-                    : $"{signal.Path} is a {VssTypes.Name(signal.DataType)} signal: compare it with a number, not {v}";
+                    ? $"staleFor needs a number of milliseconds (not negative), not {v.GetRawText()}"
+                    : $"{signal.Path} is a {VssTypes.Name(signal.DataType)} signal: compare it with a number, not {v.GetRawText()}";
                 return false;
             }
 
@@ -277,7 +277,7 @@ public sealed class AlertRuleSet
         }
         else
         {
-            problem = $"{signal.Path} is a {VssTypes.Name(signal.DataType)} signal: {v} is not a value of it";
+            problem = $"{signal.Path} is a {VssTypes.Name(signal.DataType)} signal: {v.GetRawText()} is not a value of it";
             return false;
         }
 
@@ -297,7 +297,7 @@ public sealed class AlertRuleSet
 
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out milliseconds) || milliseconds < 0)
         {
-            problem = string.Create(CultureInfo.InvariantCulture, $"\"{name}\" is {value}, not a whole number of milliseconds (0 or more)");
+            problem = string.Create(CultureInfo.InvariantCulture, $"\"{name}\" is {value.GetRawText()}, not a whole number of milliseconds (0 or more)");
             return false;
         }
 
