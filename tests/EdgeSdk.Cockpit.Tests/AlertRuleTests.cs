@@ -147,5 +147,26 @@ public sealed class AlertRuleTests
         Assert.True(engine.Evaluate(T0.AddSeconds(15)).Single().Raised);
     }
 
+    [Fact]
+    public void Door_open_while_moving_and_low_fuel_from_the_built_in_rules()
+    {
+        var engine = new AlertRuleEngine(AlertRuleSet.LoadDefault(Tree), T0);
+        VssSignal speed = Signal("Vehicle.Speed"), door = Signal("Vehicle.Cabin.Door.Row1.DriverSide.IsOpen"), fuel = Signal("Vehicle.Powertrain.FuelSystem.RelativeLevel");
+        VssSignal latitude = Signal("Vehicle.CurrentLocation.Latitude");
+        engine.Observe(latitude, VssValue.FromDouble(29.5), T0);
+        engine.Observe(door, VssValue.FromBool(true), T0);
+        engine.Observe(speed, VssValue.FromFloat(0), T0);
+        engine.Observe(fuel, VssValue.FromUInt32(10), T0);
+        Assert.Empty(engine.Evaluate(T0));
+        Assert.Empty(engine.Evaluate(T0.AddSeconds(1))); // door open at a standstill, fuel at the limit: fine
+        engine.Observe(speed, VssValue.FromFloat(4), T0.AddSeconds(1));
+        engine.Observe(fuel, VssValue.FromUInt32(9), T0.AddSeconds(1));
+        Assert.Empty(engine.Evaluate(T0.AddSeconds(1)));
+        Assert.Equal(["door-open-while-moving"], engine.Evaluate(T0.AddSeconds(1.5)).Select(t => t.Rule.Id));
+        engine.Observe(latitude, VssValue.FromDouble(29.5), T0.AddSeconds(1.5));
+        Assert.Equal(["low-fuel"], engine.Evaluate(T0.AddSeconds(6)).Where(t => t.Raised).Select(t => t.Rule.Id));
+        Assert.True(engine.IsActive("door-open-while-moving") && engine.IsActive("low-fuel"));
+    }
+
     private static AlertRuleSet Parse(string json) => AlertRuleSet.TryParse(json, "test", Tree, out AlertRuleSet? rules, out string error) ? rules : throw new InvalidDataException(error);
 }

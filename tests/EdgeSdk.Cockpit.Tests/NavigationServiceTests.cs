@@ -97,6 +97,8 @@ public sealed class NavigationServiceTests
         Assert.False(p.OffRoute);
 
         Position position = await client.GetPositionAsync(new GetPositionRequest());
+        Assert.Equal(host.Get<INavigationService>().GetPosition(), position); // in-process: the same
+        Assert.Equal(host.Get<INavigationService>().GetRouteProgress(), p);
         Assert.True(position.HasFix);
         Assert.Equal(29.5680, position.LatitudeDegrees);
         Assert.Equal(3, position.Constellations.Count);
