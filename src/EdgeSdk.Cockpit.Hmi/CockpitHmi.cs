@@ -66,7 +66,7 @@ public sealed class CockpitHmi
     /// <summary>Requests from the page that were refused (zone missing, value out of range, vehicle unavailable).</summary>
     public long Refused => Interlocked.Read(ref _refused);
 
-    /// <summary>Runs every feed (signals, fixes, climate, media, alerts) until cancelled or one fails.</summary>
+    /// <summary>Runs every feed (signals, fixes, climate, media, alerts) until cancelled; a feed that fails surfaces its exception once the others have stopped.</summary>
     public Task RunAsync(IAsyncEnumerable<GnssFix> fixes, CancellationToken cancellationToken) => Task.WhenAll(
         RunVssFeedAsync(cancellationToken),
         RunGnssFeedAsync(fixes, cancellationToken),
