@@ -16,18 +16,30 @@ namespace EdgeSdk.Cockpit;
 /// </example>
 public sealed class VssActuatorForwarder : IDisposable
 {
+    private readonly VssDatabroker _broker;
     private readonly VssProvider _provider;
     private long _forwarded;
     private long _refused;
 
-    /// <summary>Claims <paramref name="actuatorPaths"/> as provider <paramref name="providerName"/>.</summary>
+    /// <summary>
+    /// Claims <paramref name="actuatorPaths"/> as provider <paramref name="providerName"/>; with
+    /// <paramref name="reportsCurrentValues"/>, their current values too, so this forwarder is their one publisher
+    /// (<see cref="TryPublishCurrent"/>); leave it false when another feeder (CAN) reports them.
+    /// </summary>
     /// <exception cref="InvalidOperationException">A path is unknown, not an actuator, or already provided (the message names it).</exception>
-    public VssActuatorForwarder(VssDatabroker broker, string providerName, IEnumerable<string> actuatorPaths)
+    public VssActuatorForwarder(VssDatabroker broker, string providerName, IEnumerable<string> actuatorPaths, bool reportsCurrentValues = false)
     {
         ArgumentNullException.ThrowIfNull(broker);
         ArgumentNullException.ThrowIfNull(actuatorPaths);
+        string[] paths = [.. actuatorPaths];
+        _broker = broker;
         _provider = broker.CreateProvider(providerName);
-        VssError error = _provider.TryClaim(actuatorPaths, actuators: true, out string? failed);
+        VssError error = _provider.TryClaim(paths, actuators: true, out string? failed);
+        if (error == VssError.None && reportsCurrentValues)
+        {
+            error = _provider.TryClaim(paths, actuators: false, out failed);
+        }
+
         if (error != VssError.None)
         {
             _provider.Dispose();
@@ -54,8 +66,12 @@ public sealed class VssActuatorForwarder : IDisposable
         }
     }
 
-    /// <summary>Reports an actuator's current value when the device has no feeder of its own (needs the signal claimed as a signal too: see <see cref="VssProvider.TryProvideSignals"/>).</summary>
-    public VssError TryPublishCurrent(VssSignal signal, in VssValue value) => _provider.TryPublish(signal, value);
+    /// <summary>Reports the current value of one of the forwarded actuators; <see cref="VssError.NotProvided"/> for another signal.</summary>
+    public VssError TryPublishCurrent(string path, in VssValue value)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return _broker.Tree.TryGetSignal(path, out VssSignal? signal) ? _provider.TryPublish(signal, value) : VssError.UnknownSignal;
+    }
 
     /// <summary>Releases the actuators.</summary>
     public void Dispose() => _provider.Dispose();

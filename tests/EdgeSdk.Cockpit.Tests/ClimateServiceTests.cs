@@ -37,6 +37,28 @@ public sealed class ClimateServiceTests
         Assert.True(applied.HasCabinTemperatureCelsius && applied.HasOutsideTemperatureCelsius);
     }
 
+    [Fact]
+    public async Task Fan_speed_and_air_conditioning_reach_the_simulated_car_which_reports_them_after_its_delay()
+    {
+        await using CockpitTestHost host = await CockpitTestHost.StartAsync();
+        await using var car = new SimulatedCarDrive(host.Broker);
+        IClimateService service = host.Get<IClimateService>();
+        await Eventually.ReadUntilAsync(service.WatchClimateAsync(), s => s.Zones[0].HasFanSpeedPercent && s.HasAirConditioningOn, "the car's fan and AC state");
+        Assert.Equal((0u, false), (service.GetClimate().Zones[0].FanSpeedPercent, service.GetClimate().AirConditioningOn));
+
+        using (await car.Pause())
+        {
+            SetZoneReply reply = await service.SetZoneAsync(new SetZoneRequest { Zone = "Row1.Driver", FanSpeedPercent = 60, AirConditioningOn = true });
+            Assert.Equal(ClimateError.None, reply.Error);
+            ClimateState requested = service.GetClimate();
+            Assert.Equal((60u, 0u, true, false), (requested.Zones[0].RequestedFanSpeedPercent, requested.Zones[0].FanSpeedPercent, requested.RequestedAirConditioningOn, requested.AirConditioningOn));
+        }
+
+        ClimateState applied = await Eventually.ReadUntilAsync(service.WatchClimateAsync(), s => s.Zones[0].FanSpeedPercent == 60 && s.AirConditioningOn, "fan 60 % and AC on");
+        Assert.Equal((60, true), (car.Vehicle.FanSpeedPercent, car.Vehicle.IsAirConditioningOn));
+        Assert.Equal(2, car.Forwarded);
+    }
+
     [Theory]
     [InlineData("Row3.Middle", 22f, -1, ClimateError.ZoneMissing, "zone 'Row3.Middle' does not exist; zones: Row1.Driver, Row1.Passenger")]
     [InlineData("Row1.Driver", 35f, -1, ClimateError.TemperatureOutOfRange, "zone Row1.Driver: 35 °C is out of range; give 16..30 °C")]

@@ -48,6 +48,10 @@ public sealed class SimulatedVehicle
     private double _heading = double.NaN;
     private double _finishedAt = double.NaN;
     private double _hvacRequest = double.NaN, _hvacRequestAt;
+    private int _fanRequest = -1;
+    private double _fanRequestAt;
+    private bool? _airConditioningRequest;
+    private double _airConditioningRequestAt;
     private bool? _lightsRequest;
     private double _lightsRequestAt, _tunnelSince = double.NaN;
 
@@ -139,6 +143,30 @@ public sealed class SimulatedVehicle
         ArgumentOutOfRangeException.ThrowIfGreaterThan(celsius, 30);
         _hvacRequest = celsius;
         _hvacRequestAt = TimeSeconds;
+    }
+
+    /// <summary>The climate ECU's fan speed, percent (changes <see cref="HvacResponseSeconds"/> after a request).</summary>
+    public int FanSpeedPercent { get; private set; }
+
+    /// <summary>True while the air conditioning runs (changes <see cref="HvacResponseSeconds"/> after a request).</summary>
+    public bool IsAirConditioningOn { get; private set; }
+
+    /// <summary>Asks the climate ECU for a fan speed; it takes effect after <see cref="HvacResponseSeconds"/>.</summary>
+    /// <param name="percent">0 to 100 %.</param>
+    public void RequestFanSpeed(int percent)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(percent);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(percent, 100);
+        _fanRequest = percent;
+        _fanRequestAt = TimeSeconds;
+    }
+
+    /// <summary>Switches the air conditioning on or off; it takes effect after <see cref="HvacResponseSeconds"/>.</summary>
+    /// <param name="on">True for on.</param>
+    public void RequestAirConditioning(bool on)
+    {
+        _airConditioningRequest = on;
+        _airConditioningRequestAt = TimeSeconds;
     }
 
     /// <summary>Switches the low beams on or off; it takes effect after <see cref="LightsResponseSeconds"/>.</summary>
@@ -256,6 +284,18 @@ public sealed class SimulatedVehicle
         {
             HvacTargetTemperatureCelsius = _hvacRequest;
             _hvacRequest = double.NaN;
+        }
+
+        if (_fanRequest >= 0 && t - _fanRequestAt >= HvacResponseSeconds)
+        {
+            FanSpeedPercent = _fanRequest;
+            _fanRequest = -1;
+        }
+
+        if (_airConditioningRequest is bool airConditioning && t - _airConditioningRequestAt >= HvacResponseSeconds)
+        {
+            IsAirConditioningOn = airConditioning;
+            _airConditioningRequest = null;
         }
 
         if (engineOn && dt > 0)

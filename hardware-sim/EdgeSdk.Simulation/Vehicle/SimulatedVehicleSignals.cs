@@ -22,6 +22,8 @@ public static class SimulatedVehicleSignals
         ["Vehicle.Exterior.AirTemperature"] = v => v.AmbientTemperatureCelsius,
         ["Vehicle.Cabin.HVAC.AmbientAirTemperature"] = v => v.CabinTemperatureCelsius,
         ["Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature"] = v => v.HvacTargetTemperatureCelsius,
+        ["Vehicle.Cabin.HVAC.Station.Row1.Driver.FanSpeed"] = v => v.FanSpeedPercent,
+        ["Vehicle.Cabin.HVAC.IsAirConditioningActive"] = v => v.IsAirConditioningOn ? 1 : 0,
     };
 
     /// <summary>Every VSS path the simulated vehicle provides.</summary>
