@@ -1,4 +1,5 @@
 using EdgeSdk.Can;
+using EdgeSdk.Cockpit;
 using EdgeSdk.Simulation.Scenarios;
 using EdgeSdk.Simulation.Vehicle;
 using EdgeSdk.Vehicle;
@@ -55,10 +56,18 @@ internal static class DatabrokerCan
         Console.Error.WriteLine($"edgesdk databroker: the CAN source ended: {Summary(feeder)}, {source.MalformedLines} malformed line(s); still serving (Ctrl+C to stop)");
     }
 
-    /// <summary>Runs the simulated car in real time on a virtual bus, feeding its frames until cancelled.</summary>
-    public static async Task SimulateAsync(CanVssFeeder feeder, string scenario, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the simulated car in real time (or <paramref name="speedup"/> times faster) on a virtual bus, feeding its frames
+    /// until cancelled. With <paramref name="hvac"/> (claiming <see cref="SimulatedHvacTemperature"/>), the car also answers
+    /// the HVAC temperature targets set in the broker (`edgesdk cockpit`): it takes each between two ticks, after its ECU delay.
+    /// </summary>
+    public static async Task SimulateAsync(CanVssFeeder feeder, string scenario, CancellationToken cancellationToken, double speedup = 1, VssActuatorForwarder? hvac = null)
     {
         var vehicle = new SimulatedVehicle(Scenario.Load(scenario), seed: 1);
+        var hvacRequests = new System.Collections.Concurrent.ConcurrentQueue<double>();
+        // The car's HVAC takes 16..30 °C (the VSS actuator has no range): other targets are refused, counted by the forwarder.
+        Task taking = hvac == null ? Task.CompletedTask : hvac.RunAsync(
+            target => target.Value.AsFloat() is >= 16 and <= 30 && Enqueue(hvacRequests, target.Value.AsFloat()), cancellationToken);
         var emitter = new VehicleCanEmitter(vehicle, SimulatedCar.LoadDbc(), SimulatedCar.LoadMapping(), SimulatedChannel);
         var bus = new VirtualCanBus();
         using VirtualCanBusSubscription subscription = bus.Subscribe();
@@ -70,13 +79,18 @@ internal static class DatabrokerCan
             while (!cancellationToken.IsCancellationRequested)
             {
                 // Frames carry the wall-clock time they go out, so subscribers see live timestamps.
+                while (hvacRequests.TryDequeue(out double celsius))
+                {
+                    vehicle.RequestHvacTemperature(celsius); // the stepping thread is the car's only writer
+                }
+
                 emitter.Run(0.1, frame =>
                 {
                     frame.TimestampMicroseconds = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks / 10;
                     bus.Send(frame);
                 });
                 simulatedSeconds += 0.1;
-                TimeSpan ahead = TimeSpan.FromSeconds(simulatedSeconds) - clock.Elapsed;
+                TimeSpan ahead = TimeSpan.FromSeconds(simulatedSeconds / speedup) - clock.Elapsed;
                 if (ahead > TimeSpan.Zero)
                 {
                     await Task.Delay(ahead, cancellationToken);
@@ -89,6 +103,7 @@ internal static class DatabrokerCan
             try
             {
                 await feeding;
+                await taking;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -97,6 +112,15 @@ internal static class DatabrokerCan
             Console.Error.WriteLine($"edgesdk databroker: simulated CAN: {Summary(feeder)}, {subscription.DroppedFrames} dropped by the bus queue");
         }
     }
+
+    private static bool Enqueue(System.Collections.Concurrent.ConcurrentQueue<double> requests, double celsius)
+    {
+        requests.Enqueue(celsius);
+        return true;
+    }
+
+    /// <summary>The actuator the simulated car answers (see <see cref="SimulateAsync"/>).</summary>
+    public const string SimulatedHvacTemperature = "Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature";
 
     private static string Summary(CanVssFeeder feeder) =>
         $"{feeder.Frames} frame(s), {feeder.Published} value(s) published, {feeder.UnmappedFrames} unmapped frame(s), {feeder.BadFrames} bad frame(s), " +

@@ -107,11 +107,12 @@ internal static class DatabrokerCommand
 
     // The simulator writes NMEA in real time into a pipe; the GNSS engine reads it like a receiver's port.
     // The drive starts over when the scenario ends, so the broker keeps being fed until Ctrl+C.
-    private static async Task SimulateAsync(GnssVssFeeder feeder, string scenario, CancellationToken cancellationToken)
+    // `edgesdk cockpit` runs the same drive faster (speedup) and also shows each fix (onFix).
+    internal static async Task SimulateAsync(GnssVssFeeder feeder, string scenario, CancellationToken cancellationToken, double speedup = 1, GnssFixHub? fixes = null)
     {
         var pipe = new Pipe();
         await using var receiver = new GnssReceiver(new StreamGnssSource("simulated drive", pipe.Reader.AsStream()));
-        Task feeding = feeder.RunAsync(receiver.ReadFixesAsync(cancellationToken), cancellationToken);
+        Task feeding = feeder.RunAsync(Tee(receiver.ReadFixesAsync(cancellationToken), fixes), cancellationToken);
         Stream nmea = pipe.Writer.AsStream();
         try
         {
@@ -124,6 +125,7 @@ internal static class DatabrokerCommand
                     RateHz = 10,
                     Receiver = ReceiverModel.Casic,
                     Realtime = true,
+                    Speedup = speedup,
                 }, nmea, cancellationToken);
             }
         }
@@ -137,6 +139,15 @@ internal static class DatabrokerCommand
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
             }
+        }
+    }
+
+    private static async IAsyncEnumerable<GnssFix> Tee(IAsyncEnumerable<GnssFix> fixes, GnssFixHub? hub)
+    {
+        await foreach (GnssFix fix in fixes)
+        {
+            hub?.Publish(fix);
+            yield return fix;
         }
     }
 }
