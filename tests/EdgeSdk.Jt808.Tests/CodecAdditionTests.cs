@@ -129,6 +129,7 @@ public class CodecAdditionTests
         var codec = new Jt808Codec();
         Assert.True(codec.TryEncodePackages(message, perPackage, out byte[][]? frames));
         Assert.Equal(expectedPackages, frames!.Length);
+        int effective = Math.Min(perPackage, Jt808Codec.MaxBodyLength);
         var assembler = new Jt808SubpackageAssembler(2, 64);
         Jt808Message? whole = null;
         for (int i = 0; i < frames.Length; i++)
@@ -136,7 +137,7 @@ public class CodecAdditionTests
             Assert.Equal(Jt808DecodeResult.UnknownMessageId, codec.TryDecode(frames[i], 0, frames[i].Length, out Jt808Message? package));
             Assert.True(package!.Header.IsSubpackage);
             Assert.Equal((expectedPackages, i + 1, (65534 + i) & 0xFFFF), (package.Header.PackageCount, package.Header.PackageIndex, package.Header.SequenceNumber));
-            Assert.Equal(i == frames.Length - 1 ? 2500 - (perPackage * i) : perPackage, package.Header.BodyLength);
+            Assert.Equal(i == frames.Length - 1 ? 2500 - (effective * i) : effective, package.Header.BodyLength);
             Assert.Equal(i == frames.Length - 1 ? Jt808AssembleResult.Complete : Jt808AssembleResult.Pending, assembler.TryAdd(package, out whole));
         }
 
