@@ -278,12 +278,15 @@ public sealed class Jt808PlatformTerminal
             }
         }
 
-        if (!answer)
+        bool sent = answer && await AnswerGeneralAsync(message, h.SequenceNumber, h.MessageId, code, cancellationToken).ConfigureAwait(false);
+        if (h.MessageId == Jt808MessageIds.Authentication && code == Jt808GeneralResponse.ResultSuccess)
         {
-            return (0, -1);
+            // Only after the answer is on its way: a command sent to a terminal that has just authenticated must not
+            // overtake the 0x8001 the terminal is waiting for.
+            _authenticated = true;
+            _platform.Changed();
         }
 
-        bool sent = await AnswerGeneralAsync(message, h.SequenceNumber, h.MessageId, code, cancellationToken).ConfigureAwait(false);
         return sent ? (Jt808MessageIds.PlatformGeneralResponse, code) : (0, -1);
     }
 
@@ -319,8 +322,6 @@ public sealed class Jt808PlatformTerminal
         string code = System.Text.Encoding.ASCII.GetString(authentication.AuthenticationCode);
         if (_platform.CheckAuthenticationCode(Phone!, code))
         {
-            _authenticated = true;
-            _platform.Changed();
             return Jt808GeneralResponse.ResultSuccess;
         }
 
