@@ -132,4 +132,40 @@ public class PlatformScriptTests
             ],
             progress);
     }
+
+    [Fact]
+    public async Task After_a_disconnect_line_the_next_command_waits_for_the_terminal_to_come_back()
+    {
+        await using var platform = new Jt808Platform();
+        platform.Start(new IPEndPoint(IPAddress.Loopback, 0));
+        Jt808PlatformScript script = Parse("text \"first\"\ndisconnect\nafter 50ms text \"again\"");
+        var progress = new List<(int Line, bool Ok, string What)>();
+        Task<int> run = script.RunAsync(platform, RawTerminal.Timeout, (c, ok, what) => progress.Add((c.Line, ok, what)));
+
+        await using (RawTerminal terminal = await RawTerminal.ConnectAsync(platform.LocalEndPoint, "013800000009"))
+        {
+            string code = await terminal.LogInAsync();
+            Jt808Message first = await terminal.ReceiveAsync();
+            Assert.Equal("first"u8.ToArray(), Assert.IsType<Jt808TextMessage>(first.Body).Text);
+            await terminal.SendAsync(Jt808MessageIds.TerminalGeneralResponse, new Jt808GeneralResponse { AckSequenceNumber = first.Header.SequenceNumber, AckMessageId = 0x8300 });
+            await Assert.ThrowsAsync<Xunit.Sdk.TrueException>(terminal.ReceiveAsync); // disconnected by the script
+
+            await using RawTerminal back = await RawTerminal.ConnectAsync(platform.LocalEndPoint, "013800000009");
+            back.Sequence = 10;
+            await back.SendAsync(Jt808MessageIds.Authentication, new Jt808Authentication { AuthenticationCode = System.Text.Encoding.ASCII.GetBytes(code) });
+            await back.ExpectGeneralAsync(10, Jt808MessageIds.Authentication, Jt808GeneralResponse.ResultSuccess);
+            Jt808Message again = await back.ReceiveAsync();
+            Assert.Equal("again"u8.ToArray(), Assert.IsType<Jt808TextMessage>(again.Body).Text);
+            await back.SendAsync(Jt808MessageIds.TerminalGeneralResponse, new Jt808GeneralResponse { AckSequenceNumber = again.Header.SequenceNumber, AckMessageId = 0x8300 });
+            Assert.Equal(0, await run.WaitAsync(RawTerminal.Timeout));
+        }
+
+        Assert.Equal(
+            [
+                (1, true, "0x8300 to terminal 013800000009: answered success"),
+                (2, true, "disconnected terminal 013800000009"),
+                (3, true, "0x8300 to terminal 013800000009: answered success"),
+            ],
+            progress);
+    }
 }
