@@ -419,9 +419,23 @@ public sealed class Jt808PlatformTerminal
                 _pending[first] = answer;
             }
 
-            foreach (byte[] frame in frames)
+            try
             {
-                await _stream.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+                foreach (byte[] frame in frames)
+                {
+                    await _stream.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or IOException or SocketException or OperationCanceledException)
+            {
+                _pending.TryRemove(first, out _);
+                if (ex is ObjectDisposedException)
+                {
+                    // The connection ended between the check above and the write.
+                    throw new IOException($"terminal {Phone} is not connected", ex);
+                }
+
+                throw;
             }
 
             return first;
