@@ -80,6 +80,7 @@ public class PlatformScriptTests
     [InlineData("after 5s", "line 1: 'after' needs a duration and a command, e.g. 'after 5s query-location'")]
     [InlineData("set-params 0x0029", "line 1: set-params: '0x0029' is not ID=VALUE (ID like 0x0029 or 41)")]
     [InlineData("set-params 0x0029=300:byte", "line 1: set-params: parameter 0x0029: '300:byte' is not a value; write 10, 10:byte, 10:word, 10:dword, \"text\" or hex:0A0B")]
+    [InlineData("set-params 0x0013=\"" + "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz12\"", "line 1: set-params: parameter 0x0013: \"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz12\" is 262 bytes in GBK; a parameter holds at most 255")]
     [InlineData("text hello", "line 1: text: write 'text \"MESSAGE\"' with the message in double quotes")]
     [InlineData("text \"open", "line 1: a double quote is not closed")]
     [InlineData("set-circle id=1 lat=29.5 lon=106.5", "line 1: set-circle: radius= is missing (needs id= lat= lon= radius=)")]
