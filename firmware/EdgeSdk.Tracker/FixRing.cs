@@ -17,6 +17,15 @@ public sealed class FixRing
     /// <summary>Bits of <see cref="GetAbsent"/>, as FixState.absent: 1 time, 2 position, 4 altitude, 8 speed, 16 course.</summary>
     public const int AbsentTime = 1, AbsentPosition = 2, AbsentAltitude = 4, AbsentSpeed = 8, AbsentCourse = 16;
 
+    /// <summary>Mask of the bits of <see cref="GetAbsent"/> that go on the wire (FixState.absent).</summary>
+    public const int WireAbsentBits = 31;
+
+    /// <summary>
+    /// Bits of <see cref="GetAbsent"/> beyond the wire's: this coordinate repeats the previous one. Position is
+    /// absent when either coordinate is, but a coordinate that is present keeps its value, as in the .NET codec.
+    /// </summary>
+    public const int RepeatLatitude = 32, RepeatLongitude = 64;
+
     /// <summary>Most satellites one fix may claim as used, over all constellations (the .NET codec's MaxSatellitesPerState).</summary>
     public const int MaxSatellitesPerFix = 128;
 
@@ -90,10 +99,10 @@ public sealed class FixRing
         int absent = 0;
         _time[i] = fix.HasTime ? fix.TimeUnixMilliseconds : 0;
         absent |= fix.HasTime ? 0 : AbsentTime;
-        bool position = WireUnits.IsFinite(fix.LatitudeDegrees) && WireUnits.IsFinite(fix.LongitudeDegrees);
-        _lat[i] = position ? WireUnits.Round(fix.LatitudeDegrees, WireUnits.E7PerDegree) : 0;
-        _lon[i] = position ? WireUnits.Round(fix.LongitudeDegrees, WireUnits.E7PerDegree) : 0;
-        absent |= position ? 0 : AbsentPosition;
+        // As the .NET codec: a position needs both coordinates; each one that is not finite repeats its previous value.
+        bool position = !double.IsNaN(fix.LatitudeDegrees) && !double.IsNaN(fix.LongitudeDegrees);
+        _lat[i] = Quantize(position ? fix.LatitudeDegrees : double.NaN, WireUnits.E7PerDegree, AbsentPosition | RepeatLatitude, ref absent);
+        _lon[i] = Quantize(position ? fix.LongitudeDegrees : double.NaN, WireUnits.E7PerDegree, AbsentPosition | RepeatLongitude, ref absent);
         _alt[i] = Quantize(fix.AltitudeMslMeters, WireUnits.DecimetersPerMeter, AbsentAltitude, ref absent);
         _speed[i] = Quantize(fix.SpeedMetersPerSecond, WireUnits.CentimetersPerMeter, AbsentSpeed, ref absent);
         _course[i] = WireUnits.NormalizeCourse(Quantize(fix.CourseDegrees, WireUnits.TenthsPerDegree, AbsentCourse, ref absent));
@@ -167,7 +176,7 @@ public sealed class FixRing
         return _course[Slot(index)];
     }
 
-    /// <summary>Absent bits of the fix at <paramref name="index"/> (see <see cref="AbsentTime"/>).</summary>
+    /// <summary>Absent bits of the fix at <paramref name="index"/> (see <see cref="AbsentTime"/>, <see cref="RepeatLatitude"/>).</summary>
     public int GetAbsent(int index)
     {
         return _absent[Slot(index)];
@@ -195,7 +204,7 @@ public sealed class FixRing
     public bool SameState(int a, int b)
     {
         int sa = Slot(a), sb = Slot(b);
-        if (_mode[sa] != _mode[sb] || _quality[sa] != _quality[sb] || _absent[sa] != _absent[sb])
+        if (_mode[sa] != _mode[sb] || _quality[sa] != _quality[sb] || (_absent[sa] & WireAbsentBits) != (_absent[sb] & WireAbsentBits))
         {
             return false;
         }

@@ -123,8 +123,8 @@ public sealed class TelemetryEncoder
         {
             int absent = _ring.GetAbsent(i);
             Fill(TimeColumn, i, (absent & FixRing.AbsentTime) != 0, _ring.GetTime(i));
-            Fill(1, i, (absent & FixRing.AbsentPosition) != 0, _ring.GetLatitudeE7(i));
-            Fill(2, i, (absent & FixRing.AbsentPosition) != 0, _ring.GetLongitudeE7(i));
+            Fill(1, i, (absent & FixRing.RepeatLatitude) != 0, _ring.GetLatitudeE7(i));
+            Fill(2, i, (absent & FixRing.RepeatLongitude) != 0, _ring.GetLongitudeE7(i));
             Fill(3, i, (absent & FixRing.AbsentAltitude) != 0, _ring.GetAltitudeDm(i));
             Fill(4, i, (absent & FixRing.AbsentSpeed) != 0, _ring.GetSpeedCmPerS(i));
             Fill(CourseColumn, i, (absent & FixRing.AbsentCourse) != 0, _ring.GetCourseDdeg(i));
@@ -352,7 +352,7 @@ public sealed class TelemetryEncoder
             }
         }
 
-        WriteVarintField(w, 3, (ulong)_ring.GetAbsent(fix));
+        WriteVarintField(w, 3, (ulong)(_ring.GetAbsent(fix) & FixRing.WireAbsentBits));
         WriteVarintField(w, 4, (ulong)_ring.GetQuality(fix));
     }
 
