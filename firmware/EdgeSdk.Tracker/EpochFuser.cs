@@ -10,12 +10,12 @@ namespace EdgeSdk.Tracker;
 /// rewriting it portably would cost the .NET side its clarity, and none of that extra work reaches the wire.
 /// </summary>
 /// <remarks>
-/// <para>An epoch ends when RMC, GGA or GNS carries a different time of day, or at <see cref="Flush"/> (the
-/// UART's idle gap). GSA and ZDA belong to the epoch in progress. The latest valid position of the epoch
-/// wins. An epoch without RMC, GGA or GNS yields no fix.</para>
+/// <para>An epoch ends when RMC, GGA, GNS or GLL carries a different time of day, or at <see cref="Flush"/> (the
+/// UART's idle gap). GSA, VTG and ZDA belong to the epoch in progress. The latest valid position of the epoch
+/// wins. An epoch without RMC, GGA, GNS or GLL yields no fix.</para>
 /// <para>Time: the epoch's RMC date, else the last known date (RMC or ZDA) moved to the next day when the
-/// time of day wrapped past midnight. Mode: the epoch's GSA fix type, else 3D with an altitude, 2D with a
-/// position, no fix when a position sentence said so. Quality: GGA's indicator, else RMC's mode letter.
+/// time of day wrapped past midnight. Mode: no fix without a position; with one, the epoch's GSA fix type
+/// when it says 2D or 3D, else 3D with an altitude and 2D without. Quality: GGA's indicator, else RMC's mode letter.
 /// Satellites used: the distinct satellites the epoch's GSA sentences list, per constellation; what GGA/GNS
 /// count beyond them is unattributed.</para>
 /// <para>Allocates nothing per sentence or epoch. Not thread-safe: one fuser per sentence stream.</para>
@@ -88,6 +88,25 @@ public sealed class EpochFuser
                 GnsSentence gns = parser.Gns;
                 closed = Begin(gns.TimeUtc);
                 FixData(gns, GnsHasFix(gns));
+                break;
+            case NmeaSentenceType.Gll:
+                GllSentence gll = parser.Gll;
+                closed = Begin(gll.TimeUtc);
+                if (gll.Status == 'A' && gll.Mode != 'N')
+                {
+                    Position(gll.LatitudeDegrees, gll.LongitudeDegrees, double.NaN);
+                }
+
+                break;
+            case NmeaSentenceType.Vtg:
+                VtgSentence vtg = parser.Vtg;
+                _open = true;
+                if (vtg.Mode != 'N')
+                {
+                    _speed = Pick(vtg.SpeedMetersPerSecond, _speed);
+                    _course = Pick(vtg.CourseTrueDegrees, _course);
+                }
+
                 break;
             case NmeaSentenceType.Gsa:
                 AddGsa(parser.Gsa);
@@ -276,9 +295,10 @@ public sealed class EpochFuser
             fix.CourseDegrees = _course;
         }
 
-        fix.Mode = _gsaFixType >= 1 && _gsaFixType <= 3 ? _gsaFixType
-            : position ? (WireUnits.IsFinite(_alt) ? 3 : 2)
-            : 1;
+        // A GSA that says 2D or 3D decides; a position without one is 3D with an altitude; no position is no fix.
+        fix.Mode = !position ? 1
+            : _gsaFixType == 2 || _gsaFixType == 3 ? _gsaFixType
+            : WireUnits.IsFinite(_alt) ? 3 : 2;
         fix.Quality = position ? Quality() : 0;
         int attributed = 0;
         for (int slot = 0; slot < TrackerFix.Unattributed; slot++)
