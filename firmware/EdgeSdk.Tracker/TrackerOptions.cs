@@ -1,6 +1,6 @@
 namespace EdgeSdk.Tracker;
 
-/// <summary>Settings of a <see cref="Tracker"/>. The defaults fit an ESP32's ~100 KB managed heap (see firmware/README.md).</summary>
+/// <summary>Settings of a <see cref="TrackerApp"/>. The defaults fit an ESP32's ~100 KB managed heap (see firmware/README.md).</summary>
 public sealed class TrackerOptions
 {
     /// <summary>The longest fleet or device name, in characters (as EdgeSdk.Telemetry's TelemetryNames).</summary>

@@ -16,7 +16,7 @@ namespace EdgeSdk.Tracker;
 /// RECONNECTED event the backlog after an outage. Allocates nothing per epoch or per batch (the board glue may
 /// copy a payload it cannot pass as buffer and length).
 /// </remarks>
-public sealed class Tracker
+public sealed class TrackerApp
 {
     private readonly TrackerOptions _options;
     private readonly ISerialLink _serial;
@@ -38,7 +38,7 @@ public sealed class Tracker
     /// <param name="mqtt">The MQTT client.</param>
     /// <param name="clock">Uptime and UTC.</param>
     /// <exception cref="System.ArgumentException">The settings are not usable; the message names the setting.</exception>
-    public Tracker(TrackerOptions options, ISerialLink serial, IMqttLink mqtt, ITrackerClock clock)
+    public TrackerApp(TrackerOptions options, ISerialLink serial, IMqttLink mqtt, ITrackerClock clock)
     {
         if (options == null || serial == null || mqtt == null || clock == null)
         {
