@@ -19,7 +19,7 @@ public sealed class Esp32SerialLink : ISerialLink
         Configuration.SetPinFunction(rxPin, DeviceFunction.COM2_RX);
         Configuration.SetPinFunction(txPin, DeviceFunction.COM2_TX);
         // 50 ms: long enough to take a burst in few reads, short enough for the loop to send between bursts.
-        _port = new SerialPort("COM2", baudRate) { ReadTimeout = 50, ReadBufferSize = 2048 };
+        _port = new SerialPort("COM2", baudRate) { ReadTimeout = 50 };
         _port.Open();
     }
 

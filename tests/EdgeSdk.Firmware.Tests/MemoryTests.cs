@@ -24,7 +24,11 @@ public class MemoryTests(ITestOutputHelper output)
         var tracker = new TrackerApp(options, serial, mqtt, clock);
         long start = GC.GetAllocatedBytesForCurrentThread() - before;
         long ring = MeasureRing(600);
-        output.WriteLine($"start: {start} B in all, of which the 600-fix ring {ring} B ({FixRing.BytesPerFix} B per fix + array headers)");
+        long parserBefore = GC.GetAllocatedBytesForCurrentThread();
+        var parser = new EdgeSdk.Nmea.NmeaParser();
+        long parserBytes = GC.GetAllocatedBytesForCurrentThread() - parserBefore;
+        GC.KeepAlive(parser);
+        output.WriteLine($"start: {start} B in all, of which the 600-fix ring {ring} B ({FixRing.BytesPerFix} B per fix + array headers) and the NMEA parser {parserBytes} B");
         Assert.InRange(ring, 600 * FixRing.BytesPerFix, (600 * FixRing.BytesPerFix) + ObjectOverheadBytes);
         Assert.InRange(start, ring, StartBudgetBytes);
         GC.KeepAlive(tracker);

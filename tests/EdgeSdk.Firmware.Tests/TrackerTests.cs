@@ -6,7 +6,7 @@ using EdgeSdk.Tracker;
 namespace EdgeSdk.Firmware.Tests;
 
 /// <summary>The firmware loop on simulated time, with the UART and the MQTT link in memory.</summary>
-public class TrackerTests
+public class TrackerTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const ulong Instance = 0x5EED_0000_0000_0014;
 
@@ -104,6 +104,8 @@ public class TrackerTests
         Assert.Equal(("edgesdk/v1/cq/truck-07/status", true), (topic, retain));
         Assert.True(Envelope.Parser.ParseFrom(payload).Status.Online);
         Assert.Equal(1 + 15, mqtt.Messages.Count);
+        int fixBytes = mqtt.Messages.Where(m => m.Topic.EndsWith("/fix", StringComparison.Ordinal)).Sum(m => m.Payload.Length);
+        output.WriteLine($"300 fixes in 15 messages: {fixBytes} payload bytes, {fixBytes / 300.0:F1} B per fix");
     }
 
     [Fact]
