@@ -6,6 +6,13 @@ public sealed class TrackerOptions
     /// <summary>The longest fleet or device name, in characters (as EdgeSdk.Telemetry's TelemetryNames).</summary>
     public const int MaxNameLength = 64;
 
+    /// <summary>
+    /// Smallest <see cref="PayloadBufferBytes"/>: a one-fix envelope with every value at its widest (64-character
+    /// CJK device ID, 10-byte varints in every column, eight satellite slots) takes 301 bytes, so a
+    /// batch can always be cut down to something that fits.
+    /// </summary>
+    public const int MinPayloadBufferBytes = 512;
+
     /// <summary>The device ID: a topic level and Envelope.device_id.</summary>
     public string DeviceId { get; set; }
 
@@ -62,9 +69,9 @@ public sealed class TrackerOptions
             return "RingCapacity, BatchSize and SerialBufferBytes must be at least 1";
         }
 
-        if (PayloadBufferBytes < 256)
+        if (PayloadBufferBytes < MinPayloadBufferBytes)
         {
-            return "PayloadBufferBytes must be at least 256 (one fix with its envelope)";
+            return "PayloadBufferBytes must be at least 512: one fix of any values with its envelope always fits";
         }
 
         if (QueueInstance == 0)

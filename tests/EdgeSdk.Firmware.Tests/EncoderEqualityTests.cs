@@ -219,6 +219,28 @@ public class EncoderEqualityTests
     }
 
     [Fact]
+    public void The_widest_single_fix_fits_the_smallest_payload_buffer()
+    {
+        var fix = new TrackerFix
+        {
+            HasTime = true, TimeUnixMilliseconds = -62_135_596_800_000, LatitudeDegrees = -1e300, LongitudeDegrees = 1e300,
+            AltitudeMslMeters = -1e300, SpeedMetersPerSecond = 1e300, CourseDegrees = -1e300, Mode = 3, Quality = 255,
+        };
+        for (int slot = 0; slot < TrackerFix.SatelliteSlots; slot++)
+        {
+            fix.SetSatellitesUsed(slot, 16);
+        }
+
+        var ring = new FixRing(1);
+        ring.Add(fix);
+        string device = new('京', 64);
+        byte[] buffer = new byte[TrackerOptions.MinPayloadBufferBytes];
+        int length = new TelemetryEncoder(device, 1).EncodeFixBatch(ring, 1, long.MaxValue, ulong.MaxValue, buffer);
+        Assert.Equal(301, length);
+        Assert.Equal(Convert.ToHexString(DotNetBatch(device, [fix], 1, long.MaxValue, ulong.MaxValue)), Convert.ToHexString(buffer, 0, length));
+    }
+
+    [Fact]
     public void A_buffer_too_small_is_refused_without_writing()
     {
         var ring = new FixRing(4);

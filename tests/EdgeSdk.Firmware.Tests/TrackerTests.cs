@@ -181,5 +181,7 @@ public class TrackerTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Null(TrackerOptions.NameError("京A12345", "device"));
         Assert.NotNull(TrackerOptions.NameError(new string('a', 65), "device"));
         Assert.NotNull(new TrackerOptions { DeviceId = "a", QueueInstance = 0 }.Validate());
+        Assert.NotNull(new TrackerOptions { DeviceId = "a", QueueInstance = 1, PayloadBufferBytes = TrackerOptions.MinPayloadBufferBytes - 1 }.Validate());
+        Assert.Null(new TrackerOptions { DeviceId = "a", QueueInstance = 1, PayloadBufferBytes = TrackerOptions.MinPayloadBufferBytes }.Validate());
     }
 }
