@@ -143,50 +143,7 @@ public class FuserTests
     private static (List<GnssFix> Firmware, List<GnssFix> Reference) FuseBoth(string capture)
     {
         byte[] bytes = File.ReadAllBytes(GpsdCaptures.PathOf(capture));
-        var reference = new List<GnssFix>();
-        NmeaParser parser = Parser(bytes);
-        var fusion = new EpochFusion { EarlyCloseAfter = 0 };
-        while (parser.Read() != NmeaSentenceType.None)
-        {
-            fusion.Add(parser.Current);
-            while (fusion.TryTakeFix(out GnssFix? fix))
-            {
-                reference.Add(fix);
-            }
-        }
-
-        if (fusion.Flush() is { } last)
-        {
-            reference.Add(last);
-        }
-
-        var firmware = new List<GnssFix>();
-        parser = Parser(bytes);
-        var fuser = new EpochFuser();
-        NmeaSentenceType type;
-        while ((type = parser.Read()) != NmeaSentenceType.None)
-        {
-            if (fuser.Add(parser, type))
-            {
-                firmware.Add(Fixes.ToGnssFix(Copy(fuser.Fix)));
-            }
-        }
-
-        if (fuser.Flush())
-        {
-            firmware.Add(Fixes.ToGnssFix(Copy(fuser.Fix)));
-        }
-
-        return (firmware, reference);
-    }
-
-    private static NmeaParser Parser(byte[] bytes)
-    {
-        var parser = new NmeaParser();
-        parser.Reader.SkipCommentLines = true;
-        parser.Feed(bytes, 0, bytes.Length);
-        parser.Complete();
-        return parser;
+        return (SimulatedDrive.Firmware(bytes, skipCommentLines: true), SimulatedDrive.Reference(bytes, skipCommentLines: true));
     }
 
     private static TrackerFix Copy(TrackerFix fix)
