@@ -28,9 +28,9 @@ public sealed class TrackerApp
     private readonly TelemetryEncoder _encoder;
     private readonly byte[] _rx, _tx, _version, _droppedDetail, _reconnectedDetail;
     private readonly string _fixTopic, _eventTopic, _statusTopic, _clientId;
-    private long _lastByteMs, _pendingSinceMs, _nextConnectMs, _droppedReported, _eventSequence;
+    private long _lastByteMs, _pendingSinceMs, _nextConnectMs, _nextSendMs, _droppedReported, _eventSequence;
     private int _reconnectDelayMs;
-    private bool _wasConnected;
+    private bool _wasConnected, _announced;
 
     /// <summary>Creates the application and allocates everything it will use (ring, buffers, parser).</summary>
     /// <param name="options">The settings; see <see cref="TrackerOptions.Validate"/>.</param>
@@ -98,7 +98,7 @@ public sealed class TrackerApp
     /// <summary>Fix batches acknowledged.</summary>
     public long Batches { get; private set; }
 
-    /// <summary>Publishes that got no PUBACK (the batch stays in the ring and goes again).</summary>
+    /// <summary>Publishes that got no PUBACK (the batch stays in the ring and goes again after <see cref="TrackerOptions.ReconnectMinDelayMilliseconds"/>).</summary>
     public long PublishFailures { get; private set; }
 
     /// <summary>Connection attempts that failed.</summary>
@@ -163,6 +163,13 @@ public sealed class TrackerApp
             }
         }
 
+        // Connected, but the announcement or the last publish got no PUBACK: wait before trying again, so a
+        // link that accepts connections and then fails does not take the loop away from the UART.
+        if (now < _nextSendMs || (!_announced && !Announce()))
+        {
+            return;
+        }
+
         int count = _ring.Count < _options.BatchSize ? _ring.Count : _options.BatchSize;
         if (count == 0 || (count < _options.BatchSize && now - _pendingSinceMs < _options.BatchMaxDelayMilliseconds))
         {
@@ -182,12 +189,21 @@ public sealed class TrackerApp
             Published += _ring.RemoveThrough(first + count - 1);
             Batches++;
             _pendingSinceMs = now;
-            ReportDropped();
+            if (!ReportDropped())
+            {
+                SendFailed(now);
+            }
         }
         else
         {
-            PublishFailures++;
+            SendFailed(now);
         }
+    }
+
+    private void SendFailed(long now)
+    {
+        PublishFailures++;
+        _nextSendMs = now + _options.ReconnectMinDelayMilliseconds;
     }
 
     private bool Connect(long now)
@@ -205,20 +221,32 @@ public sealed class TrackerApp
 
         _reconnectDelayMs = _options.ReconnectMinDelayMilliseconds;
         _wasConnected = true;
+        _announced = false;
+        _nextSendMs = now;
         Connections++;
+        return true;
+    }
+
+    // After each connection, before any batch: the retained online status, what the ring dropped meanwhile, and
+    // the backlog after an outage. Retried (after the send back-off) until the broker acknowledged all of it.
+    private bool Announce()
+    {
         long sent = _clock.UtcNowUnixMilliseconds;
         int length = _encoder.EncodeStatus(true, _ring.Count, _ring.DroppedTotal, _version, sent, _tx);
-        if (!_mqtt.Publish(_statusTopic, _tx, length, true) || !ReportDropped())
+        bool ok = _mqtt.Publish(_statusTopic, _tx, length, true) && ReportDropped();
+        if (ok && Connections > 1 && _ring.Count > 0)
         {
+            length = _encoder.EncodeEvent(TelemetryEncoder.EventReconnected, ++_eventSequence, _ring.Count, _reconnectedDetail, sent, _tx);
+            ok = _mqtt.Publish(_eventTopic, _tx, length, false);
+        }
+
+        if (!ok)
+        {
+            SendFailed(_clock.UptimeMilliseconds);
             return false;
         }
 
-        if (Connections > 1 && _ring.Count > 0)
-        {
-            length = _encoder.EncodeEvent(TelemetryEncoder.EventReconnected, ++_eventSequence, _ring.Count, _reconnectedDetail, sent, _tx);
-            return _mqtt.Publish(_eventTopic, _tx, length, false);
-        }
-
+        _announced = true;
         return true;
     }
 

@@ -58,6 +58,9 @@ public sealed class MemoryMqttLink : IMqttLink
 
     public bool Record { get; set; } = true;
 
+    /// <summary>Publishes to refuse while staying connected (no PUBACK in time, the connection still up).</summary>
+    public int FailNextPublishes { get; set; }
+
     public List<(string Topic, byte[] Payload, bool Retain)> Messages { get; } = [];
 
     public (string ClientId, string Topic, byte[] Payload)? Will { get; private set; }
@@ -84,6 +87,12 @@ public sealed class MemoryMqttLink : IMqttLink
         if (!IsConnected)
         {
             _connected = false;
+            return false;
+        }
+
+        if (FailNextPublishes > 0)
+        {
+            FailNextPublishes--;
             return false;
         }
 

@@ -144,6 +144,28 @@ public class TrackerTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Publishes_without_a_PUBACK_are_retried_after_the_back_off_and_nothing_is_lost_or_doubled()
+    {
+        byte[] drive = await SimulatedDrive.BytesAsync(100);
+        var clock = new ManualClock();
+        var serial = new MemorySerialLink(clock);
+        var mqtt = new MemoryMqttLink { FailNextPublishes = 2 }; // the online status at connect, then its retry
+        var tracker = new TrackerApp(Options(batch: 10), serial, mqtt, clock);
+        (byte[] first, byte[] second) = SimulatedDrive.SplitAtEpoch(drive, 50);
+        serial.Write(first);
+        RunUntilIdle(tracker, serial, clock);
+        mqtt.FailNextPublishes = 3; // three fix batches in a row
+        serial.Write(second);
+        RunUntilIdle(tracker, serial, clock);
+
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), Delivered(mqtt, out int batches).Select(d => d.Sequence));
+        Assert.Equal((5L, 1L, 100L), (tracker.PublishFailures, tracker.Connections, tracker.Published));
+        Assert.True(Envelope.Parser.ParseFrom(mqtt.Messages[0].Payload).Status.Online);
+        Assert.Equal(1, mqtt.Messages.Count(m => m.Topic.EndsWith("/status", StringComparison.Ordinal)));
+        Assert.Equal(mqtt.Messages.Count - 1, batches);
+    }
+
+    [Fact]
     public void Garbage_on_the_UART_is_counted_and_makes_no_fix()
     {
         var clock = new ManualClock();
