@@ -11,7 +11,7 @@ namespace EdgeSdk.Tracker;
 /// </summary>
 /// <remarks>
 /// <para>An epoch ends when RMC, GGA, GNS or GLL carries a different time of day, or at <see cref="Flush"/> (the
-/// UART's idle gap). GSA, VTG and ZDA belong to the epoch in progress. The latest valid position of the epoch
+/// UART's idle gap; its stragglers are then dropped and counted in <see cref="LateSentences"/>). GSA, VTG and ZDA belong to the epoch in progress. The latest valid position of the epoch
 /// wins. An epoch without RMC, GGA, GNS or GLL yields no fix.</para>
 /// <para>Time: the epoch's RMC date, else the last known date (RMC or ZDA) moved to the next day when the
 /// time of day wrapped past midnight. Mode: no fix without a position; with one, the epoch's GSA fix type
@@ -35,6 +35,9 @@ public sealed class EpochFuser
     private NmeaDate _epochDate;
     private double _lat = double.NaN, _lon = double.NaN, _alt = double.NaN, _speed = double.NaN, _course = double.NaN;
 
+    // The time of the epoch the last Flush closed: its stragglers are dropped until a new time arrives.
+    private int _flushedTimeMs = -1;
+
     // Kept across epochs.
     private NmeaDate _lastDate;
     private int _lastDateTimeMs = -1;
@@ -55,6 +58,12 @@ public sealed class EpochFuser
     public long Epochs { get; private set; }
 
     /// <summary>
+    /// Sentences dropped because they came after <see cref="Flush"/> closed their epoch (a pause inside an epoch
+    /// longer than the idle gap): counted, so that one epoch never yields two fixes.
+    /// </summary>
+    public long LateSentences { get; private set; }
+
+    /// <summary>
     /// Adds the sentence the parser just read. Returns true when that sentence closed the epoch before it:
     /// take <see cref="Fix"/> now, before the next call.
     /// </summary>
@@ -62,6 +71,12 @@ public sealed class EpochFuser
     /// <param name="type">The sentence type read.</param>
     public bool Add(NmeaParser parser, NmeaSentenceType type)
     {
+        if (IsLate(parser, type))
+        {
+            LateSentences++;
+            return false;
+        }
+
         bool closed = false;
         switch (type)
         {
@@ -129,7 +144,52 @@ public sealed class EpochFuser
     /// <summary>Closes the epoch in progress (end of input, or the receiver's idle gap). True when it yields a <see cref="Fix"/>.</summary>
     public bool Flush()
     {
-        return _open && Close();
+        if (!_open)
+        {
+            return false;
+        }
+
+        int time = _timeMs;
+        bool yields = Close();
+        _flushedTimeMs = time;
+        return yields;
+    }
+
+    // After a flush, sentences of the same time, and those without a time, belong to the closed epoch; the
+    // first sentence with another time ends that.
+    private bool IsLate(NmeaParser parser, NmeaSentenceType type)
+    {
+        if (_flushedTimeMs < 0 || _open)
+        {
+            return false;
+        }
+
+        int ms;
+        switch (type)
+        {
+            case NmeaSentenceType.Rmc: ms = parser.Rmc.TimeUtc.MillisecondOfDay; break;
+            case NmeaSentenceType.Gga: ms = parser.Gga.TimeUtc.MillisecondOfDay; break;
+            case NmeaSentenceType.Gns: ms = parser.Gns.TimeUtc.MillisecondOfDay; break;
+            case NmeaSentenceType.Gll: ms = parser.Gll.TimeUtc.MillisecondOfDay; break;
+            case NmeaSentenceType.Gsa:
+            case NmeaSentenceType.Vtg: return true;
+            default: return false;
+        }
+
+        if (ms >= 0 && ms != _flushedTimeMs)
+        {
+            _flushedTimeMs = -1;
+            return false;
+        }
+
+        if (type == NmeaSentenceType.Rmc && parser.Rmc.Date.IsValid && ms >= 0)
+        {
+            // Late, but its date still dates the epochs after it (as EdgeSdk.Gnss's EpochFusion does).
+            _lastDate = parser.Rmc.Date;
+            _lastDateTimeMs = ms;
+        }
+
+        return true;
     }
 
     // A sentence with a time of day: a different time than the epoch's closes it and opens the next.

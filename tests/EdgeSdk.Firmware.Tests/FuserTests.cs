@@ -97,6 +97,38 @@ public class FuserTests
     }
 
     [Fact]
+    public void A_pause_inside_an_epoch_closes_it_once_and_drops_its_stragglers()
+    {
+        var parser = new NmeaParser(new NmeaReader { ChecksumPolicy = NmeaChecksumPolicy.Ignored });
+        var fuser = new EpochFuser();
+        int fixes = 0;
+        foreach (string line in new[]
+        {
+            "$GNGGA,120000.000,2933.60000,N,10633.00000,E,1,12,1.0,250.0,M,-30.0,M,,*", null!, // idle gap: flushed
+            "$GNGSA,A,3,05,12,25,,,,,,,,,,1.5,1.0,1.1,1*", "$GNRMC,120000.000,A,2933.60000,N,10633.00000,E,0.0,0.0,301126,,,A*", // late
+            "$GNGGA,120001.000,2933.60000,N,10633.00000,E,1,12,1.0,250.0,M,-30.0,M,,*", null!,
+        })
+        {
+            if (line == null)
+            {
+                fixes += fuser.Flush() ? 1 : 0;
+                continue;
+            }
+
+            byte[] bytes = System.Text.Encoding.ASCII.GetBytes(NmeaChecksum.Append(line) + "\r\n");
+            parser.Feed(bytes, 0, bytes.Length);
+            NmeaSentenceType type;
+            while ((type = parser.Read()) != NmeaSentenceType.None)
+            {
+                fixes += fuser.Add(parser, type) ? 1 : 0;
+            }
+        }
+
+        Assert.Equal((2, 2L), (fixes, fuser.LateSentences));
+        Assert.Equal(12 * 3600 * 1000 + 1000, fuser.Fix.TimeUnixMilliseconds % 86_400_000);
+    }
+
+    [Fact]
     public void Without_a_date_a_fix_has_no_time_and_sentences_without_position_yield_nothing()
     {
         List<TrackerFix> fixes = Fuse(
