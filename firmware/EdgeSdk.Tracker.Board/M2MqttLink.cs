@@ -16,9 +16,10 @@ public sealed class M2MqttLink : IMqttLink
     private readonly string _host;
     private readonly int _port;
     private readonly AutoResetEvent _acknowledged = new AutoResetEvent(false);
+    private readonly object _gate = new object();
     private MqttClient _client;
-    private ushort _waitingFor;
-    private bool _published;
+    private ushort _ackedId;
+    private bool _ackedOk;
 
     /// <summary>A link to the broker at <paramref name="host"/>:<paramref name="port"/> (plain TCP; see README for TLS).</summary>
     public M2MqttLink(string host, int port)
@@ -69,15 +70,26 @@ public sealed class M2MqttLink : IMqttLink
         System.Array.Copy(payload, message, length);
         try
         {
-            _published = false;
-            _waitingFor = _client.Publish(topic, message, null, null, MqttQoSLevel.AtLeastOnce, retain);
-            if (!_acknowledged.WaitOne(AckTimeoutMilliseconds, false) || !_published)
-            {
-                LastError = "no PUBACK within " + AckTimeoutMilliseconds + " ms";
-                return false;
-            }
+            _acknowledged.Reset();
+            ushort id = _client.Publish(topic, message, null, null, MqttQoSLevel.AtLeastOnce, retain);
 
-            return true;
+            // The PUBACK may be reported before Publish returns the message ID: check what arrived before waiting.
+            while (true)
+            {
+                lock (_gate)
+                {
+                    if (_ackedId == id)
+                    {
+                        return _ackedOk;
+                    }
+                }
+
+                if (!_acknowledged.WaitOne(AckTimeoutMilliseconds, false))
+                {
+                    LastError = "no PUBACK within " + AckTimeoutMilliseconds + " ms";
+                    return false;
+                }
+            }
         }
         catch (System.Exception ex)
         {
@@ -88,10 +100,12 @@ public sealed class M2MqttLink : IMqttLink
 
     private void OnPublished(object sender, MqttMsgPublishedEventArgs e)
     {
-        if (e.MessageId == _waitingFor)
+        lock (_gate)
         {
-            _published = e.IsPublished;
-            _acknowledged.Set();
+            _ackedId = e.MessageId;
+            _ackedOk = e.IsPublished;
         }
+
+        _acknowledged.Set();
     }
 }
