@@ -78,6 +78,8 @@ nano_self_check() {
 }
 say "nanoFramework gate"
 gate "firmware/EdgeSdk.Nano rejects non-portable code (StringBuilder probe)" nano_self_check
+# The tracker firmware's logic is compiled by EdgeSdk.Nano above; its board glue needs nanoFramework's own packages (skipped where not served).
+gate "firmware/EdgeSdk.Tracker.Board (UART, Wi-Fi, M2Mqtt glue) builds against nanoFramework's packages" firmware/EdgeSdk.Tracker.Board/gate.sh
 
 # --- test projects ------------------------------------------------------------------------------
 say "test projects"
