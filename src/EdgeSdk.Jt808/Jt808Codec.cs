@@ -21,6 +21,7 @@ namespace EdgeSdk.Jt808
 
         private readonly byte[] _scratch = new byte[MaxContentLength];
         private readonly Jt808Writer _writer = new Jt808Writer(256);
+        private Jt808Writer _bodyWriter;
 
         /// <summary>Counts of every decode result.</summary>
         public Jt808Statistics Statistics { get; } = new Jt808Statistics();
@@ -118,6 +119,84 @@ namespace EdgeSdk.Jt808
             o = PutEscaped(output, o, bcc);
             output[o] = Flag;
             frame = output;
+            return true;
+        }
+
+        /// <summary>
+        /// Encodes a message as one frame, or, when its body is longer than <paramref name="maxBodyBytesPerPackage"/>, as
+        /// sub-packages (header bit 13, package count and index from 1) with consecutive sequence numbers starting at the
+        /// header's; <see cref="Jt808SubpackageAssembler"/> joins them back.
+        /// </summary>
+        /// <param name="message">The message; its typed body is written if set, else <see cref="Jt808Message.BodyBytes"/>.</param>
+        /// <param name="maxBodyBytesPerPackage">Largest body per package, 1 to 1023 (values outside mean 1023).</param>
+        /// <param name="frames">The frames in sending order, or null when encoding is impossible.</param>
+        /// <returns>False when more than 65,535 packages would be needed or the phone number is not digits that fit the header.</returns>
+        public bool TryEncodePackages(Jt808Message message, int maxBodyBytesPerPackage, out byte[][] frames)
+        {
+            frames = null;
+            int perPackage = maxBodyBytesPerPackage < 1 || maxBodyBytesPerPackage > MaxBodyLength ? MaxBodyLength : maxBodyBytesPerPackage;
+            if (_bodyWriter == null)
+            {
+                _bodyWriter = new Jt808Writer(256);
+            }
+
+            _bodyWriter.Clear();
+            Jt808Header h = message.Header;
+            if (message.Body != null)
+            {
+                message.Body.Encode(_bodyWriter, h.Is2019Layout);
+            }
+            else
+            {
+                _bodyWriter.WriteBytes(message.BodyBytes);
+            }
+
+            int total = _bodyWriter.Length;
+            if (total <= perPackage)
+            {
+                var whole = new Jt808Message { Header = h, BodyBytes = _bodyWriter.ToArray() };
+                if (!TryEncode(whole, out byte[] frame))
+                {
+                    return false;
+                }
+
+                frames = new byte[][] { frame };
+                return true;
+            }
+
+            int count = (total + perPackage - 1) / perPackage;
+            if (count > 0xFFFF)
+            {
+                return false;
+            }
+
+            byte[][] result = new byte[count][];
+            for (int i = 0; i < count; i++)
+            {
+                int start = i * perPackage;
+                int length = total - start < perPackage ? total - start : perPackage;
+                var header = new Jt808Header
+                {
+                    MessageId = h.MessageId,
+                    EncryptionMode = h.EncryptionMode,
+                    IsSubpackage = true,
+                    VersionFlag = h.VersionFlag,
+                    ReservedBit15 = h.ReservedBit15,
+                    Is2019Layout = h.Is2019Layout,
+                    ProtocolVersion = h.ProtocolVersion,
+                    Phone = h.Phone,
+                    SequenceNumber = (h.SequenceNumber + i) & 0xFFFF,
+                    PackageCount = count,
+                    PackageIndex = i + 1,
+                };
+                var package = new Jt808Message { Header = header, BodyBytes = Jt808Bytes.Copy(_bodyWriter.Buffer, start, length) };
+                if (!TryEncode(package, out result[i]))
+                {
+                    return false;
+                }
+            }
+
+            frames = result;
             return true;
         }
 
@@ -372,8 +451,17 @@ namespace EdgeSdk.Jt808
                 case Jt808MessageIds.DeleteCircleAreas:
                 case Jt808MessageIds.DeleteRectangleAreas:
                 case Jt808MessageIds.DeletePolygonAreas:
+                case Jt808MessageIds.DeleteRoutes:
                     ok = Jt808DeleteAreas.TryDecode(b, offset, length, out Jt808DeleteAreas delete);
                     body = delete;
+                    break;
+                case Jt808MessageIds.QuerySpecificParameters:
+                    ok = Jt808QuerySpecificParameters.TryDecode(b, offset, length, out Jt808QuerySpecificParameters query);
+                    body = query;
+                    break;
+                case Jt808MessageIds.SetRoute:
+                    ok = Jt808SetRoute.TryDecode(b, offset, length, version2019, out Jt808SetRoute route);
+                    body = route;
                     break;
                 default:
                     return 0;

@@ -36,6 +36,9 @@ namespace EdgeSdk.Jt808
         /// <summary>0x8104 query all terminal parameters (empty body).</summary>
         public const int QueryParameters = 0x8104;
 
+        /// <summary>0x8106 query specific terminal parameters (the ids listed in the body).</summary>
+        public const int QuerySpecificParameters = 0x8106;
+
         /// <summary>0x0104 query parameters response.</summary>
         public const int ParameterResponse = 0x0104;
 
@@ -68,5 +71,11 @@ namespace EdgeSdk.Jt808
 
         /// <summary>0x8605 delete polygon areas.</summary>
         public const int DeletePolygonAreas = 0x8605;
+
+        /// <summary>0x8606 set route.</summary>
+        public const int SetRoute = 0x8606;
+
+        /// <summary>0x8607 delete routes.</summary>
+        public const int DeleteRoutes = 0x8607;
     }
 }
