@@ -23,9 +23,6 @@ namespace EdgeSdk.Jt808.Terminal;
 /// </remarks>
 public sealed partial class Jt808Terminal : IAsyncDisposable
 {
-    /// <summary>0x8106 query given parameters (the codec keeps its body raw: count, then DWORD ids).</summary>
-    public const int QueryGivenParameters = 0x8106;
-
     private const int MaxBodyBytes = Jt808Codec.MaxBodyLength;
 
     private readonly Jt808TerminalOptions _options;
@@ -57,6 +54,7 @@ public sealed partial class Jt808Terminal : IAsyncDisposable
     private long _sessionFirstSequence = long.MaxValue;
     private long _lastSentTimestamp;
     private TaskCompletionSource _wake = NewSignal();
+    private TaskCompletionSource _acknowledgedSignal = NewSignal();
     private byte[]? _authCode;
     private CancellationTokenSource? _runCts;
     private Task _run = Task.CompletedTask;
@@ -266,18 +264,30 @@ public sealed partial class Jt808Terminal : IAsyncDisposable
     /// <summary>Waits until the queue is empty (everything acknowledged) or the timeout passes; true when empty.</summary>
     public async Task<bool> WaitUntilDrainedAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        long deadline = _time.GetTimestamp() + (long)(timeout.TotalSeconds * _time.TimestampFrequency);
-        while (_queue.Count > 0)
+        long start = _time.GetTimestamp();
+        while (true)
         {
-            if (_time.GetTimestamp() >= deadline)
+            Task acknowledged = _acknowledgedSignal.Task;
+            if (_queue.Count == 0)
+            {
+                return true;
+            }
+
+            TimeSpan left = timeout - _time.GetElapsedTime(start);
+            if (left <= TimeSpan.Zero)
             {
                 return false;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await acknowledged.WaitAsync(left, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                return false;
+            }
         }
-
-        return true;
     }
 
     /// <summary>Stops the connection and closes the queue (what is unacknowledged stays on disk for the next run).</summary>
@@ -551,6 +561,8 @@ public sealed partial class Jt808Terminal : IAsyncDisposable
                 _areaLatch = false;
             }
         }
+
+        Interlocked.Exchange(ref _acknowledgedSignal, NewSignal()).TrySetResult();
     }
 
     /// <summary>Sends a message and waits for its response, by the retransmission rule: wait T × (n + 1) after the n-th sending, N + 1 sendings.</summary>
@@ -692,15 +704,8 @@ public sealed partial class Jt808Terminal : IAsyncDisposable
             case Jt808MessageIds.QueryParameters:
                 await AnswerParametersAsync(message, Parameters.All(), cancellationToken).ConfigureAwait(false);
                 return;
-            case QueryGivenParameters:
-                if (!TryReadParameterIds(message.BodyBytes, out uint[] ids))
-                {
-                    Interlocked.Increment(ref _commandsMalformed);
-                    await RespondAsync(message, Jt808GeneralResponse.ResultMessageError, cancellationToken).ConfigureAwait(false);
-                    return;
-                }
-
-                await AnswerParametersAsync(message, Parameters.Select(ids), cancellationToken).ConfigureAwait(false);
+            case Jt808MessageIds.QuerySpecificParameters:
+                await AnswerParametersAsync(message, Parameters.Select(((Jt808QuerySpecificParameters)message.Body!).ParameterIds), cancellationToken).ConfigureAwait(false);
                 return;
             case Jt808MessageIds.LocationQuery:
                 Interlocked.Increment(ref _commandsHandled);
@@ -754,23 +759,6 @@ public sealed partial class Jt808Terminal : IAsyncDisposable
         Interlocked.Increment(ref _commandsHandled);
         return WriteAsync(Reply(Jt808MessageIds.ParameterResponse,
             new Jt808ParameterResponse { AckSequenceNumber = request.Header.SequenceNumber, Parameters = parameters }), cancellationToken);
-    }
-
-    private static bool TryReadParameterIds(byte[] body, out uint[] ids)
-    {
-        ids = [];
-        if (body.Length < 1 || body.Length != 1 + (4 * body[0]))
-        {
-            return false;
-        }
-
-        ids = new uint[body[0]];
-        for (int i = 0; i < ids.Length; i++)
-        {
-            ids[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(body.AsSpan(1 + (4 * i)));
-        }
-
-        return true;
     }
 
     private void ApplyParameters(Jt808Parameter[] parameters)
