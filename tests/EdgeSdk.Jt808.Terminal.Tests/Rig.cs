@@ -81,6 +81,15 @@ public sealed class Rig : IAsyncDisposable
         }
     }
 
+    /// <summary>A snapshot of everything the platform received (with the connection it came on).</summary>
+    public List<Jt808ReceivedMessage> ReceivedRaw()
+    {
+        lock (_received)
+        {
+            return _received.ToList();
+        }
+    }
+
     /// <summary>Every location the platform received, in order: 0x0200 reports and the reports inside 0x0704 batches.</summary>
     public List<(Jt808LocationReport Report, int MessageId)> Locations()
     {
