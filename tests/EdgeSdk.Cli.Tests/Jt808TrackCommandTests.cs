@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using EdgeSdk.Jt808;
+using EdgeSdk.Simulation;
+
+namespace EdgeSdk.Cli.Tests;
+
+/// <summary><c>edgesdk track SOURCE --jt808 tcp://HOST:PORT --phone N --queue DIR</c> against the platform simulator.</summary>
+public sealed partial class Jt808TrackCommandTests : IDisposable
+{
+    private const string Phone = "013800000000";
+    private readonly string _dir = Directory.CreateTempSubdirectory("edgesdk-track-jt808-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    // Five minutes of the Chongqing drive as NMEA.
+    private async Task<string> DriveAsync()
+    {
+        string path = Path.Combine(_dir, "drive.nmea");
+        await using FileStream file = File.Create(path);
+        await GnssSimulator.RunAsync(new SimulationOptions { Scenario = "chongqing-logistics", DurationSeconds = 300 }, file);
+        return path;
+    }
+
+    private static (long Reports, long Acknowledged, long Batched, long Queued) Summary(string stdout)
+    {
+        Match m = SummaryLine().Match(stdout);
+        Assert.True(m.Success, stdout);
+        return (long.Parse(m.Groups[1].Value), long.Parse(m.Groups[2].Value), long.Parse(m.Groups[3].Value), long.Parse(m.Groups[4].Value));
+    }
+
+    [GeneratedRegex(@"(\d+) reports, (\d+) acknowledged \((\d+) in 0x0704 batches\), (\d+) queued")]
+    private static partial Regex SummaryLine();
+
+    private static List<Jt808Message> Drain(Jt808Platform platform)
+    {
+        var list = new List<Jt808Message>();
+        while (platform.Received.TryRead(out Jt808ReceivedMessage? m))
+        {
+            if (m.Message != null)
+            {
+                list.Add(m.Message);
+            }
+        }
+
+        return list;
+    }
+
+    private static int Locations(IEnumerable<Jt808Message> messages, int messageId) => messages.Where(m => m.Header.MessageId == messageId)
+        .Sum(m => m.Body switch { Jt808LocationBatch b => b.Reports.Length, Jt808LocationReport => 1, _ => 0 });
+
+    [Fact]
+    public async Task A_drive_registers_authenticates_and_every_report_is_acknowledged()
+    {
+        string drive = await DriveAsync();
+        await using var platform = new Jt808Platform();
+        platform.Start(new IPEndPoint(IPAddress.Loopback, 0));
+
+        var result = await EdgeSdkProcess.RunAsync(
+            $"track {drive} --jt808 tcp://127.0.0.1:{platform.LocalEndPoint.Port} --phone {Phone} --queue {Path.Combine(_dir, "q")} --drain-seconds 60");
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        (long reports, long acknowledged, long batched, long queued) = Summary(result.StdOut);
+        Assert.InRange(reports, 10, 20); // the default interval is 30 s, plus alarm changes
+        Assert.Equal((reports, 0L), (acknowledged, queued));
+        List<Jt808Message> received = Drain(platform);
+        Assert.Single(received, m => m.Header.MessageId == Jt808MessageIds.Registration);
+        Assert.Equal(reports, Locations(received, Jt808MessageIds.LocationReport) + Locations(received, Jt808MessageIds.LocationBatch));
+        Assert.Equal(batched, Locations(received, Jt808MessageIds.LocationBatch));
+        Assert.All(received, m => Assert.Equal(Phone, m.Header.Phone));
+        Assert.True(File.Exists(Path.Combine(_dir, "q", "auth-code")));
+    }
+
+    [Fact]
+    public async Task With_the_platform_down_the_reports_stay_queued_exit_3_and_the_next_run_delivers_them_as_0x0704()
+    {
+        string drive = await DriveAsync();
+        string queue = Path.Combine(_dir, "q");
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop(); // nothing listens there now
+
+        var down = await EdgeSdkProcess.RunAsync($"track {drive} --jt808 tcp://127.0.0.1:{port} --phone {Phone} --queue {queue} --drain-seconds 1");
+        Assert.Equal(3, down.ExitCode);
+        (long first, long acknowledged, _, long queued) = Summary(down.StdOut);
+        Assert.Equal((0L, first), (acknowledged, queued));
+        Assert.Contains($"still queued in {queue}", down.StdErr);
+
+        await using var platform = new Jt808Platform();
+        platform.Start(new IPEndPoint(IPAddress.Loopback, port));
+        var up = await EdgeSdkProcess.RunAsync($"track {drive} --jt808 tcp://127.0.0.1:{port} --phone {Phone} --queue {queue} --drain-seconds 60");
+        Assert.True(up.ExitCode == 0, up.StdErr);
+        Assert.Contains($"{first} reports from a previous run are still queued", up.StdErr);
+        (long second, long acknowledgedNow, long batched, long queuedNow) = Summary(up.StdOut);
+        Assert.Equal((second + first, 0L), (acknowledgedNow, queuedNow));
+        List<Jt808Message> received = Drain(platform);
+        Assert.Equal(first + second, Locations(received, Jt808MessageIds.LocationReport) + Locations(received, Jt808MessageIds.LocationBatch));
+        Assert.True(batched >= first, $"{batched} batched, {first} from the first run");
+    }
+
+    [Theory]
+    [InlineData("--jt808 http://127.0.0.1:1 --phone 1", "--jt808 'http://127.0.0.1:1' is not tcp://HOST:PORT")]
+    [InlineData("--jt808 tcp://127.0.0.1:1", "--jt808 needs --phone")]
+    [InlineData("--jt808 tcp://127.0.0.1:1 --phone 12ab", "phone number '12ab' must be 1–12 digits")]
+    [InlineData("", "Option '--device' is required (or report over JT/T 808")]
+    public async Task Mistakes_are_one_line_and_exit_2(string arguments, string message)
+    {
+        var result = await EdgeSdkProcess.RunAsync($"track {Path.Combine(_dir, "none.nmea")} {arguments} --queue {Path.Combine(_dir, "q")}");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.StdErr);
+        Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+}
