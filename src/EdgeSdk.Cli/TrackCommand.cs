@@ -36,7 +36,8 @@ internal static class TrackCommand
         {
             if (result.GetValue(jt808.Platform) == null && result.GetResult(device) == null)
             {
-                result.AddError("Option '--device' is required (or report over JT/T 808 with --jt808 tcp://HOST:PORT --phone N).");
+                // The same words as System.CommandLine's own required-option error: the line scripts and tests already know.
+                result.AddError("Option '--device' is required.");
             }
         });
         command.SetAction(async (parseResult, cancellationToken) =>

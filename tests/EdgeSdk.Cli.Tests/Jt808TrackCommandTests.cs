@@ -104,7 +104,7 @@ public sealed partial class Jt808TrackCommandTests : IDisposable
     [InlineData("--jt808 http://127.0.0.1:1 --phone 1", "--jt808 'http://127.0.0.1:1' is not tcp://HOST:PORT")]
     [InlineData("--jt808 tcp://127.0.0.1:1", "--jt808 needs --phone")]
     [InlineData("--jt808 tcp://127.0.0.1:1 --phone 12ab", "phone number '12ab' must be 1–12 digits")]
-    [InlineData("", "Option '--device' is required (or report over JT/T 808")]
+    [InlineData("", "edgesdk track: Option '--device' is required (edgesdk track --help)")]
     public async Task Mistakes_are_one_line_and_exit_2(string arguments, string message)
     {
         var result = await EdgeSdkProcess.RunAsync($"track {Path.Combine(_dir, "none.nmea")} {arguments} --queue {Path.Combine(_dir, "q")}");
