@@ -61,6 +61,7 @@ public sealed partial class Jt808Terminal : IAsyncDisposable
     private volatile Jt808TerminalState _state;
     private volatile string? _lastError;
     private volatile bool _wasOnline;
+    private int _disposed;
 
     private long _reportsMade, _storeFailures, _acknowledged, _rejected, _lost, _reportsSent, _batchesSent, _batchedAcknowledged, _retransmissions,
         _heartbeats, _connections, _sessionFailures, _registrationsRefused, _authenticationsRefused, _commandsHandled, _commandsUnsupported,
@@ -293,6 +294,11 @@ public sealed partial class Jt808Terminal : IAsyncDisposable
     /// <summary>Stops the connection and closes the queue (what is unacknowledged stays on disk for the next run).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         if (_runCts != null)
         {
             await _runCts.CancelAsync().ConfigureAwait(false);
