@@ -100,7 +100,7 @@ internal static class Jt808TrackLeg
         }
 
         Console.Error.WriteLine($"edgesdk track: {status.Queued} reports are still queued in {queueDirectory} " +
-            $"(platform {platform}: {status.LastError ?? "no acknowledgement yet"}); the next run sends them");
+            $"({status.LastError ?? $"platform {platform}: no acknowledgement yet"}); the next run sends them");
         return interrupted ? ExitCodes.Interrupted : ExitCodes.DeliveredLater;
     }
 }
