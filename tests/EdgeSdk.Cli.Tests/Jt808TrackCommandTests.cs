@@ -33,9 +33,23 @@ public sealed partial class Jt808TrackCommandTests : IDisposable
     [GeneratedRegex(@"(\d+) reports, (\d+) acknowledged \((\d+) in 0x0704 batches\), (\d+) queued")]
     private static partial Regex SummaryLine();
 
-    private static List<Jt808Message> Drain(Jt808Platform platform)
+    /// <summary>
+    /// What the platform received, once it holds <paramref name="locations"/> reports: the platform publishes a message
+    /// after answering it, so its stream may be a moment behind the terminal's acknowledgement.
+    /// </summary>
+    private static async Task<List<Jt808Message>> ReceivedAsync(Jt808Platform platform, long locations)
     {
         var list = new List<Jt808Message>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (Locations(list, Jt808MessageIds.LocationReport) + Locations(list, Jt808MessageIds.LocationBatch) < locations)
+        {
+            Jt808ReceivedMessage m = await platform.Received.ReadAsync(timeout.Token);
+            if (m.Message != null)
+            {
+                list.Add(m.Message);
+            }
+        }
+
         while (platform.Received.TryRead(out Jt808ReceivedMessage? m))
         {
             if (m.Message != null)
@@ -64,7 +78,7 @@ public sealed partial class Jt808TrackCommandTests : IDisposable
         (long reports, long acknowledged, long batched, long queued) = Summary(result.StdOut);
         Assert.InRange(reports, 10, 20); // the default interval is 30 s, plus alarm changes
         Assert.Equal((reports, 0L), (acknowledged, queued));
-        List<Jt808Message> received = Drain(platform);
+        List<Jt808Message> received = await ReceivedAsync(platform, reports);
         Assert.Single(received, m => m.Header.MessageId == Jt808MessageIds.Registration);
         Assert.Equal(reports, Locations(received, Jt808MessageIds.LocationReport) + Locations(received, Jt808MessageIds.LocationBatch));
         Assert.Equal(batched, Locations(received, Jt808MessageIds.LocationBatch));
@@ -95,7 +109,7 @@ public sealed partial class Jt808TrackCommandTests : IDisposable
         Assert.Contains($"{first} reports from a previous run are still queued", up.StdErr);
         (long second, long acknowledgedNow, long batched, long queuedNow) = Summary(up.StdOut);
         Assert.Equal((second + first, 0L), (acknowledgedNow, queuedNow));
-        List<Jt808Message> received = Drain(platform);
+        List<Jt808Message> received = await ReceivedAsync(platform, first + second);
         Assert.Equal(first + second, Locations(received, Jt808MessageIds.LocationReport) + Locations(received, Jt808MessageIds.LocationBatch));
         Assert.True(batched >= first, $"{batched} batched, {first} from the first run");
     }

@@ -122,8 +122,13 @@ public sealed class Rig : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until the platform's received stream holds every report the terminal had acknowledged.</summary>
-    public Task WaitForLocationsAsync() => WaitForAsync(() => Locations().Count >= Terminal.Status.Acknowledged, "the platform's stream has every acknowledged report");
+    /// <summary>
+    /// Waits until the platform's received stream holds every report the terminal had acknowledged (or
+    /// <paramref name="atLeast"/>): the platform publishes a message to its stream after answering it, so the stream can
+    /// be a moment behind the terminal's acknowledgement.
+    /// </summary>
+    public Task WaitForLocationsAsync(int? atLeast = null) =>
+        WaitForAsync(() => Locations().Count >= (atLeast ?? Terminal.Status.Acknowledged), "the platform's stream has every acknowledged report");
 
     public async Task DrainAsync() => Assert.True(await Terminal.WaitUntilDrainedAsync(Timeout), $"queue not drained: {Terminal.Status}");
 
