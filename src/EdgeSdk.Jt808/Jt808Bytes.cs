@@ -9,8 +9,16 @@ namespace EdgeSdk.Jt808
 
         public static uint ReadUInt32(byte[] b, int i) => ((uint)b[i] << 24) | ((uint)b[i + 1] << 16) | ((uint)b[i + 2] << 8) | b[i + 3];
 
+        /// <summary>The one empty array: zero-length arrays cannot change, so every empty field shares it instead of allocating.</summary>
+        public static readonly byte[] Empty = new byte[0];
+
         public static byte[] Copy(byte[] b, int offset, int length)
         {
+            if (length == 0)
+            {
+                return Empty;
+            }
+
             byte[] copy = new byte[length];
             System.Array.Copy(b, offset, copy, 0, length);
             return copy;

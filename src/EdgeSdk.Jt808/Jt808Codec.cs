@@ -23,6 +23,11 @@ namespace EdgeSdk.Jt808
         private readonly Jt808Writer _writer = new Jt808Writer(256);
         private Jt808Writer _bodyWriter;
 
+        // The last phone number decoded, as BCD and as text: a connection carries one terminal, so its frames reuse the string.
+        private readonly byte[] _phoneBcd = new byte[10];
+        private int _phoneBcdLength;
+        private string _phone;
+
         /// <summary>Counts of every decode result.</summary>
         public Jt808Statistics Statistics { get; } = new Jt808Statistics();
 
@@ -245,6 +250,24 @@ namespace EdgeSdk.Jt808
             return o;
         }
 
+        private string Phone(byte[] c, int offset, int length)
+        {
+            bool same = _phone != null && length == _phoneBcdLength;
+            for (int i = 0; same && i < length; i++)
+            {
+                same = c[offset + i] == _phoneBcd[i];
+            }
+
+            if (!same)
+            {
+                System.Array.Copy(c, offset, _phoneBcd, 0, length);
+                _phoneBcdLength = length;
+                _phone = Jt808Bytes.BcdToString(c, offset, length);
+            }
+
+            return _phone;
+        }
+
         private Jt808DecodeResult Decode(byte[] frame, int offset, int length, out Jt808Message message)
         {
             message = null;
@@ -355,7 +378,7 @@ namespace EdgeSdk.Jt808
                 h.ProtocolVersion = c[p++];
             }
 
-            h.Phone = Jt808Bytes.BcdToString(c, p, h.PhoneBytes);
+            h.Phone = Phone(c, p, h.PhoneBytes);
             p += h.PhoneBytes;
             h.SequenceNumber = Jt808Bytes.ReadUInt16(c, p);
             p += 2;

@@ -193,6 +193,20 @@ public static class Jt808Json
                 json.WriteEndArray();
                 json.WriteEndObject();
                 return;
+            case Jt808QuerySpecificParameters query:
+                json.WriteStartObject();
+                json.WriteStartArray("parameter_ids");
+                foreach (uint id in query.ParameterIds)
+                {
+                    json.WriteStringValue("0x" + id.ToString("X4", CultureInfo.InvariantCulture));
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+                return;
+            case Jt808SetRoute route:
+                WriteRoute(json, route, message.Header.Is2019Layout);
+                return;
             case Jt808EmptyBody:
                 json.WriteStartObject();
                 json.WriteEndObject();
@@ -209,6 +223,21 @@ public static class Jt808Json
     {
         json.WriteStartObject();
         json.WriteString("alarm_flags", "0x" + r.AlarmFlags.ToString("X8", CultureInfo.InvariantCulture));
+        if (r.AlarmFlags != 0)
+        {
+            // Named bits, so a reader need not know the table; a reserved bit prints as "bit_N".
+            json.WriteStartArray("alarms");
+            for (int bit = 0; bit < 32; bit++)
+            {
+                if ((r.AlarmFlags & (1u << bit)) != 0)
+                {
+                    json.WriteStringValue(Jt808AlarmFlags.Name(bit) ?? "bit_" + bit.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteString("status_flags", "0x" + r.StatusFlags.ToString("X8", CultureInfo.InvariantCulture));
         json.WriteBoolean("acc_on", r.IsAccOn);
         json.WriteBoolean("fixed", r.IsFixed);
@@ -369,6 +398,55 @@ public static class Jt808Json
         json.WriteEndObject();
     }
 
+    private static void WriteRoute(Utf8JsonWriter json, Jt808SetRoute route, bool version2019)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("route_id", route.RouteId);
+        json.WriteString("attributes", "0x" + route.Attributes.ToString("X4", CultureInfo.InvariantCulture));
+        if ((route.Attributes & Jt808SetRoute.AttributeTimeWindow) != 0)
+        {
+            json.WriteString("start_time_bcd", Convert.ToHexString(route.StartTimeBcd));
+            json.WriteString("end_time_bcd", Convert.ToHexString(route.EndTimeBcd));
+        }
+
+        json.WriteStartArray("points");
+        foreach (Jt808RoutePoint p in route.Points)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("point_id", p.PointId);
+            json.WriteNumber("segment_id", p.SegmentId);
+            json.WriteNumber("latitude_deg", p.LatitudeDegrees);
+            json.WriteNumber("longitude_deg", p.LongitudeDegrees);
+            json.WriteNumber("width_m", p.WidthMeters);
+            json.WriteString("attributes", "0x" + p.Attributes.ToString("X2", CultureInfo.InvariantCulture));
+            if ((p.Attributes & Jt808RoutePoint.AttributeDrivingTime) != 0)
+            {
+                json.WriteNumber("too_long_s", p.TooLongSeconds);
+                json.WriteNumber("too_short_s", p.TooShortSeconds);
+            }
+
+            if ((p.Attributes & Jt808RoutePoint.AttributeSpeedLimit) != 0)
+            {
+                json.WriteNumber("max_speed_kmh", p.MaxSpeedKilometersPerHour);
+                json.WriteNumber("overspeed_duration_s", p.OverspeedDurationSeconds);
+                if (version2019)
+                {
+                    json.WriteNumber("night_max_speed_kmh", p.NightMaxSpeedKilometersPerHour);
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        if (version2019)
+        {
+            json.WriteString("name", Text(route.Name));
+        }
+
+        json.WriteEndObject();
+    }
+
     private static void WriteParameters(Utf8JsonWriter json, Jt808Parameter[] parameters)
     {
         json.WriteStartArray("parameters");
@@ -387,6 +465,12 @@ public static class Jt808Json
 
         json.WriteEndArray();
     }
+
+    /// <summary>Text as the GBK bytes JT/T 808 text fields carry (plates, 0x8300 messages, area names).</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>GBK bytes.</returns>
+    /// <exception cref="EncoderFallbackException">A character GBK cannot represent.</exception>
+    public static byte[] GbkBytes(string text) => Gbk.GetBytes(text);
 
     private static string Id(int id) => "0x" + id.ToString("X4", CultureInfo.InvariantCulture);
 

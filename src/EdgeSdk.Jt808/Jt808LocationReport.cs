@@ -15,7 +15,12 @@ namespace EdgeSdk.Jt808
         private const uint StatusSouth = 1u << 2;
         private const uint StatusWest = 1u << 3;
 
-        private Jt808AdditionalItem[] _items = new Jt808AdditionalItem[0];
+        private static readonly Jt808AdditionalItem[] NoItems = new Jt808AdditionalItem[0];
+
+        private Jt808AdditionalItem[] _items = NoItems;
+
+        // Created on first read, so the decoder, which always sets the time, does not allocate one to throw away.
+        private byte[] _timeBcd;
 
         /// <summary>Alarm flag bits (the standard's alarm flag table): bit 0 emergency, 1 overspeed, 2 fatigue, 20 in/out area, 21 in/out route, ...</summary>
         public uint AlarmFlags { get; set; }
@@ -39,7 +44,23 @@ namespace EdgeSdk.Jt808
         public int DirectionDegrees { get; set; }
 
         /// <summary>Time as six BCD bytes YY MM DD hh mm ss in GMT+8, as on the wire.</summary>
-        public byte[] TimeBcd { get; set; } = new byte[6];
+        public byte[] TimeBcd
+        {
+            get
+            {
+                if (_timeBcd == null)
+                {
+                    _timeBcd = new byte[6];
+                }
+
+                return _timeBcd;
+            }
+
+            set
+            {
+                _timeBcd = value;
+            }
+        }
 
         /// <summary>Status bit 0: ACC (ignition) on.</summary>
         public bool IsAccOn => (StatusFlags & StatusAcc) != 0;

@@ -95,34 +95,36 @@ public sealed class Jt808Platform : IAsyncDisposable
 
     /// <summary>Waits until a terminal with <paramref name="phone"/> is connected (and authenticated, unless <paramref name="authenticated"/> is false).</summary>
     /// <param name="phone">Phone number digits (leading zeros do not matter).</param>
-    /// <param name="timeout">How long to wait.</param>
+    /// <param name="timeout">How long to wait (<see cref="Timeout.InfiniteTimeSpan"/>: until cancelled).</param>
     /// <param name="authenticated">True (default) to wait for a successful 0x0102 on the connection.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The terminal.</returns>
     /// <exception cref="TimeoutException">Not there within <paramref name="timeout"/>.</exception>
-    public async Task<Jt808PlatformTerminal> WaitForTerminalAsync(string phone, TimeSpan timeout, bool authenticated = true, CancellationToken cancellationToken = default)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        while (true)
-        {
-            Task changed = Volatile.Read(ref _changed).Task;
-            Jt808PlatformTerminal? terminal = Find(phone);
-            if (terminal != null && !terminal.IsClosed && (!authenticated || terminal.IsAuthenticated))
-            {
-                return terminal;
-            }
+    public Task<Jt808PlatformTerminal> WaitForTerminalAsync(string phone, TimeSpan timeout, bool authenticated = true, CancellationToken cancellationToken = default) =>
+        WaitAsync(() => Find(phone) is { IsClosed: false } t && (!authenticated || t.IsAuthenticated) ? t : null, $"terminal {phone} did not {(authenticated ? "authenticate" : "connect")}", timeout, cancellationToken);
 
-            try
+    /// <summary>Waits until any terminal is connected and authenticated.</summary>
+    /// <param name="timeout">How long to wait (<see cref="Timeout.InfiniteTimeSpan"/>: until cancelled).</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The first authenticated terminal found.</returns>
+    /// <exception cref="TimeoutException">None within <paramref name="timeout"/>.</exception>
+    public Task<Jt808PlatformTerminal> WaitForAnyTerminalAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        WaitAsync(
+            () =>
             {
-                await changed.WaitAsync(deadline.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"terminal {phone} did not {(authenticated ? "authenticate" : "connect")} within {timeout.TotalSeconds:0.###} s");
-            }
-        }
-    }
+                foreach (Jt808PlatformTerminal t in _connections.Keys)
+                {
+                    if (!t.IsClosed && t.IsAuthenticated)
+                    {
+                        return t;
+                    }
+                }
+
+                return null;
+            },
+            "no terminal authenticated",
+            timeout,
+            cancellationToken);
 
     /// <summary>The connected terminal with <paramref name="phone"/> (the latest connection), or null.</summary>
     /// <param name="phone">Phone number digits (leading zeros do not matter).</param>
@@ -276,6 +278,30 @@ public sealed class Jt808Platform : IAsyncDisposable
 
         _received.Writer.TryComplete();
         _stop.Dispose();
+    }
+
+    private async Task<Jt808PlatformTerminal> WaitAsync(Func<Jt808PlatformTerminal?> find, string what, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        while (true)
+        {
+            // Take the signal before looking, so a change between the look and the wait is not missed.
+            Task changed = Volatile.Read(ref _changed).Task;
+            if (find() is { } terminal)
+            {
+                return terminal;
+            }
+
+            try
+            {
+                await changed.WaitAsync(deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"{what} within {timeout.TotalSeconds:0.###} s"));
+            }
+        }
     }
 
     internal void Publish(Jt808ReceivedMessage message) => _received.Writer.TryWrite(message);

@@ -12,6 +12,7 @@ public sealed class Jt808PlatformCounters
     private long _connectionsClosed;
     private long _answersSent;
     private long _answersSuppressed;
+    private long _answersFailed;
     private long _commandsSent;
     private long _commandsAnswered;
     private long _commandsTimedOut;
@@ -37,6 +38,9 @@ public sealed class Jt808PlatformCounters
 
     /// <summary>Answers not sent because <see cref="Jt808PlatformOptions.AnswerFilter"/> said so.</summary>
     public long AnswersSuppressed => Interlocked.Read(ref _answersSuppressed);
+
+    /// <summary>Answers that could not be encoded (a damaged frame's phone number with non-digit nibbles), so not sent.</summary>
+    public long AnswersFailed => Interlocked.Read(ref _answersFailed);
 
     /// <summary>Commands sent to terminals.</summary>
     public long CommandsSent => Interlocked.Read(ref _commandsSent);
@@ -101,6 +105,8 @@ public sealed class Jt808PlatformCounters
     internal void ConnectionClosed() => Interlocked.Increment(ref _connectionsClosed);
 
     internal void AnswerSent() => Interlocked.Increment(ref _answersSent);
+
+    internal void AnswerFailed() => Interlocked.Increment(ref _answersFailed);
 
     internal void AnswerSuppressed() => Interlocked.Increment(ref _answersSuppressed);
 

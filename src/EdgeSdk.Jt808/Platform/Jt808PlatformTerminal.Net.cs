@@ -99,6 +99,20 @@ public sealed class Jt808PlatformTerminal
     public void Disconnect()
     {
         _closed = true;
+        try
+        {
+            // A graceful close (FIN), so the terminal reads the end of the stream rather than a reset.
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (SocketException)
+        {
+            // Already gone.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already closed.
+        }
+
         _socket.Close();
     }
 
@@ -168,11 +182,12 @@ public sealed class Jt808PlatformTerminal
             // The frame is refused, but its header is usually readable: answer "message error" so the terminal resends.
             int answerResult = -1;
             string? phone = null;
-            if (TryPeekHeader(copy, out int id, out phone, out int sequence, out bool v2019))
+            // The damaged frame does not change who the connection is: the answer goes to the phone of the last good frame
+            // (or, before any, to the one read from this frame).
+            if (TryPeekHeader(copy, out int id, out phone, out int sequence, out bool v2019)
+                && await AnswerGeneralAsync(null, sequence, id, Jt808GeneralResponse.ResultMessageError, cancellationToken, Phone ?? phone, Phone != null ? Is2019 : v2019).ConfigureAwait(false))
             {
-                NoteHeader(phone, v2019, 1);
                 answerResult = Jt808GeneralResponse.ResultMessageError;
-                await AnswerGeneralAsync(null, sequence, id, answerResult, cancellationToken).ConfigureAwait(false);
             }
 
             _platform.Publish(new Jt808ReceivedMessage(result, null, phone, RemoteEndPoint, copy, answerResult < 0 ? 0 : Jt808MessageIds.PlatformGeneralResponse, answerResult, at));
@@ -263,12 +278,15 @@ public sealed class Jt808PlatformTerminal
             }
         }
 
-        if (!answer)
+        bool sent = answer && await AnswerGeneralAsync(message, h.SequenceNumber, h.MessageId, code, cancellationToken).ConfigureAwait(false);
+        if (h.MessageId == Jt808MessageIds.Authentication && code == Jt808GeneralResponse.ResultSuccess)
         {
-            return (0, -1);
+            // Only after the answer is on its way: a command sent to a terminal that has just authenticated must not
+            // overtake the 0x8001 the terminal is waiting for.
+            _authenticated = true;
+            _platform.Changed();
         }
 
-        bool sent = await AnswerGeneralAsync(message, h.SequenceNumber, h.MessageId, code, cancellationToken).ConfigureAwait(false);
         return sent ? (Jt808MessageIds.PlatformGeneralResponse, code) : (0, -1);
     }
 
@@ -289,7 +307,12 @@ public sealed class Jt808PlatformTerminal
             return (0, -1);
         }
 
-        await SendAsync(Jt808MessageIds.RegistrationResponse, response, null, cancellationToken).ConfigureAwait(false);
+        if (await SendAsync(Jt808MessageIds.RegistrationResponse, response, null, cancellationToken).ConfigureAwait(false) < 0)
+        {
+            Counters.AnswerFailed();
+            return (0, -1);
+        }
+
         Counters.AnswerSent();
         return (Jt808MessageIds.RegistrationResponse, code);
     }
@@ -299,8 +322,6 @@ public sealed class Jt808PlatformTerminal
         string code = System.Text.Encoding.ASCII.GetString(authentication.AuthenticationCode);
         if (_platform.CheckAuthenticationCode(Phone!, code))
         {
-            _authenticated = true;
-            _platform.Changed();
             return Jt808GeneralResponse.ResultSuccess;
         }
 
@@ -338,7 +359,7 @@ public sealed class Jt808PlatformTerminal
         return true;
     }
 
-    private async Task<bool> AnswerGeneralAsync(Jt808Message? message, int sequence, int messageId, int result, CancellationToken cancellationToken)
+    private async Task<bool> AnswerGeneralAsync(Jt808Message? message, int sequence, int messageId, int result, CancellationToken cancellationToken, string? phone = null, bool? is2019 = null)
     {
         if (!Allowed(message))
         {
@@ -346,13 +367,23 @@ public sealed class Jt808PlatformTerminal
         }
 
         var response = new Jt808GeneralResponse { AckSequenceNumber = sequence, AckMessageId = messageId, Result = result };
-        await SendAsync(Jt808MessageIds.PlatformGeneralResponse, response, null, cancellationToken).ConfigureAwait(false);
+        if (await SendAsync(Jt808MessageIds.PlatformGeneralResponse, response, null, cancellationToken, phone, is2019).ConfigureAwait(false) < 0)
+        {
+            // Only a phone number with non-digit nibbles (read from a damaged header) cannot be written back.
+            Counters.AnswerFailed();
+            return false;
+        }
+
         Counters.AnswerSent();
         return true;
     }
 
-    /// <summary>Encodes (splitting into sub-packages when the body is long) and writes; registers <paramref name="answer"/> under the first sequence number before writing.</summary>
-    private async Task<int> SendAsync(int messageId, Jt808Body? body, TaskCompletionSource<Jt808Message>? answer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Encodes (splitting into sub-packages when the body is long) and writes; registers <paramref name="answer"/> under the
+    /// first sequence number before writing. Returns that sequence number, or -1 when an answer (no <paramref name="answer"/>)
+    /// cannot be encoded; a command that cannot be encoded throws.
+    /// </summary>
+    private async Task<int> SendAsync(int messageId, Jt808Body? body, TaskCompletionSource<Jt808Message>? answer, CancellationToken cancellationToken, string? phone = null, bool? is2019 = null)
     {
         if (_closed)
         {
@@ -363,12 +394,18 @@ public sealed class Jt808PlatformTerminal
         try
         {
             int first = (_sequence + 1) & 0xFFFF;
-            var header = Jt808Header.Create(messageId, Phone ?? string.Empty, first, Is2019);
-            header.ProtocolVersion = Is2019 ? _protocolVersion : 0;
+            bool layout2019 = is2019 ?? Is2019;
+            var header = Jt808Header.Create(messageId, phone ?? Phone ?? string.Empty, first, layout2019);
+            header.ProtocolVersion = layout2019 ? _protocolVersion : 0;
             var message = new Jt808Message { Header = header, Body = body ?? Jt808EmptyBody.Instance };
             if (!_encoder.TryEncodePackages(message, _platform.Options.MaxBodyBytesPerPackage, out byte[][] frames))
             {
-                throw new ArgumentException($"0x{messageId:X4} cannot be encoded for terminal {Phone}: body too long for {_platform.Options.MaxPackagesPerMessage} packages or phone not digits", nameof(body));
+                if (answer == null)
+                {
+                    return -1;
+                }
+
+                throw new ArgumentException($"0x{messageId:X4} cannot be encoded for terminal {Phone}: the phone number is not digits", nameof(body));
             }
 
             _sequence = (first + frames.Length - 1) & 0xFFFF;
