@@ -114,6 +114,27 @@ public sealed partial class Jt808TrackCommandTests : IDisposable
         Assert.True(batched >= first, $"{batched} batched, {first} from the first run");
     }
 
+    [Fact]
+    public async Task The_demo_jt808_leg_shows_live_0x0200_and_a_0x0704_batch_after_the_outage_with_nothing_lost()
+    {
+        var result = await EdgeSdkProcess.RunAsync(
+            $"demo --jt808 --no-dashboard --duration 120 --speedup 20 --outage 20 --out {Path.Combine(_dir, "demo")}", timeout: TimeSpan.FromMinutes(3));
+
+        Assert.True(result.ExitCode == 0, result.StdOut + result.StdErr);
+        Match m = DemoLine().Match(result.StdOut);
+        Assert.True(m.Success, result.StdOut);
+        (long received, long live, long batched, long batches, long made, long acknowledged, long queued) = (long.Parse(m.Groups[1].Value),
+            long.Parse(m.Groups[2].Value), long.Parse(m.Groups[3].Value), long.Parse(m.Groups[4].Value), long.Parse(m.Groups[5].Value),
+            long.Parse(m.Groups[6].Value), long.Parse(m.Groups[7].Value));
+        Assert.Equal((made, made, 0L), (received, acknowledged, queued));
+        Assert.True(batches >= 1 && batched >= 20, $"{batched} reports in {batches} batches"); // the 20 s outage at one report a second
+        Assert.True(live > 0);
+        Assert.Contains("jt808: platform received a 0x0704 blind-area batch", result.StdOut);
+    }
+
+    [GeneratedRegex(@"jt808 +(\d+) reports on the platform: (\d+) as 0x0200, (\d+) in (\d+) 0x0704 blind-area batches; terminal (\d+) made, (\d+) acknowledged, (\d+) queued")]
+    private static partial Regex DemoLine();
+
     [Theory]
     [InlineData("--jt808 http://127.0.0.1:1 --phone 1", "--jt808 'http://127.0.0.1:1' is not tcp://HOST:PORT")]
     [InlineData("--jt808 tcp://127.0.0.1:1", "--jt808 needs --phone")]
