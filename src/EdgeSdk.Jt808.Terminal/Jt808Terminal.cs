@@ -341,7 +341,8 @@ public sealed partial class Jt808Terminal : IAsyncDisposable
                     Interlocked.Increment(ref _connections);
                     await RunSessionAsync(client.GetStream(), cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is SocketException or IOException or OperationCanceledException or TimeoutException)
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested
+                    && ex is SocketException or IOException or OperationCanceledException or TimeoutException or ObjectDisposedException or UnauthorizedAccessException)
                 {
                     Interlocked.Increment(ref _sessionFailures);
                     _lastError = $"platform {_options.Host}:{_options.Port}: {(ex is OperationCanceledException ? "connection closed" : ex.Message)}";

@@ -75,6 +75,11 @@ public class DoneWhenTests
         Assert.InRange((enterUtc - truthIn).TotalSeconds, -3, 3);
         Assert.InRange((exitUtc - truthOut).TotalSeconds, -3, 3);
         Assert.Equal(0, rig.Terminal.Status.Rejected);
+
+        // The tunnel: GNSS fix lost (bit 4) held on the reports without a fix from 30 s in, and on no report with one.
+        const uint fixLost = (uint)DriverAlarm.GnssFixLost;
+        Assert.True(reports.Count(r => (r.AlarmFlags & fixLost) != 0) > 60);
+        Assert.All(reports.Where(r => (r.AlarmFlags & fixLost) != 0), r => Assert.False(r.IsFixed));
     }
 
     [Fact]

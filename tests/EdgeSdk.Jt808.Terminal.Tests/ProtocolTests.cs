@@ -178,6 +178,30 @@ public class ProtocolTests
     }
 
     [Fact]
+    public async Task Fatigue_driving_from_0x0057_is_held_while_driving_and_cleared_by_the_minimum_rest_of_0x0059()
+    {
+        await using var rig = new Rig();
+        await rig.StartTerminalAsync();
+        await rig.Platform.SetParametersAsync(Rig.Phone, [Dword(0x0057, 60), Dword(0x0059, 30), Dword(Jt808TerminalParameters.DefaultReportInterval, 300)], Rig.Timeout);
+
+        // 90 s driving at 10 m/s, then 40 s standing still (ACC on).
+        await rig.FeedAsync(Samples.North(0, 90, 10).Concat(Samples.North(90, 40, 0)), waitForEach: true);
+        await rig.WaitForLocationsAsync();
+
+        const uint fatigue = (uint)DriverAlarm.FatigueDriving;
+        List<Jt808LocationReport> reports = rig.Locations().Select(l => l.Report).ToList();
+        int[] seconds = reports.Select(Samples.Second).ToArray();
+        // The first sample; the alarm raised after 60 s of driving; while it is held, a report per alarm interval (0x0028,
+        // default 10 s); cleared after 30 s of rest (one report), then the default interval of 300 s again.
+        Assert.True(seconds.Length == 8, string.Join(",", seconds));
+        int raised = seconds[1];
+        Assert.InRange(raised, 60, 61);
+        Assert.Equal([0, raised, raised + 10, raised + 20, raised + 30, raised + 40, raised + 50], seconds[..7]);
+        Assert.InRange(seconds[7], 90 + 30, 90 + 31);
+        Assert.Equal([0u, fatigue, fatigue, fatigue, fatigue, fatigue, fatigue, 0u], reports.Select(r => r.AlarmFlags));
+    }
+
+    [Fact]
     public async Task Location_query_text_and_an_unknown_command_get_their_answers()
     {
         await using var rig = new Rig();
