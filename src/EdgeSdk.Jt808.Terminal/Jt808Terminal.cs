@@ -702,6 +702,14 @@ public sealed partial class Jt808Terminal : IAsyncDisposable
                 return;
         }
 
+        if (result != Jt808DecodeResult.Ok)
+        {
+            // An id without a decoder, a sub-packaged or an encrypted body: this terminal cannot act on it.
+            Interlocked.Increment(ref _commandsUnsupported);
+            await RespondAsync(message, Jt808GeneralResponse.ResultNotSupported, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         int answer = Jt808GeneralResponse.ResultSuccess;
         switch (id)
         {
