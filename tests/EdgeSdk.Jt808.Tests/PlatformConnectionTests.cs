@@ -184,6 +184,23 @@ public class PlatformConnectionTests
         }
 
         Assert.Equal(2, platform.Counters.SubpackagesReceived);
+
+        // A package with an index beyond its count is a message error; a package sent twice is acknowledged and kept once.
+        var bad = new Jt808Message { Header = Jt808Header.Create(Jt808MessageIds.LocationBatch, terminal.Phone, 20, false), BodyBytes = [1, 2, 3] };
+        bad.Header.IsSubpackage = true;
+        bad.Header.PackageCount = 2;
+        bad.Header.PackageIndex = 3;
+        Assert.True(new Jt808Codec().TryEncode(bad, out byte[]? invalid));
+        await terminal.SendRawAsync(invalid!);
+        await terminal.ExpectGeneralAsync(20, Jt808MessageIds.LocationBatch, Jt808GeneralResponse.ResultMessageError);
+        terminal.Sequence = 30;
+        message = terminal.Message(Jt808MessageIds.LocationBatch, batch);
+        Assert.True(new Jt808Codec().TryEncodePackages(message, 1023, out frames));
+        await terminal.SendRawAsync(frames![0]);
+        await terminal.SendRawAsync(frames[0]);
+        await terminal.ExpectGeneralAsync(30, Jt808MessageIds.LocationBatch, Jt808GeneralResponse.ResultSuccess);
+        await terminal.ExpectGeneralAsync(30, Jt808MessageIds.LocationBatch, Jt808GeneralResponse.ResultSuccess);
+        Assert.Equal((1, 1, 0), (platform.Counters.SubpackagesInvalid, platform.Counters.SubpackagesDuplicate, platform.Counters.SubpackageMessagesEvicted));
     }
 
     [Fact]

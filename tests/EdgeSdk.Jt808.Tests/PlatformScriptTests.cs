@@ -80,6 +80,7 @@ public class PlatformScriptTests
     [InlineData("after 5s", "line 1: 'after' needs a duration and a command, e.g. 'after 5s query-location'")]
     [InlineData("set-params 0x0029", "line 1: set-params: '0x0029' is not ID=VALUE (ID like 0x0029 or 41)")]
     [InlineData("set-params 0x0029=300:byte", "line 1: set-params: parameter 0x0029: '300:byte' is not a value; write 10, 10:byte, 10:word, 10:dword, \"text\" or hex:0A0B")]
+    [InlineData("set-params 0x0013=\"" + "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz12\"", "line 1: set-params: parameter 0x0013: \"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz12\" is 262 bytes in GBK; a parameter holds at most 255")]
     [InlineData("text hello", "line 1: text: write 'text \"MESSAGE\"' with the message in double quotes")]
     [InlineData("text \"open", "line 1: a double quote is not closed")]
     [InlineData("set-circle id=1 lat=29.5 lon=106.5", "line 1: set-circle: radius= is missing (needs id= lat= lon= radius=)")]
@@ -129,6 +130,42 @@ public class PlatformScriptTests
                 (2, true, "0x8103 to terminal 013800000007: answered success"),
                 (3, true, "0x8201 to terminal 013800000007: answered 0x0201 at 29.560000,106.550000"),
                 (4, false, "0x8600 to terminal 013800000007: answered result 3 (not supported)"),
+            ],
+            progress);
+    }
+
+    [Fact]
+    public async Task After_a_disconnect_line_the_next_command_waits_for_the_terminal_to_come_back()
+    {
+        await using var platform = new Jt808Platform();
+        platform.Start(new IPEndPoint(IPAddress.Loopback, 0));
+        Jt808PlatformScript script = Parse("text \"first\"\ndisconnect\nafter 50ms text \"again\"");
+        var progress = new List<(int Line, bool Ok, string What)>();
+        Task<int> run = script.RunAsync(platform, RawTerminal.Timeout, (c, ok, what) => progress.Add((c.Line, ok, what)));
+
+        await using (RawTerminal terminal = await RawTerminal.ConnectAsync(platform.LocalEndPoint, "013800000009"))
+        {
+            string code = await terminal.LogInAsync();
+            Jt808Message first = await terminal.ReceiveAsync();
+            Assert.Equal("first"u8.ToArray(), Assert.IsType<Jt808TextMessage>(first.Body).Text);
+            await terminal.SendAsync(Jt808MessageIds.TerminalGeneralResponse, new Jt808GeneralResponse { AckSequenceNumber = first.Header.SequenceNumber, AckMessageId = 0x8300 });
+            await Assert.ThrowsAsync<Xunit.Sdk.TrueException>(terminal.ReceiveAsync); // disconnected by the script
+
+            await using RawTerminal back = await RawTerminal.ConnectAsync(platform.LocalEndPoint, "013800000009");
+            back.Sequence = 10;
+            await back.SendAsync(Jt808MessageIds.Authentication, new Jt808Authentication { AuthenticationCode = System.Text.Encoding.ASCII.GetBytes(code) });
+            await back.ExpectGeneralAsync(10, Jt808MessageIds.Authentication, Jt808GeneralResponse.ResultSuccess);
+            Jt808Message again = await back.ReceiveAsync();
+            Assert.Equal("again"u8.ToArray(), Assert.IsType<Jt808TextMessage>(again.Body).Text);
+            await back.SendAsync(Jt808MessageIds.TerminalGeneralResponse, new Jt808GeneralResponse { AckSequenceNumber = again.Header.SequenceNumber, AckMessageId = 0x8300 });
+            Assert.Equal(0, await run.WaitAsync(RawTerminal.Timeout));
+        }
+
+        Assert.Equal(
+            [
+                (1, true, "0x8300 to terminal 013800000009: answered success"),
+                (2, true, "disconnected terminal 013800000009"),
+                (3, true, "0x8300 to terminal 013800000009: answered success"),
             ],
             progress);
     }

@@ -21,6 +21,9 @@ public sealed class Jt808PlatformCounters
     private long _beforeAuthentication;
     private long _authenticationsRefused;
     private long _subpackagesReceived;
+    private long _subpackagesInvalid;
+    private long _subpackagesDuplicate;
+    private long _subpackageMessagesEvicted;
     private long _bytesDiscarded;
     private long _framesOverflowed;
 
@@ -65,6 +68,15 @@ public sealed class Jt808PlatformCounters
 
     /// <summary>Sub-package frames received (each package counts once).</summary>
     public long SubpackagesReceived => Interlocked.Read(ref _subpackagesReceived);
+
+    /// <summary>Sub-packages refused: package count or index impossible, or a count that differs from the other packages' (answered with result 2).</summary>
+    public long SubpackagesInvalid => Interlocked.Read(ref _subpackagesInvalid);
+
+    /// <summary>Sub-packages received twice for a message still being assembled (acknowledged again, kept once).</summary>
+    public long SubpackagesDuplicate => Interlocked.Read(ref _subpackagesDuplicate);
+
+    /// <summary>Incomplete long messages dropped because a terminal had <see cref="Jt808PlatformOptions.MaxPendingSubpackageMessages"/> others pending.</summary>
+    public long SubpackageMessagesEvicted => Interlocked.Read(ref _subpackageMessagesEvicted);
 
     /// <summary>Bytes outside frames, or of frames too long to be valid, that the frame readers dropped.</summary>
     public long BytesDiscarded => Interlocked.Read(ref _bytesDiscarded);
@@ -125,6 +137,20 @@ public sealed class Jt808PlatformCounters
     internal void AuthenticationRefused() => Interlocked.Increment(ref _authenticationsRefused);
 
     internal void SubpackageReceived() => Interlocked.Increment(ref _subpackagesReceived);
+
+    internal void Subpackage(Jt808AssembleResult result, long evicted)
+    {
+        if (result == Jt808AssembleResult.Invalid)
+        {
+            Interlocked.Increment(ref _subpackagesInvalid);
+        }
+        else if (result == Jt808AssembleResult.Duplicate)
+        {
+            Interlocked.Increment(ref _subpackagesDuplicate);
+        }
+
+        Interlocked.Add(ref _subpackageMessagesEvicted, evicted);
+    }
 
     internal void ReaderDropped(long bytes, long frames)
     {

@@ -313,7 +313,8 @@ public sealed class Jt808PlatformScript
         bytes = Array.Empty<byte>();
         if (Unquote(value, out string text))
         {
-            return Gbk(text, out bytes);
+            // The parameter length is a BYTE.
+            return Gbk(text, out bytes) ?? (bytes.Length <= 255 ? null : $"\"{text}\" is {bytes.Length} bytes in GBK; a parameter holds at most 255");
         }
 
         if (value.StartsWith("hex:", StringComparison.Ordinal))

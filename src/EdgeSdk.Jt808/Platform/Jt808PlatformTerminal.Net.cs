@@ -199,13 +199,18 @@ public sealed class Jt808PlatformTerminal
         if (h.IsSubpackage)
         {
             Counters.SubpackageReceived();
+            long evicted = _assembler.MessagesEvicted;
+            Jt808AssembleResult assembled = _assembler.TryAdd(message, out Jt808Message? complete);
+            Counters.Subpackage(assembled, _assembler.MessagesEvicted - evicted);
             if (!IsTerminalAnswer(h.MessageId))
             {
-                // Each package is acknowledged on its own (its sequence number), so the terminal can resend a lost one.
-                await AnswerGeneralAsync(message, h.SequenceNumber, h.MessageId, Jt808GeneralResponse.ResultSuccess, cancellationToken).ConfigureAwait(false);
+                // Each package is acknowledged on its own (its sequence number), so the terminal can resend a lost one;
+                // a package whose count or index is impossible is a message error.
+                int packageResult = assembled == Jt808AssembleResult.Invalid ? Jt808GeneralResponse.ResultMessageError : Jt808GeneralResponse.ResultSuccess;
+                await AnswerGeneralAsync(message, h.SequenceNumber, h.MessageId, packageResult, cancellationToken).ConfigureAwait(false);
             }
 
-            if (_assembler.TryAdd(message, out Jt808Message? complete) != Jt808AssembleResult.Complete)
+            if (assembled != Jt808AssembleResult.Complete)
             {
                 return;
             }
@@ -414,9 +419,23 @@ public sealed class Jt808PlatformTerminal
                 _pending[first] = answer;
             }
 
-            foreach (byte[] frame in frames)
+            try
             {
-                await _stream.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+                foreach (byte[] frame in frames)
+                {
+                    await _stream.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or IOException or SocketException or OperationCanceledException)
+            {
+                _pending.TryRemove(first, out _);
+                if (ex is ObjectDisposedException)
+                {
+                    // The connection ended between the check above and the write.
+                    throw new IOException($"terminal {Phone} is not connected", ex);
+                }
+
+                throw;
             }
 
             return first;
