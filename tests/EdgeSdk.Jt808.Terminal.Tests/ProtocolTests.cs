@@ -29,6 +29,29 @@ public class ProtocolTests
     }
 
     [Fact]
+    public async Task The_2019_version_registers_authenticates_with_IMEI_and_reports()
+    {
+        await using var rig = new Rig();
+        Jt808TerminalOptions options = rig.Options();
+        await rig.StartTerminalAsync(new Jt808TerminalOptions
+        {
+            Host = options.Host, Port = options.Port, Phone = "13912345678", StateDirectory = options.StateDirectory, Version2019 = true,
+            Imei = "861234567890123"u8.ToArray(),
+        }, waitOnline: false);
+        Jt808PlatformTerminal seen = await rig.Platform.WaitForTerminalAsync("13912345678", Rig.Timeout);
+        Assert.True(seen.Is2019);
+        await rig.FeedAsync(Samples.North(0, 1, 10), waitForEach: true);
+        await rig.WaitForLocationsAsync();
+
+        Jt808Message authentication = Assert.Single(rig.Received(Jt808MessageIds.Authentication));
+        Assert.True(authentication.Header.Is2019Layout);
+        Assert.Equal("00000000013912345678", authentication.Header.Phone);
+        Assert.Equal("861234567890123"u8.ToArray(), ((Jt808Authentication)authentication.Body!).Imei);
+        Assert.All(rig.Received(), m => Assert.True(m.Header.Is2019Layout));
+        Assert.Equal([0], rig.Locations().Select(l => Samples.Second(l.Report)));
+    }
+
+    [Fact]
     public async Task A_refused_authentication_discards_the_stored_code_and_registers_again()
     {
         var options = new Jt808PlatformOptions();
