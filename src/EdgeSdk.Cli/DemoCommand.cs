@@ -43,11 +43,16 @@ internal static class DemoCommand
             Description = "Plain progress lines instead of the live dashboard (automatic when output is not a terminal)",
         };
 
+        var jt808 = new Option<bool>("--jt808")
+        {
+            Description = "Also report the fixes over JT/T 808 to a platform simulator: 0x0200 every second, a 0x0704 blind-area batch after the outage",
+        };
+
         var command = new Command("demo",
             "Drive a simulated BeiDou truck through Chongqing end to end: simulator on a virtual serial port, GNSS engine, " +
             "durable telemetry queue, embedded MQTT broker with an outage, platform consumer; live dashboard and a summary. " +
             "Exit code 0 only when no acknowledged fix was lost.");
-        foreach (Option option in new Option[] { duration, speedup, outage, scenario, output, noDashboard })
+        foreach (Option option in new Option[] { duration, speedup, outage, scenario, output, noDashboard, jt808 })
         {
             command.Options.Add(option);
         }
@@ -63,6 +68,7 @@ internal static class DemoCommand
                 OutDirectory = parse.GetValue(output)
                     ?? Path.GetFullPath("demo-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)),
                 Dashboard = !parse.GetValue(noDashboard) && !Console.IsOutputRedirected,
+                Jt808 = parse.GetValue(jt808),
             };
             settings.Validate();
             return await DemoRun.RunAsync(settings, cancellationToken);

@@ -18,7 +18,7 @@ internal static class TrackCommand
         {
             Description = "serial:/dev/ttyUSB0?baud=9600, tcp://host:port, udp://:port, a file, or - for stdin",
         };
-        var device = new Option<string>("--device") { Description = "This device's ID (one topic level)", Required = true };
+        var device = new Option<string>("--device") { Description = "This device's ID (one topic level); required unless --jt808" };
         var fleet = new Option<string>("--fleet") { Description = "Fleet (one topic level)", DefaultValueFactory = _ => "default" };
         var queue = new Option<string?>("--queue") { Description = "Durable queue directory (default: ~/.local/state/edgesdk/queue/FLEET/DEVICE)" };
         var realtime = new Option<bool>("--realtime") { Description = "Replay a file at the pace of its sentence times" };
@@ -31,8 +31,23 @@ internal static class TrackCommand
         command.Options.Add(queue);
         command.Options.Add(realtime);
         command.Options.Add(drain);
+        Jt808TrackLeg.Options jt808 = Jt808TrackLeg.Add(command);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(jt808.Platform) == null && result.GetResult(device) == null)
+            {
+                // The same words as System.CommandLine's own required-option error: the line scripts and tests already know.
+                result.AddError("Option '--device' is required.");
+            }
+        });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            if (Jt808TrackLeg.Requested(parseResult, jt808))
+            {
+                return await Jt808TrackLeg.RunAsync(parseResult, jt808, parseResult.GetValue(source)!, parseResult.GetValue(queue), parseResult.GetValue(realtime),
+                    parseResult.GetValue(drain), cancellationToken);
+            }
+
             string sourceUri = parseResult.GetValue(source)!, deviceId = parseResult.GetValue(device)!, fleetName = parseResult.GetValue(fleet)!;
             string queueDirectory = parseResult.GetValue(queue) ?? TelemetryPublisherOptions.DefaultQueueDirectory(fleetName, deviceId);
             OutputFolder.Prepare(queueDirectory, parseResult.GetValue(queue) == null ? "the queue folder" : "--queue");

@@ -35,6 +35,7 @@ internal sealed class DemoRun
     private EmbeddedBroker _broker = null!;
     private TelemetryPublisher _publisher = null!;
     private TelemetryConsumer _consumer = null!;
+    private DemoJt808Leg? _jt808;
     private string _serialPath = "";
     private GnssFix? _latest;
     private long _fixes, _positioned;
@@ -114,6 +115,9 @@ internal sealed class DemoRun
             throw new IOException($"the telemetry publisher could not connect to the embedded broker at {broker.Uri}: {publisher.Status.LastError}");
         }
 
+        await using DemoJt808Leg? jt808 = _jt808 = _settings.Jt808
+            ? await DemoJt808Leg.StartAsync(Path.Combine(_settings.OutDirectory, "jt808"), Event, cancellationToken).ConfigureAwait(false)
+            : null;
         await using GnssReceiver receiver = GnssReceiver.Open($"serial:{pty.SlavePath}?baud=115200");
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task receiving = Task.Run(() => ReceiveAsync(receiver, stopReading.Token), CancellationToken.None);
@@ -152,6 +156,7 @@ internal sealed class DemoRun
         await receiving.ConfigureAwait(false);
         await outage.ConfigureAwait(false);
         bool drained = await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(interrupted ? 1 : 30), CancellationToken.None).ConfigureAwait(false);
+        drained &= jt808 == null || await jt808.FinishAsync(TimeSpan.FromSeconds(interrupted ? 1 : 30)).ConfigureAwait(false);
         TelemetryPublisherStatus status = publisher.Status;
         long lastAcknowledged = status.NextSequence - 1 - status.Queued;
         await WaitForAsync(() => Missing(firstSequence, lastAcknowledged).Count == 0, TimeSpan.FromSeconds(interrupted ? 0.3 : 15), CancellationToken.None).ConfigureAwait(false);
@@ -194,6 +199,7 @@ internal sealed class DemoRun
                 }
 
                 _publisher.TryEnqueue(fix); // never blocks; a full hand-off is counted and shown
+                _jt808?.Report(fix);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -234,6 +240,7 @@ internal sealed class DemoRun
             await Task.Delay(_settings.Wall(_settings.DurationSeconds * DemoSettings.OutageStartFraction), cancellationToken).ConfigureAwait(false);
             Event(string.Create(CultureInfo.InvariantCulture, $"broker down: network outage for {_settings.OutageSeconds:0.#} s"));
             await _broker.StopAsync().ConfigureAwait(false);
+            _jt808?.TakeDown();
             await Task.Delay(_settings.Wall(_settings.OutageSeconds), cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -245,6 +252,7 @@ internal sealed class DemoRun
             if (!_broker.IsRunning)
             {
                 await _broker.StartAsync().ConfigureAwait(false);
+                _jt808?.BringUp();
                 Event("broker back");
             }
         }
@@ -389,8 +397,9 @@ internal sealed class DemoRun
         }
 
         long dropped = NotDelivered(p);
-        bool ok = lost.Count == 0 && drained && dropped == 0 && p.Rejected == 0;
-        var text = new List<string>
+        (string Line, bool Ok)? jt808 = _jt808?.Summary();
+        bool ok = lost.Count == 0 && drained && dropped == 0 && p.Rejected == 0 && jt808 is null or { Ok: true };
+        var text = new List<string?>
         {
             string.Empty,
             $"edgesdk demo: summary{(interrupted ? " (interrupted)" : string.Empty)} — {Title}",
@@ -400,6 +409,7 @@ internal sealed class DemoRun
                 + (_availability.HasPosition ? string.Empty : ", no fix at the end")),
             Line("device", $"{p.Accepted} queued on disk, {p.Published} published ({p.Batches} batches), {p.Acknowledged} acknowledged, {p.Queued} still queued, {dropped} dropped, {p.Rejected} refused"),
             Line("platform", $"{c.Fixes} received, {c.Duplicates} duplicates dropped, {lost.Count} lost"),
+            jt808 is { } j ? Line("jt808", j.Line) : null,
             Line("bytes/fix", p.BytesPerFix.ToString("0.0", CultureInfo.InvariantCulture) + " (protobuf payload on the wire, resends included)"),
             Line("files", $"{geoJson}, {gpx} ({_platformTrack.Points.Count} points, as received by the platform)"),
         };
@@ -414,7 +424,7 @@ internal sealed class DemoRun
         }
 
         text.Add(ok ? "OK: every fix the broker acknowledged reached the platform." : "FAILED: see above.");
-        Console.WriteLine(string.Join(Environment.NewLine, text));
+        Console.WriteLine(string.Join(Environment.NewLine, text.OfType<string>()));
         return interrupted ? ExitCodes.Interrupted : ok ? ExitCodes.Ok : ExitCodes.DataProblem;
     }
 

@@ -25,6 +25,9 @@ internal sealed class DemoSettings
 
     public bool Dashboard { get; init; }
 
+    /// <summary>Also report over JT/T 808 to a platform simulator (<see cref="DemoJt808Leg"/>).</summary>
+    public bool Jt808 { get; init; }
+
     /// <summary>Wall-clock time for a span of simulated seconds.</summary>
     public TimeSpan Wall(double simulatedSeconds) => TimeSpan.FromSeconds(simulatedSeconds / Speedup);
 

@@ -1,0 +1,21 @@
+namespace EdgeSdk.Jt808.Terminal;
+
+/// <summary>
+/// Reconnect delays: the initial delay doubling per failure up to the maximum, each scaled by a random factor in
+/// [0.5, 1] so a fleet cut off together does not reconnect together (the rule EdgeSdk.Telemetry's MQTT publisher uses).
+/// </summary>
+internal sealed class Jt808Backoff(TimeSpan initial, TimeSpan maximum)
+{
+    private int _failures;
+
+    public TimeSpan Next()
+    {
+        double ceiling = Math.Min(maximum.TotalMilliseconds, initial.TotalMilliseconds * Math.Pow(2, Math.Min(_failures, 30)));
+        _failures++;
+#pragma warning disable CA5394 // Jitter, not security.
+        return TimeSpan.FromMilliseconds(ceiling * (0.5 + (Random.Shared.NextDouble() * 0.5)));
+#pragma warning restore CA5394
+    }
+
+    public void Reset() => _failures = 0;
+}
