@@ -69,7 +69,7 @@ public sealed class RdssTerminal : IAsyncDisposable
         _options = options ?? new RdssTerminalOptions();
         _time = _options.TimeProvider;
         _log = logger ?? NullLogger.Instance;
-        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(Math.Max(1, _options.QueueCapacity)) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
         _messages = Channel.CreateBounded<RdssMessage>(
             new BoundedChannelOptions(Math.Max(1, _options.ReceiveCapacity)) { SingleWriter = true, FullMode = BoundedChannelFullMode.DropOldest },
             _ => Interlocked.Increment(ref Counters._receivedDropped));
@@ -188,12 +188,12 @@ public sealed class RdssTerminal : IAsyncDisposable
         }
 
         var pending = new Pending(destinationUserId, payload, encoding);
-        Interlocked.Increment(ref _pending);
-        if (!_queue.Writer.TryWrite(pending))
+        // The count, not the channel, bounds the queue: it includes the send in progress, so the limit is exact.
+        if (Interlocked.Increment(ref _pending) > Math.Max(1, _options.QueueCapacity) || !_queue.Writer.TryWrite(pending))
         {
             Interlocked.Decrement(ref _pending);
             Interlocked.Increment(ref Counters._queueFull);
-            return new RdssSendResult(RdssSendStatus.QueueFull, 0, -1, $"{_options.QueueCapacity} sends are already waiting for the service interval; send less often");
+            return new RdssSendResult(RdssSendStatus.QueueFull, 0, -1, $"{_options.QueueCapacity} sends are already pending (service interval {Card?.ServiceInterval.TotalSeconds:0} s); send less often");
         }
 
         return await pending.Result.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -209,11 +209,14 @@ public sealed class RdssTerminal : IAsyncDisposable
 
         _queue.Writer.TryComplete();
         await _stop.CancelAsync().ConfigureAwait(false);
+        // Close the port first: a serial read does not always wake up on cancellation alone.
+        await _stream.DisposeAsync().ConfigureAwait(false);
+        _port?.Dispose();
         try
         {
             await Task.WhenAll(_readLoop, _sendLoop).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or IOException)
         {
         }
 
@@ -223,8 +226,6 @@ public sealed class RdssTerminal : IAsyncDisposable
         }
 
         _messages.Writer.TryComplete();
-        await _stream.DisposeAsync().ConfigureAwait(false);
-        _port?.Dispose();
         _stop.Dispose();
         _writeLock.Dispose();
         _cardLock.Dispose();
@@ -248,11 +249,16 @@ public sealed class RdssTerminal : IAsyncDisposable
                 {
                     result = await TransmitAsync(p, ct).ConfigureAwait(false);
                 }
-                catch (RdssTerminalException e)
+                catch (RdssTerminalException e) when (!ct.IsCancellationRequested)
                 {
                     // The port went away mid-send: this message ends with the reason; the ones behind it stay queued.
                     Interlocked.Increment(ref Counters._noFeedback);
                     result = new RdssSendResult(RdssSendStatus.NoFeedback, 0, -1, e.Message);
+                }
+                catch (Exception) when (ct.IsCancellationRequested)
+                {
+                    Finish(p, new RdssSendResult(RdssSendStatus.Closed, 0, -1, "the terminal was closed while this message was being sent"));
+                    return;
                 }
 
                 Finish(p, result);
@@ -431,9 +437,12 @@ public sealed class RdssTerminal : IAsyncDisposable
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
         {
-            RdssLog.ReadFailed(_log, e, _name);
+            if (!ct.IsCancellationRequested)
+            {
+                RdssLog.ReadFailed(_log, e, _name);
+            }
         }
     }
 

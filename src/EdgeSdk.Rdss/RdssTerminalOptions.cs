@@ -15,7 +15,7 @@ public sealed class RdssTerminalOptions
     public int MaxRetries { get; set; } = 2;
 
     /// <summary>
-    /// Sends waiting for the service interval, at most. A send beyond it returns <see cref="RdssSendStatus.QueueFull"/>
+    /// Sends pending (the one in progress included), at most. A send beyond it returns <see cref="RdssSendStatus.QueueFull"/>
     /// at once (counted) rather than waiting: the caller decides what to drop. Default 64.
     /// </summary>
     public int QueueCapacity { get; set; } = 64;
