@@ -25,6 +25,7 @@ internal static class CommandTree
         root.Subcommands.Add(GeoCommand.Create());
         root.Subcommands.Add(TripsCommand.Create());
         root.Subcommands.Add(Jt808Command.Create());
+        root.Subcommands.Add(RdssCommand.Create());
         return root;
     }
 }

@@ -83,6 +83,12 @@ public sealed class RdssTerminal : IAsyncDisposable
     /// </summary>
     public static RdssTerminal OpenSerial(string portName, int baudRate = 115200, RdssTerminalOptions? options = null, ILogger<RdssTerminal>? logger = null)
     {
+        if (OperatingSystem.IsLinux() && !File.Exists(portName))
+        {
+            // Linux SerialPort reports a missing device as "access denied": name the real problem.
+            throw new RdssTerminalException($"cannot open the RDSS terminal at {portName}: it does not exist; check the port name (ls /dev/ttyUSB* /dev/ttyACM*) and that the terminal is plugged in");
+        }
+
         var port = new SerialPort(portName, baudRate, Parity.None, 8, StopBits.One) { Handshake = Handshake.None };
         try
         {
