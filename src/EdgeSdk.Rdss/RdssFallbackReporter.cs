@@ -25,7 +25,7 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly LinkedList<GnssFix> _buffer = new(); // newest first, unsent only
-    private readonly HashSet<DateTime> _sentBySatellite = [];
+    private readonly SortedSet<DateTime> _sentBySatellite = []; // bounded: the newest 4 × BufferCapacity marks
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private long _downSince = -1;
@@ -97,7 +97,7 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
         }
     }
 
-    /// <summary>True when the fix of <paramref name="timeUtc"/> went to the command centre by satellite.</summary>
+    /// <summary>True when the fix of <paramref name="timeUtc"/> went to the command centre by satellite (the newest 4 × <see cref="RdssFallbackOptions.BufferCapacity"/> such fixes are remembered).</summary>
     public bool WasSentBySatellite(DateTime timeUtc)
     {
         lock (_gate)
@@ -171,6 +171,11 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
             {
                 _sentBySatellite.Add(picked[i].TimeUtc!.Value);
                 _buffer.Remove(picked[i]);
+            }
+
+            while (_sentBySatellite.Count > 4 * Math.Max(1, _options.BufferCapacity))
+            {
+                _sentBySatellite.Remove(_sentBySatellite.Min);
             }
         }
 
