@@ -26,6 +26,7 @@ internal static class CommandTree
         root.Subcommands.Add(TripsCommand.Create());
         root.Subcommands.Add(Jt808Command.Create());
         root.Subcommands.Add(CockpitCommand.Create());
+        root.Subcommands.Add(RdssCommand.Create());
         return root;
     }
 }

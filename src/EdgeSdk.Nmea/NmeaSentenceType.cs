@@ -31,4 +31,6 @@ public enum NmeaSentenceType
     Txt,
     /// <summary>A proprietary <c>$P...</c> sentence (decoded by a registered decoder, or passed through raw).</summary>
     Proprietary,
+    /// <summary>A BeiDou RDSS short-message sentence (<c>$CCTXA</c>, <c>$BDTXR</c>, <c>$BDFKI</c>, ...), decoded by <see cref="RdssParser"/>.</summary>
+    Rdss,
 }

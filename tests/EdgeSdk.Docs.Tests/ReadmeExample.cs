@@ -19,6 +19,7 @@ public sealed record ReadmeExample(string Readme, int Line, string Code, string?
         "src/EdgeSdk.Telemetry/README.md",
         "src/EdgeSdk.Jt808/README.md",
         "src/EdgeSdk.Jt808.Terminal/README.md",
+        "src/EdgeSdk.Rdss/README.md",
     };
 
     /// <summary>Every marked example of <paramref name="readme"/> (a path relative to the repository root).</summary>

@@ -37,7 +37,7 @@ public sealed partial class PseudoTerminal : IDisposable
     /// <summary>The path to give the reading program: <see cref="LinkPath"/> if set, else <see cref="SlavePath"/>.</summary>
     public string DevicePath => LinkPath ?? SlavePath;
 
-    /// <summary>The master side: what is written here is read from <see cref="DevicePath"/>.</summary>
+    /// <summary>The master side: what is written here is read from <see cref="DevicePath"/>, and what a program writes there is read here.</summary>
     public Stream Stream => _stream;
 
     /// <summary>How long a write waits for the reader to drain a full buffer before dropping. Default 2 s.</summary>
@@ -129,6 +129,13 @@ public sealed partial class PseudoTerminal : IDisposable
         return (int)written;
     }
 
+    internal static int ReadBytes(int fd, Span<byte> bytes, out int errno)
+    {
+        nint read = Read(fd, bytes, bytes.Length);
+        errno = read < 0 ? Marshal.GetLastPInvokeError() : 0;
+        return (int)read;
+    }
+
     internal static void CloseDescriptor(int fd) => _ = Close(fd);
 
     private static string SlaveName(int slave)
@@ -178,6 +185,9 @@ public sealed partial class PseudoTerminal : IDisposable
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static partial nint Write(int fd, ReadOnlySpan<byte> buffer, nint count);
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    private static partial nint Read(int fd, Span<byte> buffer, nint count);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int Close(int fd);

@@ -3,16 +3,19 @@ using System.Diagnostics;
 namespace EdgeSdk.Simulation.Devices;
 
 /// <summary>
-/// Write-only stream over a non-blocking pty master: waits (asynchronously) while the reader drains
-/// a full buffer, and drops once the wait exceeds the terminal's write timeout.
+/// Stream over a non-blocking pty master: writes wait (asynchronously) while the reader drains a full
+/// buffer, and drop once the wait exceeds the terminal's write timeout; reads return what the program on
+/// the slave side wrote (a simulated device that answers commands, such as the RDSS terminal), waiting
+/// while there is nothing yet or no program has the port open.
 /// </summary>
 internal sealed class PtyStream(PseudoTerminal owner, int fd) : Stream
 {
     private const int WouldBlock = 11; // EAGAIN
+    private const int NoReader = 5; // EIO: nobody has the slave side open (yet, or any more)
     private bool _dropping;
     private int _fd = fd;
 
-    public override bool CanRead => false;
+    public override bool CanRead => _fd >= 0;
 
     public override bool CanSeek => false;
 
@@ -63,7 +66,32 @@ internal sealed class PtyStream(PseudoTerminal owner, int fd) : Stream
     {
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override int Read(byte[] buffer, int offset, int count) =>
+        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            ObjectDisposedException.ThrowIf(_fd < 0, this);
+            int read = PseudoTerminal.ReadBytes(_fd, buffer.Span, out int errno);
+            if (read > 0 || buffer.IsEmpty)
+            {
+                return read;
+            }
+
+            if (read < 0 && errno != WouldBlock && errno != NoReader)
+            {
+                throw new IOException($"cannot read from the virtual serial port {owner.DevicePath} (errno {errno})");
+            }
+
+            // Non-blocking master: poll. A device answering commands needs no finer grain than a UART byte time.
+            await Task.Delay(5, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
