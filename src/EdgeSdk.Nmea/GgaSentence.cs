@@ -37,10 +37,10 @@ public sealed partial class GgaSentence : FixDataSentence
         w.Position(LatitudeDegrees, LongitudeDegrees);
         w.FieldOrEmpty(FixQuality, 1);
         w.FieldOrEmpty(SatellitesUsed, 2);
-        w.Field(Hdop, 2);
-        w.Field(AltitudeMslMeters, 1);
+        w.Field(Hdop, w.DopDecimals);
+        w.Field(AltitudeMslMeters, w.AltitudeDecimals);
         w.Field(double.IsNaN(AltitudeMslMeters) ? '\0' : 'M');
-        w.Field(GeoidSeparationMeters, 1);
+        w.Field(GeoidSeparationMeters, w.AltitudeDecimals);
         w.Field(double.IsNaN(GeoidSeparationMeters) ? '\0' : 'M');
         w.Field(DgpsAgeSeconds, 1);
         w.FieldOrEmpty(DgpsStationId, 4);

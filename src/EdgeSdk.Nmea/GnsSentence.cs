@@ -73,9 +73,9 @@ public sealed partial class GnsSentence : FixDataSentence
         w.Position(LatitudeDegrees, LongitudeDegrees);
         w.Field(_modes, ModeCount);
         w.FieldOrEmpty(SatellitesUsed, 2);
-        w.Field(Hdop, 2);
-        w.Field(AltitudeMslMeters, 1);
-        w.Field(GeoidSeparationMeters, 1);
+        w.Field(Hdop, w.DopDecimals);
+        w.Field(AltitudeMslMeters, w.AltitudeDecimals);
+        w.Field(GeoidSeparationMeters, w.AltitudeDecimals);
         w.Field(DgpsAgeSeconds, 1);
         w.FieldOrEmpty(DgpsStationId, 4);
         if (NavigationalStatus != '\0')

@@ -106,9 +106,9 @@ public sealed partial class GsaSentence : NmeaTypedSentence
             w.FieldOrEmpty(i < SatelliteCount ? _numbers[i] : -1, 2);
         }
 
-        w.Field(Pdop, 2);
-        w.Field(Hdop, 2);
-        w.Field(Vdop, 2);
+        w.Field(Pdop, w.DopDecimals);
+        w.Field(Hdop, w.DopDecimals);
+        w.Field(Vdop, w.DopDecimals);
         if (SystemId >= 0)
         {
             w.FieldHex(SystemId);

@@ -73,8 +73,8 @@ public sealed partial class RmcSentence : NmeaTypedSentence
         w.Time(TimeUtc);
         w.Field(Status);
         w.Position(LatitudeDegrees, LongitudeDegrees);
-        w.Field(SpeedKnots, 3);
-        w.Field(CourseDegrees, 2);
+        w.Field(SpeedKnots, w.SpeedDecimals);
+        w.Field(CourseDegrees, w.CourseDecimals);
         w.Date(Date);
         w.Field(MagneticVariationDegrees < 0 ? -MagneticVariationDegrees : MagneticVariationDegrees, 1);
         w.Field(double.IsNaN(MagneticVariationDegrees) ? '\0' : (MagneticVariationDegrees < 0 ? 'W' : 'E'));

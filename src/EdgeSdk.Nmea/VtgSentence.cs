@@ -43,13 +43,13 @@ public sealed partial class VtgSentence : NmeaTypedSentence
     protected override void Write(NmeaWriter w)
     {
         w.Begin(TalkerText, "VTG");
-        w.Field(CourseTrueDegrees, 2);
+        w.Field(CourseTrueDegrees, w.CourseDecimals);
         w.Field('T');
-        w.Field(CourseMagneticDegrees, 2);
+        w.Field(CourseMagneticDegrees, w.CourseDecimals);
         w.Field('M');
-        w.Field(SpeedKnots, 3);
+        w.Field(SpeedKnots, w.SpeedDecimals);
         w.Field('N');
-        w.Field(SpeedKilometersPerHour, 3);
+        w.Field(SpeedKilometersPerHour, w.SpeedDecimals);
         w.Field('K');
         if (Mode != '\0')
         {
