@@ -28,7 +28,7 @@ namespace EdgeSdk.Gnss;
 /// few epochs, after the learned terminator) is counted in <see cref="LateSentences"/> and fused
 /// into the closed epoch, and that terminator is not trusted again. When the late sentences hold
 /// a GSV set, the epoch yields a revised fix for the same time (the whole epoch with its sky, as
-/// gpsd reports a late sky on its own); other late sentences (a GSA, a ZDA) only update the state
+/// gpsd reports a late sky on its own; <see cref="GnssFix.IsRevision"/> tells it from a new fix); other late sentences (a GSA, a ZDA) only update the state
 /// the next epochs build on (the used satellites, the date), as in gpsd.</para>
 /// <para>Not thread-safe: one fusion per sentence stream.</para>
 /// </remarks>
@@ -772,6 +772,7 @@ public sealed class EpochFusion
             AltitudeErrorMeters = threeD ? Nullable(_altErr) : null,
             Satellites = satellites,
             SatellitesUsed = Math.Max(Math.Max(_satellitesUsed, _gsaThisEpoch ? _used.Count : 0), usedInSky),
+            IsRevision = revision,
         };
     }
 

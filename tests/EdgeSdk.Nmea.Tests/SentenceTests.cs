@@ -236,4 +236,33 @@ public class SentenceTests
         Assert.Equal((2, 2, 3, 2, 1), (defaults.TimeDecimals, defaults.DopDecimals, defaults.SpeedDecimals, defaults.CourseDecimals, defaults.AltitudeDecimals));
         Assert.StartsWith("$GNVTG,87.25,T,,M,10.256,N,18.994,K,A*", Encode(vtg, defaults));
     }
+
+    [Fact]
+    public void A_GSA_with_24_satellite_slots_is_read_whole_with_its_DOPs()
+    {
+        // Navior-24 CH-4701 (gpsd's ch-4701.log): 24 slots, then the three DOPs.
+        GsaSentence gsa = Parse("$GPGSA,A,3,23,13,07,25,,,,,,,,,,,,,,,,,,,,,09.2,07.2,05.7", NmeaSentenceType.Gsa).Gsa;
+        Assert.Equal((24, 4, 9.2, 7.2, 5.7, -1), (gsa.SlotCount, gsa.SatelliteCount, gsa.Pdop, gsa.Hdop, gsa.Vdop, gsa.SystemId));
+        Assert.Equal([23, 13, 7, 25], Enumerable.Range(0, 4).Select(gsa.GetNumber));
+
+        // 24 slots full, and a system ID after the DOPs.
+        string full = "$GNGSA,A,3," + string.Join(",", Enumerable.Range(1, 24).Select(n => n.ToString("00", System.Globalization.CultureInfo.InvariantCulture))) + ",1.10,0.60,0.90,1";
+        gsa = Parse(full, NmeaSentenceType.Gsa).Gsa;
+        Assert.Equal((24, 24, 1.1, 0.6, 0.9, 1), (gsa.SlotCount, gsa.SatelliteCount, gsa.Pdop, gsa.Hdop, gsa.Vdop, gsa.SystemId));
+        Assert.Equal(new SatelliteId(GnssSystem.Gps, 24), gsa.GetSatellite(23));
+        string encoded = Encode(gsa);
+        Assert.Equal(full, encoded[..encoded.LastIndexOf('*')]); // written back with its 24 slots
+
+        // The standard 12 slots and a system ID are read as before.
+        gsa = Parse("$GNGSA,A,3,02,07,14,15,17,20,22,30,,,,,1.5,0.9,1.2,1", NmeaSentenceType.Gsa).Gsa;
+        Assert.Equal((12, 8, 1.5, 0.9, 1.2, 1), (gsa.SlotCount, gsa.SatelliteCount, gsa.Pdop, gsa.Hdop, gsa.Vdop, gsa.SystemId));
+
+        // Encoding: 12 slots unless asked for more; AddSatellite refuses past them.
+        var written = new GsaSentence { Talker = NmeaTalker.GP, SelectionMode = 'A', FixType = 3 };
+        Assert.All(Enumerable.Range(1, 12), n => Assert.True(written.AddSatellite(new SatelliteId(GnssSystem.Gps, n))));
+        Assert.False(written.AddSatellite(new SatelliteId(GnssSystem.Gps, 13)));
+        written.SlotCount = 24;
+        Assert.True(written.AddSatellite(new SatelliteId(GnssSystem.Gps, 13)));
+        Assert.Equal(3 + 24 + 3, Encode(written).Split('*')[0].Split(',').Length);
+    }
 }
