@@ -91,8 +91,8 @@ public sealed partial class GsaSentence : NmeaTypedSentence
     /// <inheritdoc/>
     protected override void Read(NmeaSentence s)
     {
-        SelectionMode = s.ReadChar(1);
-        FixType = s.ReadInt(2, -1);
+        SelectionMode = ReadChar(s, 1);
+        FixType = ReadInt(s, 2, -1);
         // Standard: 12 slots (fields 3–14), the DOPs in 15–17, an NMEA 4.10 system ID in 18. A longer
         // sentence has more slots (CH-4701: 24): its DOPs are the three fields after them, and a
         // one-digit last field is the system ID. gpsd reads such a sentence's satellites but not its DOPs.
@@ -100,19 +100,19 @@ public sealed partial class GsaSentence : NmeaTypedSentence
         int dops = 15;
         if (fields > 18)
         {
-            dops = (s.GetFieldLength(fields) == 1 && s.TryGetHex(fields, out _) ? fields - 1 : fields) - 2;
+            dops = (OneHexDigit(s, fields) >= 0 ? fields - 1 : fields) - 2;
         }
 
         int slots = dops - 3;
-        Pdop = s.ReadDouble(dops);
-        Hdop = s.ReadDouble(dops + 1);
-        Vdop = s.ReadDouble(dops + 2);
-        SystemId = s.GetFieldLength(dops + 3) == 1 && s.TryGetHex(dops + 3, out int id) ? id : -1;
+        Pdop = ReadDouble(s, dops);
+        Hdop = ReadDouble(s, dops + 1);
+        Vdop = ReadDouble(s, dops + 2);
+        SystemId = OneHexDigit(s, dops + 3);
         SlotCount = slots;
         int count = 0;
         for (int f = 3; f < 3 + _slotCount; f++)
         {
-            int n = s.ReadInt(f, -1);
+            int n = ReadInt(s, f, -1);
             if (n > 0)
             {
                 _numbers[count] = n;
@@ -123,6 +123,10 @@ public sealed partial class GsaSentence : NmeaTypedSentence
 
         SatelliteCount = count;
     }
+
+    // A one-digit hex field's value, else -1 (a longer field there is not an error: SiRF-TriG puts a DOP in it).
+    private static int OneHexDigit(NmeaSentence s, int index)
+        => s.GetFieldLength(index) == 1 ? NmeaChecksum.HexValue(s.GetFieldByte(index, 0)) : -1;
 
     /// <inheritdoc/>
     protected override void Write(NmeaWriter w)

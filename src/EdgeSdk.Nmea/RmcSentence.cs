@@ -54,16 +54,16 @@ public sealed partial class RmcSentence : NmeaTypedSentence
     /// <inheritdoc/>
     protected override void Read(NmeaSentence s)
     {
-        TimeUtc = s.ReadTime(1);
-        Status = s.ReadChar(2);
-        LatitudeDegrees = s.ReadCoordinate(3);
-        LongitudeDegrees = s.ReadCoordinate(5);
-        SpeedKnots = s.ReadDouble(7);
-        CourseDegrees = s.ReadDouble(8);
-        Date = s.ReadDate(9);
-        MagneticVariationDegrees = s.ReadSignedByLetter(10, 'W');
-        Mode = s.ReadChar(12);
-        NavigationalStatus = s.ReadChar(13);
+        TimeUtc = ReadTime(s, 1);
+        Status = ReadChar(s, 2);
+        LatitudeDegrees = ReadCoordinate(s, 3);
+        LongitudeDegrees = ReadCoordinate(s, 5);
+        SpeedKnots = ReadDouble(s, 7);
+        CourseDegrees = ReadDouble(s, 8);
+        Date = ReadDate(s, 9);
+        MagneticVariationDegrees = ReadSignedByLetter(s, 10, 'W');
+        Mode = ReadChar(s, 12);
+        NavigationalStatus = ReadChar(s, 13);
     }
 
     /// <inheritdoc/>

@@ -32,11 +32,11 @@ public sealed partial class VtgSentence : NmeaTypedSentence
     /// <inheritdoc/>
     protected override void Read(NmeaSentence s)
     {
-        CourseTrueDegrees = s.ReadDouble(1);
-        CourseMagneticDegrees = s.ReadDouble(3);
-        SpeedKnots = s.ReadDouble(5);
-        SpeedKilometersPerHour = s.ReadDouble(7);
-        Mode = s.ReadChar(9);
+        CourseTrueDegrees = ReadDouble(s, 1);
+        CourseMagneticDegrees = ReadDouble(s, 3);
+        SpeedKnots = ReadDouble(s, 5);
+        SpeedKilometersPerHour = ReadDouble(s, 7);
+        Mode = ReadChar(s, 9);
     }
 
     /// <inheritdoc/>
