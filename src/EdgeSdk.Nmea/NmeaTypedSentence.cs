@@ -62,7 +62,11 @@ public abstract partial class NmeaTypedSentence
     // the accessor, so Decode returns InvalidField).
 
     /// <summary>A number field; NaN when empty or unreadable.</summary>
-    protected static double ReadDouble(NmeaSentence s, int index) => s.TryGetDouble(index, out double value) ? value : double.NaN;
+    protected static double ReadDouble(NmeaSentence s, int index)
+    {
+        s.TryGetDouble(index, out double value); // NaN when false
+        return value;
+    }
 
     /// <summary>An integer field; <paramref name="absent"/> when empty or unreadable.</summary>
     protected static int ReadInt(NmeaSentence s, int index, int absent) => s.TryGetInt32(index, out int value) ? value : absent;
@@ -71,7 +75,11 @@ public abstract partial class NmeaTypedSentence
     protected static int ReadHex(NmeaSentence s, int index, int absent) => s.TryGetHex(index, out int value) ? value : absent;
 
     /// <summary>A one-character field; <c>'\0'</c> when empty or unreadable.</summary>
-    protected static char ReadChar(NmeaSentence s, int index) => s.TryGetChar(index, out char value) ? value : '\0';
+    protected static char ReadChar(NmeaSentence s, int index)
+    {
+        s.TryGetChar(index, out char value); // '\0' when false
+        return value;
+    }
 
     /// <summary>A UTC time field; not valid when empty or unreadable.</summary>
     protected static NmeaTime ReadTime(NmeaSentence s, int index) => s.TryGetTime(index, out NmeaTime value) ? value : default;
@@ -80,7 +88,11 @@ public abstract partial class NmeaTypedSentence
     protected static NmeaDate ReadDate(NmeaSentence s, int index) => s.TryGetDate(index, out NmeaDate value) ? value : default;
 
     /// <summary>A coordinate with its hemisphere in the next field, signed degrees; NaN when empty or unreadable.</summary>
-    protected static double ReadCoordinate(NmeaSentence s, int index) => s.TryGetCoordinate(index, out double value) ? value : double.NaN;
+    protected static double ReadCoordinate(NmeaSentence s, int index)
+    {
+        s.TryGetCoordinate(index, out double value); // NaN when false
+        return value;
+    }
 
     /// <summary>
     /// A number made negative when the next field (a direction or unit) is the letter <paramref name="negative"/>
