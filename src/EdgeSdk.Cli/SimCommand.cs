@@ -15,7 +15,7 @@ internal static class SimCommand
         var seed = new Option<int?>("--seed") { Description = "Random seed (default: the scenario's)" };
         var duration = new Option<double?>("--duration") { Description = "Simulated seconds (default: the scenario's, or until the route ends)" };
         var rate = new Option<int>("--rate") { Description = "Epochs per second: 1, 5 or 10", DefaultValueFactory = _ => 1 };
-        var receiver = new Option<string>("--receiver") { Description = "Receiver to imitate: casic, ublox-m9 or legacy-gps", DefaultValueFactory = _ => "casic" };
+        var receiver = new Option<string>("--receiver") { Description = "Receiver to imitate: " + ReceiverModels.NamesText, DefaultValueFactory = _ => ReceiverModels.NameOf(ReceiverModel.Casic) };
         var baud = new Option<int?>("--baud") { Description = "Baud rate bounding each epoch's bytes (default: the receiver's)" };
         var output = new Option<string>("--out") { Description = "-, FILE, tcp://127.0.0.1:PORT or pty[:LINKPATH]", DefaultValueFactory = _ => "-" };
         var truth = new Option<string?>("--truth") { Description = "Write the ground truth as JSON lines to FILE" };
@@ -65,13 +65,9 @@ internal static class SimCommand
         return command;
     }
 
-    private static ReceiverModel ParseReceiver(string name) => name switch
-    {
-        "casic" => ReceiverModel.Casic,
-        "ublox-m9" => ReceiverModel.UbloxM9,
-        "legacy-gps" => ReceiverModel.LegacyGps,
-        _ => throw new ArgumentException($"unknown receiver '{name}': use casic, ublox-m9 or legacy-gps"),
-    };
+    private static ReceiverModel ParseReceiver(string name) => ReceiverModels.TryParse(name, out ReceiverModel model)
+        ? model
+        : throw new ArgumentException($"unknown receiver '{name}': use {ReceiverModels.NamesText}");
 
     private static FileStream OpenTruth(string path)
     {

@@ -11,6 +11,7 @@ internal sealed class BoundedFanOut<T>
 {
     private readonly object _gate = new();
     private Subscription[] _subscribers = [];
+    private bool _completed;
 
     public int Count => Volatile.Read(ref _subscribers).Length;
 
@@ -19,6 +20,13 @@ internal sealed class BoundedFanOut<T>
         var subscription = new Subscription(this, capacity);
         lock (_gate)
         {
+            if (_completed)
+            {
+                // Nothing will be published any more: a late subscriber ends at once instead of waiting forever.
+                subscription.Writer.TryComplete();
+                return subscription;
+            }
+
             _subscribers = [.. _subscribers, subscription];
         }
 
@@ -35,6 +43,11 @@ internal sealed class BoundedFanOut<T>
 
     public void Complete()
     {
+        lock (_gate)
+        {
+            _completed = true;
+        }
+
         foreach (Subscription subscriber in Volatile.Read(ref _subscribers))
         {
             subscriber.Writer.TryComplete();

@@ -28,7 +28,7 @@ namespace EdgeSdk.Gnss;
 /// few epochs, after the learned terminator) is counted in <see cref="LateSentences"/> and fused
 /// into the closed epoch, and that terminator is not trusted again. When the late sentences hold
 /// a GSV set, the epoch yields a revised fix for the same time (the whole epoch with its sky, as
-/// gpsd reports a late sky on its own); other late sentences (a GSA, a ZDA) only update the state
+/// gpsd reports a late sky on its own; <see cref="GnssFix.IsRevision"/> tells it from a new fix); other late sentences (a GSA, a ZDA) only update the state
 /// the next epochs build on (the used satellites, the date), as in gpsd.</para>
 /// <para>Not thread-safe: one fusion per sentence stream.</para>
 /// </remarks>
@@ -81,6 +81,12 @@ public sealed class EpochFusion
     private bool _earlyClosed, _lateSky;
     private int _idleClosedTimeMs = -1; // the time of the epoch the idle gap closed, until a new time arrives
     private double? _closedClimb; // the early fix's climb, kept by its revision
+
+    // gpsd's cycle enders (see Cycle): kept across epochs, as gpsd keeps them.
+    private int _enders; // CycleTag bits
+    private int _lastTag; // the last timed sentence's CycleTag
+    private int _lastTagTimeMs = -1; // and its time
+    private double _reportLat = double.NaN, _reportLon = double.NaN; // the position at the epoch's last cycle ender
 
     /// <summary>True while an epoch has sentences that are not yet a fix.</summary>
     public bool HasOpenEpoch => _open;
@@ -168,6 +174,7 @@ public sealed class EpochFusion
                     _modeIndicator = rmc.Mode != '\0' ? rmc.Mode : _modeIndicator;
                 }
 
+                Cycle(CycleTag.Rmc, rmc.TimeUtc);
                 return SentenceUse.Navigation;
             case GgaSentence gga:
                 if (!StartOrContinue(gga.TimeUtc, PositionType.Gga))
@@ -178,6 +185,7 @@ public sealed class EpochFusion
                 _ggaQuality = gga.FixQuality >= 0 ? gga.FixQuality : _ggaQuality;
                 SetMode(GgaMode(gga));
                 FixData(gga.FixQuality > 0, gga.Hdop, gga.SatellitesUsed, gga.LatitudeDegrees, gga.LongitudeDegrees, gga.AltitudeMslMeters, gga.GeoidSeparationMeters);
+                Cycle(CycleTag.Gga, gga.TimeUtc);
                 return SentenceUse.Navigation;
             case GnsSentence gns:
                 if (!StartOrContinue(gns.TimeUtc, PositionType.Gns))
@@ -187,6 +195,7 @@ public sealed class EpochFusion
 
                 SetMode(GnsMode(gns));
                 FixData(GnsHasFix(gns) && gns.NavigationalStatus is not ('U' or 'V'), gns.Hdop, gns.SatellitesUsed, gns.LatitudeDegrees, gns.LongitudeDegrees, gns.AltitudeMslMeters, gns.GeoidSeparationMeters);
+                Cycle(CycleTag.Gns, gns.TimeUtc);
                 return SentenceUse.Navigation;
             case GllSentence gll:
                 if (!StartOrContinue(gll.TimeUtc, PositionType.Gll))
@@ -202,6 +211,7 @@ public sealed class EpochFusion
                     Position(gll.LatitudeDegrees, gll.LongitudeDegrees);
                 }
 
+                Cycle(CycleTag.Gll, gll.TimeUtc);
                 return SentenceUse.Navigation;
             case ZdaSentence zda:
                 if (!StartOrContinue(zda.TimeUtc, PositionType.None))
@@ -214,6 +224,7 @@ public sealed class EpochFusion
                     _date = zda.Date;
                 }
 
+                Cycle(CycleTag.Zda, zda.TimeUtc);
                 return SentenceUse.Navigation;
             case GstSentence gst:
                 if (!StartOrContinue(gst.TimeUtc, PositionType.None))
@@ -418,6 +429,52 @@ public sealed class EpochFusion
         {
             _lat = lat;
             _lon = lon;
+        }
+    }
+
+    // gpsd's end-of-cycle detector (driver_nmea0183.c), for one thing only: which position an epoch
+    // reports. gpsd reports a fix when a "cycle ender" arrives: the timed sentence that came last
+    // before a time change (marked at that change, never unmarked), unless the sentence bringing
+    // the new time is a GLL, which gpsd lets continue the cycle (it marks nothing then). A position
+    // a receiver sends after the ender with the same time is never reported: the next time change
+    // clears it. Our epoch is gpsd's cycle (both start at a new time), so the epoch's position is the
+    // one it had at its last ender, when it had one (a B&G Zeus multiplexer stamps GLL a second
+    // ahead and then sends the RMC/GGA of that second after it). For a receiver whose ender is its
+    // last timed sentence, as for nearly all, that is the latest position, the same as before.
+    private void Cycle(int tag, NmeaTime time)
+    {
+        int ms = time.MillisecondOfDay;
+        if (ms < 0)
+        {
+            if (tag == CycleTag.Gll)
+            {
+                // An untimed GLL "extends the cycle": gpsd moves the ender to it.
+                _enders = (_enders & ~_lastTag) | CycleTag.Gll;
+                Report();
+            }
+
+            return;
+        }
+
+        if (_lastTagTimeMs >= 0 && !SameInstant(ms, _lastTagTimeMs) && tag != CycleTag.Gll)
+        {
+            _enders |= _lastTag;
+        }
+
+        _lastTag = tag;
+        _lastTagTimeMs = ms;
+        if ((_enders & tag) != 0)
+        {
+            Report();
+        }
+    }
+
+    private void Report()
+    {
+        if (!double.IsNaN(_lat))
+        {
+            _reportLat = _lat;
+            _reportLon = _lon;
         }
     }
 
@@ -649,6 +706,12 @@ public sealed class EpochFusion
     private GnssFix BuildFix(bool revision)
     {
         DateTime? time = EpochTime();
+        if (!double.IsNaN(_reportLat))
+        {
+            _lat = _reportLat; // the position at the epoch's last cycle ender (see Cycle)
+            _lon = _reportLon;
+        }
+
         bool hasPosition = !double.IsNaN(_lat) && _reportedFix && _mode != 1;
         FixMode mode = Mode(hasPosition);
         bool threeD = mode == FixMode.ThreeD && hasPosition;
@@ -709,6 +772,7 @@ public sealed class EpochFusion
             AltitudeErrorMeters = threeD ? Nullable(_altErr) : null,
             Satellites = satellites,
             SatellitesUsed = Math.Max(Math.Max(_satellitesUsed, _gsaThisEpoch ? _used.Count : 0), usedInSky),
+            IsRevision = revision,
         };
     }
 
@@ -794,6 +858,7 @@ public sealed class EpochFusion
         _hasReport = _reportedFix = false;
         _positionTypesSeen = 0;
         _lat = _lon = _altMsl = _geoid = _speed = _course = double.NaN;
+        _reportLat = _reportLon = double.NaN;
         _pdop = _hdop = _vdop = _latErr = _lonErr = _altErr = double.NaN;
         _ggaQuality = _gsaFixType = _satellitesUsed = -1;
         _modeIndicator = '\0';
@@ -801,6 +866,13 @@ public sealed class EpochFusion
         _gsaThisEpoch = false;
         _skyUsesCurrent = true;
         _sky.Clear();
+    }
+
+    // gpsd's tags of the sentences that register a time, as bits (gpsd's GST does not: its time is
+    // the GGA's it refers to).
+    private static class CycleTag
+    {
+        public const int Rmc = 1, Gga = 2, Gns = 4, Gll = 8, Zda = 16;
     }
 
     [Flags]

@@ -83,6 +83,15 @@ public sealed class GnssFix
     /// <summary>Number of satellites used in the fix (GGA/GNS count, or the GSA sets when larger).</summary>
     public int SatellitesUsed { get; init; }
 
+    /// <summary>
+    /// True when this fix re-issues an epoch whose fix already came out: the fusion closed the epoch early (at
+    /// the sentence it learned ends this receiver's epochs) and more of the epoch came after it (a GSV set sent
+    /// only every few epochs). It has the same <see cref="TimeUtc"/> as the first fix of the epoch and holds the
+    /// whole epoch, so it replaces that fix; it is not a new fix that happens to carry the same time. False for
+    /// every first fix of an epoch. gpsd reports such a late sky the same way, as a second report of the epoch.
+    /// </summary>
+    public bool IsRevision { get; init; }
+
     /// <summary>True when the fix has a position (mode 2D or 3D and latitude/longitude present).</summary>
     public bool HasPosition => Mode >= FixMode.TwoD && LatitudeDegrees.HasValue && LongitudeDegrees.HasValue;
 

@@ -30,13 +30,28 @@ public sealed class GnssFixHub
     public void Complete() => _fanOut.Complete();
 
     /// <summary>
-    /// Reads fixes published from now on, until the hub completes or <paramref name="cancellationToken"/>
-    /// is cancelled. At most <paramref name="capacity"/> unread fixes are kept; older ones are dropped.
+    /// Subscribes now, before anything is read: every fix published from this call on is queued (at
+    /// most <paramref name="capacity"/> unread; older ones are dropped and counted). Take it in a hosted
+    /// service's constructor, which the host runs before it starts any hosted service, and no fix of
+    /// the receiver's first ones is missed (a file source may have published them all before a service's
+    /// <c>ExecuteAsync</c> runs). After the hub completed, the subscription is complete at once.
+    /// </summary>
+    public GnssFixSubscription Subscribe(int capacity = 64)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        return new GnssFixSubscription(_fanOut.Subscribe(capacity));
+    }
+
+    /// <summary>
+    /// Reads fixes published from the first <c>MoveNextAsync</c> on (an async iterator subscribes when it is
+    /// first read; use <see cref="Subscribe"/> to subscribe earlier), until the hub completes or
+    /// <paramref name="cancellationToken"/> is cancelled. At most <paramref name="capacity"/> unread fixes
+    /// are kept; older ones are dropped.
     /// </summary>
     public async IAsyncEnumerable<GnssFix> SubscribeAsync(int capacity = 64, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using BoundedFanOut<GnssFix>.Subscription subscription = _fanOut.Subscribe(capacity);
-        await foreach (GnssFix fix in subscription.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        using GnssFixSubscription subscription = Subscribe(capacity);
+        await foreach (GnssFix fix in subscription.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return fix;
         }

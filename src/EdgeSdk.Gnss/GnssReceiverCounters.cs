@@ -37,6 +37,21 @@ public sealed class GnssReceiverCounters
     /// </summary>
     public long FusionFaults { get; internal set; }
 
+    /// <summary>
+    /// Takes the sentence counts from the parser's statistics: sentences of a talker or type the parser does
+    /// not decode are valid "other" sentences (as are <paramref name="acceptedOther"/>, decoded ones the fusion
+    /// does not use), those whose fields did not parse are malformed, the rest of the rejected are broken.
+    /// </summary>
+    internal void Update(EdgeSdk.Nmea.NmeaStatistics stats, long acceptedOther)
+    {
+        long undecoded = stats.GetRejected(EdgeSdk.Nmea.NmeaRejectReason.UnknownTalker) + stats.GetRejected(EdgeSdk.Nmea.NmeaRejectReason.UnknownType);
+        MalformedSentences = stats.GetRejected(EdgeSdk.Nmea.NmeaRejectReason.InvalidField) + stats.GetRejected(EdgeSdk.Nmea.NmeaRejectReason.MissingFields);
+        OtherSentences = acceptedOther + undecoded;
+        ValidSentences = stats.Framed;
+        RejectedSentences = stats.Rejected - undecoded - MalformedSentences;
+        IgnoredBytes = stats.SkippedBytes;
+    }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"{BytesRead} bytes, {ValidSentences} valid sentences ({NavigationSentences} navigation, {OtherSentences} other, {MalformedSentences} malformed), " +

@@ -33,6 +33,7 @@ internal sealed class SkyBuilder
     private int _lastCount;
     private int _lastUsedCount;
     private int _setCount;
+    private bool _firstPartMissing; // a GSV set came this epoch without its part 1 (see Build)
 
     /// <summary>Signals collected this epoch.</summary>
     public int Count => _count;
@@ -48,6 +49,11 @@ internal sealed class SkyBuilder
         }
 
         int set = ((int)gsv.Talker << 8) | (gsv.SignalId & 0xFF);
+        if (gsv.MessageNumber > 1 && !_firstPartMissing && _setCount < _sets.Length && !HasFirstPart(set))
+        {
+            _firstPartMissing = true;
+        }
+
         if (gsv.MessageNumber == 1 && !FirstTimeThisEpoch(set))
         {
             int kept = 0, complete = 0;
@@ -90,7 +96,7 @@ internal sealed class SkyBuilder
 
     /// <summary>
     /// The epoch's satellites, each <see cref="SatelliteInfo.Used"/> when <paramref name="used"/>
-    /// holds it and it has a C/N0: an untracked signal cannot be in the solution even when a GSA
+    /// holds it and it has a C/N0 above 0 (gpsd: 0 is not tracked): an untracked signal cannot be in the solution even when a GSA
     /// lists its satellite (dual-band receivers: L1 used, L5 not tracked). gpsd agrees.
     /// Call with <see cref="Count"/> &gt; 0.
     /// </summary>
@@ -99,6 +105,11 @@ internal sealed class SkyBuilder
         // A set whose last part never came is left out, as gpsd reports a sky only when a set's
         // last part arrives (gp-320fw sends parts 1-2 of 3 in most epochs).
         _count = _completeCount;
+        if (_firstPartMissing)
+        {
+            KeepMissingFirstParts();
+        }
+
         // Bitwise compares: NaN (not reported) equals NaN; Signal has no padding to differ.
         if (_count == _lastCount
             && used.Added.SequenceEqual(_lastUsedSatellites.AsSpan(0, _lastUsedSatelliteCount))
@@ -114,7 +125,7 @@ internal sealed class SkyBuilder
         for (int i = 0; i < _count; i++)
         {
             ref Signal s = ref _signals[i];
-            bool isUsed = used.Contains(s.System, s.Svid) && !double.IsNaN(s.Snr);
+            bool isUsed = used.Contains(s.System, s.Svid) && s.Snr > 0; // gpsd: a C/N0 of 0 (or none) is not tracked
             _used[i] = isUsed;
             count += isUsed ? 1 : 0;
             int j = Find(in s, next);
@@ -157,6 +168,65 @@ internal sealed class SkyBuilder
         _completeCount = 0;
         _setCount = 0;
         _swapped = false;
+        _firstPartMissing = false;
+    }
+
+    // A GSV set whose part 1 never came this epoch (a multiplexer wrote its own sentence in its place:
+    // the iSync GRClok's $PTNTA) does not replace the set's last sky but adds to it: the satellites of
+    // the last sky of that set that its parts this epoch do not name are kept, with their last values.
+    // gpsd does the same: it clears its sky only at a part 1, and other parts add to what it holds.
+    private void KeepMissingFirstParts()
+    {
+        int end = _count;
+        for (int j = 0; j < _lastCount && _count < MaxSignals; j++)
+        {
+            ref Signal old = ref _last[j];
+            if (HasFirstPart(old.Set) || !HasSet(old.Set, end))
+            {
+                continue; // the set started afresh this epoch, or did not come at all
+            }
+
+            bool named = false;
+            for (int i = 0; i < end && !named; i++)
+            {
+                named = SameSignal(in _signals[i], in old);
+            }
+
+            if (!named)
+            {
+                _signals[_count++] = old;
+            }
+        }
+
+        _completeCount = _count;
+    }
+
+    // True when a complete part of this epoch (up to end) came from the set.
+    private bool HasSet(int set, int end)
+    {
+        for (int i = 0; i < end; i++)
+        {
+            if (_signals[i].Set == set)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // True when the set's part 1 came this epoch.
+    private bool HasFirstPart(int set)
+    {
+        for (int i = 0; i < _setCount; i++)
+        {
+            if (_sets[i] == set)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // True (and remembered) when a GSV set has not been seen yet in this epoch: then there is

@@ -50,7 +50,7 @@ public sealed class CasicCommand : NmeaTypedSentence
         int n = s.FieldCount < MaxArguments ? s.FieldCount : MaxArguments;
         for (int i = 0; i < n; i++)
         {
-            _arguments[i] = s.ReadInt(i + 1, -1);
+            _arguments[i] = ReadInt(s, i + 1, -1);
         }
 
         ArgumentCount = n;

@@ -30,12 +30,12 @@ public sealed class DtmSentence : NmeaTypedSentence
     /// <inheritdoc/>
     protected override void Read(NmeaSentence s)
     {
-        s.ReadText(1, LocalDatum);
-        s.ReadText(2, SubdivisionCode);
-        LatitudeOffsetMinutes = s.ReadSignedByLetter(3, 'S');
-        LongitudeOffsetMinutes = s.ReadSignedByLetter(5, 'W');
-        AltitudeOffsetMeters = s.ReadDouble(7);
-        s.ReadText(8, ReferenceDatum);
+        s.TryGetText(1, LocalDatum);
+        s.TryGetText(2, SubdivisionCode);
+        LatitudeOffsetMinutes = ReadSignedByLetter(s, 3, 'S');
+        LongitudeOffsetMinutes = ReadSignedByLetter(s, 5, 'W');
+        AltitudeOffsetMeters = ReadDouble(s, 7);
+        s.TryGetText(8, ReferenceDatum);
     }
 
     /// <inheritdoc/>

@@ -48,16 +48,16 @@ public sealed class GbsSentence : NmeaTypedSentence
     /// <inheritdoc/>
     protected override void Read(NmeaSentence s)
     {
-        TimeUtc = s.ReadTime(1);
-        LatitudeErrorMeters = s.ReadDouble(2);
-        LongitudeErrorMeters = s.ReadDouble(3);
-        AltitudeErrorMeters = s.ReadDouble(4);
-        FailedSatelliteNumber = s.ReadInt(5, -1);
-        MissedDetectionProbability = s.ReadDouble(6);
-        BiasMeters = s.ReadDouble(7);
-        BiasStandardDeviationMeters = s.ReadDouble(8);
-        SystemId = s.ReadHex(9, -1);
-        SignalId = s.ReadHex(10, -1);
+        TimeUtc = ReadTime(s, 1);
+        LatitudeErrorMeters = ReadDouble(s, 2);
+        LongitudeErrorMeters = ReadDouble(s, 3);
+        AltitudeErrorMeters = ReadDouble(s, 4);
+        FailedSatelliteNumber = ReadInt(s, 5, -1);
+        MissedDetectionProbability = ReadDouble(s, 6);
+        BiasMeters = ReadDouble(s, 7);
+        BiasStandardDeviationMeters = ReadDouble(s, 8);
+        SystemId = ReadHex(s, 9, -1);
+        SignalId = ReadHex(s, 10, -1);
         FailedSatellite = FailedSatelliteNumber > 0 ? SatelliteNumbering.Resolve(Talker, SystemId, FailedSatelliteNumber) : default;
     }
 

@@ -17,16 +17,16 @@ public sealed partial class GgaSentence : FixDataSentence
     /// <inheritdoc/>
     protected override void Read(NmeaSentence s)
     {
-        TimeUtc = s.ReadTime(1);
-        LatitudeDegrees = s.ReadCoordinate(2);
-        LongitudeDegrees = s.ReadCoordinate(4);
-        FixQuality = s.ReadInt(6, -1);
-        SatellitesUsed = s.ReadInt(7, -1);
-        Hdop = s.ReadDouble(8);
-        AltitudeMslMeters = s.ReadDouble(9);
-        GeoidSeparationMeters = s.ReadDouble(11);
-        DgpsAgeSeconds = s.ReadDouble(13);
-        DgpsStationId = s.ReadInt(14, -1);
+        TimeUtc = ReadTime(s, 1);
+        LatitudeDegrees = ReadCoordinate(s, 2);
+        LongitudeDegrees = ReadCoordinate(s, 4);
+        FixQuality = ReadInt(s, 6, -1);
+        SatellitesUsed = ReadInt(s, 7, -1);
+        Hdop = ReadDouble(s, 8);
+        AltitudeMslMeters = ReadDouble(s, 9);
+        GeoidSeparationMeters = ReadDouble(s, 11);
+        DgpsAgeSeconds = ReadDouble(s, 13);
+        DgpsStationId = ReadInt(s, 14, -1);
     }
 
     /// <inheritdoc/>
@@ -37,10 +37,10 @@ public sealed partial class GgaSentence : FixDataSentence
         w.Position(LatitudeDegrees, LongitudeDegrees);
         w.FieldOrEmpty(FixQuality, 1);
         w.FieldOrEmpty(SatellitesUsed, 2);
-        w.Field(Hdop, 2);
-        w.Field(AltitudeMslMeters, 1);
+        w.Field(Hdop, w.DopDecimals);
+        w.Field(AltitudeMslMeters, w.AltitudeDecimals);
         w.Field(double.IsNaN(AltitudeMslMeters) ? '\0' : 'M');
-        w.Field(GeoidSeparationMeters, 1);
+        w.Field(GeoidSeparationMeters, w.AltitudeDecimals);
         w.Field(double.IsNaN(GeoidSeparationMeters) ? '\0' : 'M');
         w.Field(DgpsAgeSeconds, 1);
         w.FieldOrEmpty(DgpsStationId, 4);

@@ -27,11 +27,11 @@ public sealed partial class GllSentence : NmeaTypedSentence
     /// <inheritdoc/>
     protected override void Read(NmeaSentence s)
     {
-        LatitudeDegrees = s.ReadCoordinate(1);
-        LongitudeDegrees = s.ReadCoordinate(3);
-        TimeUtc = s.ReadTime(5);
-        Status = s.ReadChar(6);
-        Mode = s.ReadChar(7);
+        LatitudeDegrees = ReadCoordinate(s, 1);
+        LongitudeDegrees = ReadCoordinate(s, 3);
+        TimeUtc = ReadTime(s, 5);
+        Status = ReadChar(s, 6);
+        Mode = ReadChar(s, 7);
     }
 
     /// <inheritdoc/>

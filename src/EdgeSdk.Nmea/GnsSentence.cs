@@ -40,9 +40,9 @@ public sealed partial class GnsSentence : FixDataSentence
     /// <inheritdoc/>
     protected override void Read(NmeaSentence s)
     {
-        TimeUtc = s.ReadTime(1);
-        LatitudeDegrees = s.ReadCoordinate(2);
-        LongitudeDegrees = s.ReadCoordinate(4);
+        TimeUtc = ReadTime(s, 1);
+        LatitudeDegrees = ReadCoordinate(s, 2);
+        LongitudeDegrees = ReadCoordinate(s, 4);
         int n = s.GetFieldLength(6);
         if (n > MaxModes)
         {
@@ -56,13 +56,13 @@ public sealed partial class GnsSentence : FixDataSentence
         }
 
         ModeCount = n;
-        SatellitesUsed = s.ReadInt(7, -1);
-        Hdop = s.ReadDouble(8);
-        AltitudeMslMeters = s.ReadDouble(9);
-        GeoidSeparationMeters = s.ReadDouble(10);
-        DgpsAgeSeconds = s.ReadDouble(11);
-        DgpsStationId = s.ReadInt(12, -1);
-        NavigationalStatus = s.ReadChar(13);
+        SatellitesUsed = ReadInt(s, 7, -1);
+        Hdop = ReadDouble(s, 8);
+        AltitudeMslMeters = ReadDouble(s, 9);
+        GeoidSeparationMeters = ReadDouble(s, 10);
+        DgpsAgeSeconds = ReadDouble(s, 11);
+        DgpsStationId = ReadInt(s, 12, -1);
+        NavigationalStatus = ReadChar(s, 13);
     }
 
     /// <inheritdoc/>
@@ -73,9 +73,9 @@ public sealed partial class GnsSentence : FixDataSentence
         w.Position(LatitudeDegrees, LongitudeDegrees);
         w.Field(_modes, ModeCount);
         w.FieldOrEmpty(SatellitesUsed, 2);
-        w.Field(Hdop, 2);
-        w.Field(AltitudeMslMeters, 1);
-        w.Field(GeoidSeparationMeters, 1);
+        w.Field(Hdop, w.DopDecimals);
+        w.Field(AltitudeMslMeters, w.AltitudeDecimals);
+        w.Field(GeoidSeparationMeters, w.AltitudeDecimals);
         w.Field(DgpsAgeSeconds, 1);
         w.FieldOrEmpty(DgpsStationId, 4);
         if (NavigationalStatus != '\0')

@@ -6,11 +6,18 @@ namespace EdgeSdk.Nmea;
 /// </summary>
 public sealed partial class GsaSentence : NmeaTypedSentence
 {
-    /// <summary>Satellite slots in a GSA sentence.</summary>
+    /// <summary>Satellite slots in a standard GSA sentence.</summary>
     public const int Slots = 12;
 
-    private readonly int[] _numbers = new int[Slots];
-    private readonly SatelliteId[] _ids = new SatelliteId[Slots];
+    /// <summary>
+    /// Most satellite slots read or written: some receivers send more than 12 (the Navior-24 CH-4701 sends
+    /// 24); a longer sentence's further slots are not read.
+    /// </summary>
+    public const int MaxSlots = 32;
+
+    private readonly int[] _numbers = new int[MaxSlots];
+    private readonly SatelliteId[] _ids = new SatelliteId[MaxSlots];
+    private int _slotCount = Slots;
 
     /// <inheritdoc/>
     public override NmeaSentenceType Type => NmeaSentenceType.Gsa;
@@ -23,6 +30,16 @@ public sealed partial class GsaSentence : NmeaTypedSentence
 
     /// <summary>Number of satellites listed (non-empty slots).</summary>
     public int SatelliteCount { get; private set; }
+
+    /// <summary>
+    /// Satellite slots in the sentence: 12 (<see cref="Slots"/>) in the standard; as many as a decoded sentence
+    /// had (24 from a Navior-24 CH-4701); for encoding, how many slot fields to write (12 to <see cref="MaxSlots"/>).
+    /// </summary>
+    public int SlotCount
+    {
+        get => _slotCount;
+        set => _slotCount = value < Slots ? Slots : value > MaxSlots ? MaxSlots : value;
+    }
 
     /// <summary>Position dilution of precision; NaN when absent.</summary>
     public double Pdop { get; set; } = double.NaN;
@@ -54,10 +71,10 @@ public sealed partial class GsaSentence : NmeaTypedSentence
         SatelliteCount = 0;
     }
 
-    /// <summary>Adds a satellite for encoding; false when all 12 slots are used.</summary>
+    /// <summary>Adds a satellite for encoding; false when all <see cref="SlotCount"/> slots are used.</summary>
     public bool AddSatellite(SatelliteId id)
     {
-        if (SatelliteCount == Slots)
+        if (SatelliteCount >= _slotCount)
         {
             return false;
         }
@@ -74,16 +91,28 @@ public sealed partial class GsaSentence : NmeaTypedSentence
     /// <inheritdoc/>
     protected override void Read(NmeaSentence s)
     {
-        SelectionMode = s.ReadChar(1);
-        FixType = s.ReadInt(2, -1);
-        Pdop = s.ReadDouble(15);
-        Hdop = s.ReadDouble(16);
-        Vdop = s.ReadDouble(17);
-        SystemId = s.GetFieldLength(18) == 1 && s.TryGetHex(18, out int id) ? id : -1;
-        int count = 0;
-        for (int f = 3; f < 3 + Slots; f++)
+        SelectionMode = ReadChar(s, 1);
+        FixType = ReadInt(s, 2, -1);
+        // Standard: 12 slots (fields 3–14), the DOPs in 15–17, an NMEA 4.10 system ID in 18. A longer
+        // sentence has more slots (CH-4701: 24): its DOPs are the three fields after them, and a
+        // one-digit last field is the system ID. gpsd reads such a sentence's satellites but not its DOPs.
+        int fields = s.FieldCount;
+        int dops = 15;
+        if (fields > 18)
         {
-            int n = s.ReadInt(f, -1);
+            dops = (OneHexDigit(s, fields) >= 0 ? fields - 1 : fields) - 2;
+        }
+
+        int slots = dops - 3;
+        Pdop = ReadDouble(s, dops);
+        Hdop = ReadDouble(s, dops + 1);
+        Vdop = ReadDouble(s, dops + 2);
+        SystemId = OneHexDigit(s, dops + 3);
+        SlotCount = slots;
+        int count = 0;
+        for (int f = 3; f < 3 + _slotCount; f++)
+        {
+            int n = ReadInt(s, f, -1);
             if (n > 0)
             {
                 _numbers[count] = n;
@@ -95,20 +124,24 @@ public sealed partial class GsaSentence : NmeaTypedSentence
         SatelliteCount = count;
     }
 
+    // A one-digit hex field's value, else -1 (a longer field there is not an error: SiRF-TriG puts a DOP in it).
+    private static int OneHexDigit(NmeaSentence s, int index)
+        => s.GetFieldLength(index) == 1 ? NmeaChecksum.HexValue(s.GetFieldByte(index, 0)) : -1;
+
     /// <inheritdoc/>
     protected override void Write(NmeaWriter w)
     {
         w.Begin(TalkerText, "GSA");
         w.Field(SelectionMode);
         w.FieldOrEmpty(FixType, 1);
-        for (int i = 0; i < Slots; i++)
+        for (int i = 0; i < _slotCount; i++)
         {
             w.FieldOrEmpty(i < SatelliteCount ? _numbers[i] : -1, 2);
         }
 
-        w.Field(Pdop, 2);
-        w.Field(Hdop, 2);
-        w.Field(Vdop, 2);
+        w.Field(Pdop, w.DopDecimals);
+        w.Field(Hdop, w.DopDecimals);
+        w.Field(Vdop, w.DopDecimals);
         if (SystemId >= 0)
         {
             w.FieldHex(SystemId);

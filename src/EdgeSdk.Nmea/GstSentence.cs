@@ -36,14 +36,14 @@ public sealed class GstSentence : NmeaTypedSentence
     /// <inheritdoc/>
     protected override void Read(NmeaSentence s)
     {
-        TimeUtc = s.ReadTime(1);
-        RangeRmsMeters = s.ReadDouble(2);
-        SemiMajorDeviationMeters = s.ReadDouble(3);
-        SemiMinorDeviationMeters = s.ReadDouble(4);
-        SemiMajorOrientationDegrees = s.ReadDouble(5);
-        LatitudeErrorMeters = s.ReadDouble(6);
-        LongitudeErrorMeters = s.ReadDouble(7);
-        AltitudeErrorMeters = s.ReadDouble(8);
+        TimeUtc = ReadTime(s, 1);
+        RangeRmsMeters = ReadDouble(s, 2);
+        SemiMajorDeviationMeters = ReadDouble(s, 3);
+        SemiMinorDeviationMeters = ReadDouble(s, 4);
+        SemiMajorOrientationDegrees = ReadDouble(s, 5);
+        LatitudeErrorMeters = ReadDouble(s, 6);
+        LongitudeErrorMeters = ReadDouble(s, 7);
+        AltitudeErrorMeters = ReadDouble(s, 8);
     }
 
     /// <inheritdoc/>

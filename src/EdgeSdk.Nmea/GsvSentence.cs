@@ -62,14 +62,14 @@ public sealed partial class GsvSentence : NmeaTypedSentence
     /// <inheritdoc/>
     protected override void Read(NmeaSentence s)
     {
-        TotalMessages = s.ReadInt(1, -1);
-        MessageNumber = s.ReadInt(2, -1);
-        SatellitesInView = s.ReadInt(3, -1);
+        TotalMessages = ReadInt(s, 1, -1);
+        MessageNumber = ReadInt(s, 2, -1);
+        SatellitesInView = ReadInt(s, 3, -1);
         int rest = s.FieldCount - 3;
         int blocks = rest / 4;
         if (rest % 4 == 1)
         {
-            SignalId = s.ReadHex(s.FieldCount, -1);
+            SignalId = ReadHex(s, s.FieldCount, -1);
         }
         else
         {
@@ -84,7 +84,7 @@ public sealed partial class GsvSentence : NmeaTypedSentence
         for (int b = 0; b < blocks && count < MaxSatellites; b++)
         {
             int f = 4 + (b * 4);
-            int number = s.ReadInt(f, -1);
+            int number = ReadInt(s, f, -1);
             if (number <= 0)
             {
                 continue; // an empty padding block
@@ -93,9 +93,9 @@ public sealed partial class GsvSentence : NmeaTypedSentence
             _satellites[count++] = new GsvSatellite(
                 number,
                 SatelliteNumbering.Resolve(Talker, 0, number),
-                s.ReadDouble(f + 1),
-                s.ReadDouble(f + 2),
-                s.ReadDouble(f + 3));
+                ReadDouble(s, f + 1),
+                ReadDouble(s, f + 2),
+                ReadDouble(s, f + 3));
         }
 
         SatelliteCount = count;

@@ -6,6 +6,13 @@ namespace EdgeSdk.Nmea;
 /// allocation). Field 0 is the address (e.g. <c>GPRMC</c>); data fields are 1..<see cref="FieldCount"/>.
 /// </summary>
 /// <remarks>
+/// One family of accessors serves every reader, the built-in decoders included: <c>TryGet...</c> is false when
+/// the field is empty (absent) or unreadable, and an unreadable field (present, but not a number, a time, ...)
+/// is also recorded as by <see cref="MarkFieldInvalid"/>, so a decoder derived from <see cref="NmeaTypedSentence"/>
+/// reports <see cref="NmeaRejectReason.InvalidField"/> without checking each field itself; its protected
+/// <c>Read...</c> helpers turn a false into the field's "absent" value (NaN, -1, '\0').
+/// </remarks>
+/// <remarks>
 /// The reader reuses one instance: its contents are valid until the next read. Use <see cref="ToString"/>
 /// to keep a copy. A field past the end of the sentence reads as empty, so decoders written for NMEA 4.11
 /// read NMEA 2.x sentences (fewer fields) without special cases.
@@ -104,7 +111,7 @@ public sealed partial class NmeaSentence
         return true;
     }
 
-    /// <summary>Reads a signed decimal integer field. False when empty or not an integer.</summary>
+    /// <summary>Reads a signed decimal integer field. False when empty, or not an integer (then recorded as invalid); <paramref name="value"/> is then 0.</summary>
     public bool TryGetInt32(int index, out int value)
     {
         value = 0;
@@ -113,16 +120,27 @@ public sealed partial class NmeaSentence
             return false;
         }
 
-        return ParseInt(_fieldStart[index], _fieldEnd[index], out value);
+        if (!ParseInt(_fieldStart[index], _fieldEnd[index], out value))
+        {
+            value = 0;
+            return Invalid(index);
+        }
+
+        return true;
     }
 
-    /// <summary>Reads a hexadecimal field (NMEA 4.11 signal and system IDs: 1–F). False when empty or not hex.</summary>
+    /// <summary>Reads a hexadecimal field (NMEA 4.11 signal and system IDs: 1–F). False when empty, or not hex (then recorded as invalid).</summary>
     public bool TryGetHex(int index, out int value)
     {
         value = 0;
-        if (IsEmpty(index) || _fieldEnd[index] - _fieldStart[index] > 7)
+        if (IsEmpty(index))
         {
             return false;
+        }
+
+        if (_fieldEnd[index] - _fieldStart[index] > 7)
+        {
+            return Invalid(index);
         }
 
         for (int i = _fieldStart[index]; i < _fieldEnd[index]; i++)
@@ -131,7 +149,7 @@ public sealed partial class NmeaSentence
             if (d < 0)
             {
                 value = 0;
-                return false;
+                return Invalid(index);
             }
 
             value = (value << 4) | d;
@@ -140,7 +158,10 @@ public sealed partial class NmeaSentence
         return true;
     }
 
-    /// <summary>Reads a decimal number (<c>-12.345</c>) exactly: digits to an integer, one division. False when empty or not a number.</summary>
+    /// <summary>
+    /// Reads a decimal number (<c>-12.345</c>) exactly: digits to an integer, one division. False when empty, or
+    /// not a number (then recorded as invalid); <paramref name="value"/> is then NaN.
+    /// </summary>
     public bool TryGetDouble(int index, out double value)
     {
         value = double.NaN;
@@ -149,44 +170,138 @@ public sealed partial class NmeaSentence
             return false;
         }
 
-        return ParseDouble(_fieldStart[index], _fieldEnd[index], out value);
+        if (!ParseDouble(_fieldStart[index], _fieldEnd[index], out value))
+        {
+            value = double.NaN;
+            return Invalid(index);
+        }
+
+        return true;
     }
 
-    /// <summary>Reads a one-character field (mode, status, hemisphere). False when empty or longer than one character.</summary>
+    /// <summary>
+    /// Reads a one-character field (mode, status, hemisphere). False when empty, or longer than one character
+    /// (then recorded as invalid); <paramref name="value"/> is then <c>'\0'</c>.
+    /// </summary>
     public bool TryGetChar(int index, out char value)
     {
         value = '\0';
-        if (GetFieldLength(index) != 1)
+        int n = GetFieldLength(index);
+        if (n != 1)
         {
-            return false;
+            return n != 0 && Invalid(index);
         }
 
         value = (char)_buffer[_fieldStart[index]];
         return true;
     }
 
-    /// <summary>Reads a <c>hhmmss[.sss]</c> UTC time field. False when empty or invalid.</summary>
+    /// <summary>Reads a <c>hhmmss[.sss]</c> UTC time field. False when empty, or invalid (then recorded as such); <paramref name="value"/> is then not valid.</summary>
     public bool TryGetTime(int index, out NmeaTime value)
     {
         value = default;
-        return !IsEmpty(index) && ParseTime(_fieldStart[index], _fieldEnd[index], out value);
+        if (IsEmpty(index))
+        {
+            return false;
+        }
+
+        if (!ParseTime(_fieldStart[index], _fieldEnd[index], out value))
+        {
+            value = default;
+            return Invalid(index);
+        }
+
+        return true;
     }
 
-    /// <summary>Reads a <c>ddmmyy</c> date field (two-digit year rule in <see cref="NmeaDate.YearFromTwoDigits"/>).</summary>
+    /// <summary>
+    /// Reads a <c>ddmmyy</c> date field (two-digit year rule in <see cref="NmeaDate.YearFromTwoDigits"/>). False when
+    /// empty, or not a calendar date (then recorded as invalid); <paramref name="value"/> is then not valid.
+    /// </summary>
     public bool TryGetDate(int index, out NmeaDate value)
     {
         value = default;
-        return !IsEmpty(index) && ParseDate(_fieldStart[index], _fieldEnd[index], out value);
+        if (IsEmpty(index))
+        {
+            return false;
+        }
+
+        if (!ParseDate(_fieldStart[index], _fieldEnd[index], out value))
+        {
+            value = default;
+            return Invalid(index);
+        }
+
+        return true;
     }
 
     /// <summary>
     /// Reads a position component in <c>[d]ddmm.mmmm</c> form with its hemisphere in the next field
-    /// (N/S or E/W) as signed decimal degrees, exact to better than 1e-9°. False when empty or invalid.
+    /// (N/S or E/W) as signed decimal degrees, exact to better than 1e-9°. False when empty, or invalid (then
+    /// recorded as such); <paramref name="degrees"/> is then NaN.
     /// </summary>
     public bool TryGetCoordinate(int index, out double degrees)
     {
         degrees = double.NaN;
-        return !IsEmpty(index) && ParseCoordinate(index, out degrees);
+        if (IsEmpty(index))
+        {
+            return false;
+        }
+
+        if (!ParseCoordinate(index, out degrees))
+        {
+            degrees = double.NaN;
+            return Invalid(index);
+        }
+
+        return true;
+    }
+
+    /// <summary>Copies field <paramref name="index"/> into <paramref name="target"/>; false (and <paramref name="target"/> emptied) when the field is empty.</summary>
+    public bool TryGetText(int index, NmeaText target)
+    {
+        if (target == null)
+        {
+            return false;
+        }
+
+        if (IsEmpty(index))
+        {
+            target.Clear();
+            return false;
+        }
+
+        target.CopyFrom(_buffer, _fieldStart[index], _fieldEnd[index]);
+        return true;
+    }
+
+    /// <summary>
+    /// Copies fields <paramref name="index"/> to the last, with the commas between them, into <paramref name="target"/>
+    /// (a free text that may hold commas, a proprietary sentence's fields); false (and <paramref name="target"/>
+    /// emptied) when the sentence has no such field.
+    /// </summary>
+    public bool TryGetRest(int index, NmeaText target)
+    {
+        if (target == null)
+        {
+            return false;
+        }
+
+        if (index >= _fields || index < 0)
+        {
+            target.Clear();
+            return false;
+        }
+
+        target.CopyFrom(_buffer, _fieldStart[index], _fieldEnd[_fields - 1]);
+        return true;
+    }
+
+    // An unreadable field: recorded for the decoder, and the accessor's answer is false.
+    private bool Invalid(int index)
+    {
+        MarkFieldInvalid(index);
+        return false;
     }
 
     /// <summary>Field <paramref name="index"/> as a string (allocates; for tools and logs). Empty when absent.</summary>
@@ -340,152 +455,6 @@ public sealed partial class NmeaSentence
     internal void BeginDecode()
     {
         _invalidField = 0;
-    }
-
-    internal double ReadDouble(int index)
-    {
-        if (IsEmpty(index))
-        {
-            return double.NaN;
-        }
-
-        if (!ParseDouble(_fieldStart[index], _fieldEnd[index], out double value))
-        {
-            MarkFieldInvalid(index);
-        }
-
-        return value;
-    }
-
-    /// <summary>An integer field; <paramref name="absent"/> when empty or invalid.</summary>
-    internal int ReadInt(int index, int absent)
-    {
-        if (IsEmpty(index))
-        {
-            return absent;
-        }
-
-        if (!ParseInt(_fieldStart[index], _fieldEnd[index], out int value))
-        {
-            MarkFieldInvalid(index);
-            return absent;
-        }
-
-        return value;
-    }
-
-    internal int ReadHex(int index, int absent)
-    {
-        if (IsEmpty(index))
-        {
-            return absent;
-        }
-
-        if (!TryGetHex(index, out int value))
-        {
-            MarkFieldInvalid(index);
-            return absent;
-        }
-
-        return value;
-    }
-
-    internal char ReadChar(int index)
-    {
-        int n = GetFieldLength(index);
-        if (n == 0)
-        {
-            return '\0';
-        }
-
-        if (n != 1)
-        {
-            MarkFieldInvalid(index);
-            return '\0';
-        }
-
-        return (char)_buffer[_fieldStart[index]];
-    }
-
-    internal NmeaTime ReadTime(int index)
-    {
-        if (IsEmpty(index))
-        {
-            return default;
-        }
-
-        if (!ParseTime(_fieldStart[index], _fieldEnd[index], out NmeaTime value))
-        {
-            MarkFieldInvalid(index);
-        }
-
-        return value;
-    }
-
-    internal NmeaDate ReadDate(int index)
-    {
-        if (IsEmpty(index))
-        {
-            return default;
-        }
-
-        if (!ParseDate(_fieldStart[index], _fieldEnd[index], out NmeaDate value))
-        {
-            MarkFieldInvalid(index);
-        }
-
-        return value;
-    }
-
-    /// <summary>A coordinate and its hemisphere (fields index, index+1). NaN when absent.</summary>
-    internal double ReadCoordinate(int index)
-    {
-        if (IsEmpty(index))
-        {
-            return double.NaN;
-        }
-
-        if (!ParseCoordinate(index, out double value))
-        {
-            MarkFieldInvalid(index);
-        }
-
-        return value;
-    }
-
-    /// <summary>A number made negative when the following unit/direction field equals <paramref name="negative"/> (e.g. 'W').</summary>
-    internal double ReadSignedByLetter(int index, char negative)
-    {
-        double v = ReadDouble(index);
-        if (GetFieldLength(index + 1) == 1 && _buffer[_fieldStart[index + 1]] == negative)
-        {
-            v = -v;
-        }
-
-        return v;
-    }
-
-    /// <summary>Copies fields <paramref name="index"/>..last, with their commas, into <paramref name="target"/>.</summary>
-    internal void ReadRest(int index, NmeaText target)
-    {
-        if (index >= _fields)
-        {
-            target.Clear();
-            return;
-        }
-
-        target.CopyFrom(_buffer, _fieldStart[index], _fieldEnd[_fields - 1]);
-    }
-
-    internal void ReadText(int index, NmeaText target)
-    {
-        if (IsEmpty(index))
-        {
-            target.Clear();
-            return;
-        }
-
-        target.CopyFrom(_buffer, _fieldStart[index], _fieldEnd[index]);
     }
 
     // ---- Digit parsers over the bytes ----

@@ -57,6 +57,53 @@ public abstract partial class NmeaTypedSentence
     /// <summary>Reads the fields; mark unreadable ones with the sentence's internal readers or <see cref="NmeaSentence"/> accessors.</summary>
     protected abstract void Read(NmeaSentence s);
 
+    // Shorthands over NmeaSentence's one accessor family (TryGet...), for this class's decoders and for yours:
+    // each gives the field's "absent" value when it is empty or unreadable (an unreadable field is recorded by
+    // the accessor, so Decode returns InvalidField).
+
+    /// <summary>A number field; NaN when empty or unreadable.</summary>
+    protected static double ReadDouble(NmeaSentence s, int index)
+    {
+        s.TryGetDouble(index, out double value); // NaN when false
+        return value;
+    }
+
+    /// <summary>An integer field; <paramref name="absent"/> when empty or unreadable.</summary>
+    protected static int ReadInt(NmeaSentence s, int index, int absent) => s.TryGetInt32(index, out int value) ? value : absent;
+
+    /// <summary>A hexadecimal field (NMEA 4.11 IDs); <paramref name="absent"/> when empty or unreadable.</summary>
+    protected static int ReadHex(NmeaSentence s, int index, int absent) => s.TryGetHex(index, out int value) ? value : absent;
+
+    /// <summary>A one-character field; <c>'\0'</c> when empty or unreadable.</summary>
+    protected static char ReadChar(NmeaSentence s, int index)
+    {
+        s.TryGetChar(index, out char value); // '\0' when false
+        return value;
+    }
+
+    /// <summary>A UTC time field; not valid when empty or unreadable.</summary>
+    protected static NmeaTime ReadTime(NmeaSentence s, int index) => s.TryGetTime(index, out NmeaTime value) ? value : default;
+
+    /// <summary>A <c>ddmmyy</c> date field; not valid when empty or unreadable.</summary>
+    protected static NmeaDate ReadDate(NmeaSentence s, int index) => s.TryGetDate(index, out NmeaDate value) ? value : default;
+
+    /// <summary>A coordinate with its hemisphere in the next field, signed degrees; NaN when empty or unreadable.</summary>
+    protected static double ReadCoordinate(NmeaSentence s, int index)
+    {
+        s.TryGetCoordinate(index, out double value); // NaN when false
+        return value;
+    }
+
+    /// <summary>
+    /// A number made negative when the next field (a direction or unit) is the letter <paramref name="negative"/>
+    /// (e.g. 'W' for a magnetic variation); NaN when empty or unreadable.
+    /// </summary>
+    protected static double ReadSignedByLetter(NmeaSentence s, int index, char negative)
+    {
+        double value = ReadDouble(s, index);
+        return s.GetFieldLength(index + 1) == 1 && s.GetFieldByte(index + 1, 0) == negative ? -value : value;
+    }
+
     /// <summary>Writes the address and fields (<c>Begin</c> and field calls; <see cref="Encode"/> calls <c>End</c>).</summary>
     protected abstract void Write(NmeaWriter w);
 

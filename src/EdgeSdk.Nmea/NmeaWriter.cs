@@ -169,6 +169,22 @@ public sealed class NmeaWriter
     /// <summary>Decimals of minutes in positions written by <see cref="Position"/> (0–7). Default 5.</summary>
     public int MinuteDecimals { get; set; } = 5;
 
+    // Per-field precision of the typed encoders (NmeaTypedSentence.Encode): receivers differ in it
+    // (a CASIC board prints DOPs with 1 decimal and speeds with 2, a u-blox 2 and 3), so the precision
+    // of a receiver's dialect is set once on its writer, like TimeDecimals and MinuteDecimals.
+
+    /// <summary>Decimals of the DOPs the typed encoders write (GSA, GGA HDOP, GNS HDOP) (0–9). Default 2.</summary>
+    public int DopDecimals { get; set; } = 2;
+
+    /// <summary>Decimals of the speeds the typed encoders write (RMC knots, VTG knots and km/h) (0–9). Default 3.</summary>
+    public int SpeedDecimals { get; set; } = 3;
+
+    /// <summary>Decimals of the courses the typed encoders write (RMC, VTG) (0–9). Default 2.</summary>
+    public int CourseDecimals { get; set; } = 2;
+
+    /// <summary>Decimals of the altitude and geoid separation the typed encoders write (GGA, GNS) (0–9). Default 1.</summary>
+    public int AltitudeDecimals { get; set; } = 1;
+
     /// <summary>Appends a UTC time with <see cref="TimeDecimals"/>; an absent time writes an empty field.</summary>
     public void Time(NmeaTime time)
     {

@@ -31,9 +31,9 @@ public sealed class ProprietarySentence : NmeaTypedSentence
     /// <inheritdoc/>
     protected override void Read(NmeaSentence s)
     {
-        s.ReadText(0, Address);
+        s.TryGetText(0, Address);
         FieldCount = s.FieldCount;
-        s.ReadRest(1, Fields);
+        s.TryGetRest(1, Fields);
     }
 
     /// <inheritdoc/>

@@ -54,16 +54,16 @@ public sealed partial class RmcSentence : NmeaTypedSentence
     /// <inheritdoc/>
     protected override void Read(NmeaSentence s)
     {
-        TimeUtc = s.ReadTime(1);
-        Status = s.ReadChar(2);
-        LatitudeDegrees = s.ReadCoordinate(3);
-        LongitudeDegrees = s.ReadCoordinate(5);
-        SpeedKnots = s.ReadDouble(7);
-        CourseDegrees = s.ReadDouble(8);
-        Date = s.ReadDate(9);
-        MagneticVariationDegrees = s.ReadSignedByLetter(10, 'W');
-        Mode = s.ReadChar(12);
-        NavigationalStatus = s.ReadChar(13);
+        TimeUtc = ReadTime(s, 1);
+        Status = ReadChar(s, 2);
+        LatitudeDegrees = ReadCoordinate(s, 3);
+        LongitudeDegrees = ReadCoordinate(s, 5);
+        SpeedKnots = ReadDouble(s, 7);
+        CourseDegrees = ReadDouble(s, 8);
+        Date = ReadDate(s, 9);
+        MagneticVariationDegrees = ReadSignedByLetter(s, 10, 'W');
+        Mode = ReadChar(s, 12);
+        NavigationalStatus = ReadChar(s, 13);
     }
 
     /// <inheritdoc/>
@@ -73,8 +73,8 @@ public sealed partial class RmcSentence : NmeaTypedSentence
         w.Time(TimeUtc);
         w.Field(Status);
         w.Position(LatitudeDegrees, LongitudeDegrees);
-        w.Field(SpeedKnots, 3);
-        w.Field(CourseDegrees, 2);
+        w.Field(SpeedKnots, w.SpeedDecimals);
+        w.Field(CourseDegrees, w.CourseDecimals);
         w.Date(Date);
         w.Field(MagneticVariationDegrees < 0 ? -MagneticVariationDegrees : MagneticVariationDegrees, 1);
         w.Field(double.IsNaN(MagneticVariationDegrees) ? '\0' : (MagneticVariationDegrees < 0 ? 'W' : 'E'));

@@ -24,10 +24,10 @@ public sealed class TxtSentence : NmeaTypedSentence
     /// <inheritdoc/>
     protected override void Read(NmeaSentence s)
     {
-        TotalMessages = s.ReadInt(1, -1);
-        MessageNumber = s.ReadInt(2, -1);
-        TextId = s.ReadInt(3, -1);
-        s.ReadRest(4, Text); // Unicore boards put commas in the text: keep the rest of the line
+        TotalMessages = ReadInt(s, 1, -1);
+        MessageNumber = ReadInt(s, 2, -1);
+        TextId = ReadInt(s, 3, -1);
+        s.TryGetRest(4, Text); // Unicore boards put commas in the text: keep the rest of the line
     }
 
     /// <inheritdoc/>

@@ -32,24 +32,24 @@ public sealed partial class VtgSentence : NmeaTypedSentence
     /// <inheritdoc/>
     protected override void Read(NmeaSentence s)
     {
-        CourseTrueDegrees = s.ReadDouble(1);
-        CourseMagneticDegrees = s.ReadDouble(3);
-        SpeedKnots = s.ReadDouble(5);
-        SpeedKilometersPerHour = s.ReadDouble(7);
-        Mode = s.ReadChar(9);
+        CourseTrueDegrees = ReadDouble(s, 1);
+        CourseMagneticDegrees = ReadDouble(s, 3);
+        SpeedKnots = ReadDouble(s, 5);
+        SpeedKilometersPerHour = ReadDouble(s, 7);
+        Mode = ReadChar(s, 9);
     }
 
     /// <inheritdoc/>
     protected override void Write(NmeaWriter w)
     {
         w.Begin(TalkerText, "VTG");
-        w.Field(CourseTrueDegrees, 2);
+        w.Field(CourseTrueDegrees, w.CourseDecimals);
         w.Field('T');
-        w.Field(CourseMagneticDegrees, 2);
+        w.Field(CourseMagneticDegrees, w.CourseDecimals);
         w.Field('M');
-        w.Field(SpeedKnots, 3);
+        w.Field(SpeedKnots, w.SpeedDecimals);
         w.Field('N');
-        w.Field(SpeedKilometersPerHour, 3);
+        w.Field(SpeedKilometersPerHour, w.SpeedDecimals);
         w.Field('K');
         if (Mode != '\0')
         {

@@ -27,10 +27,10 @@ public sealed partial class ZdaSentence : NmeaTypedSentence
     /// <inheritdoc/>
     protected override void Read(NmeaSentence s)
     {
-        TimeUtc = s.ReadTime(1);
-        int day = s.ReadInt(2, -1);
-        int month = s.ReadInt(3, -1);
-        int year = s.ReadInt(4, -1);
+        TimeUtc = ReadTime(s, 1);
+        int day = ReadInt(s, 2, -1);
+        int month = ReadInt(s, 3, -1);
+        int year = ReadInt(s, 4, -1);
         if (day >= 0 || month >= 0 || year >= 0)
         {
             Date = new NmeaDate(year, month, day);
@@ -47,8 +47,8 @@ public sealed partial class ZdaSentence : NmeaTypedSentence
         }
 
         HasLocalZone = !s.IsEmpty(5);
-        LocalZoneHours = s.ReadInt(5, 0);
-        LocalZoneMinutes = s.ReadInt(6, 0);
+        LocalZoneHours = ReadInt(s, 5, 0);
+        LocalZoneMinutes = ReadInt(s, 6, 0);
     }
 
     /// <inheritdoc/>

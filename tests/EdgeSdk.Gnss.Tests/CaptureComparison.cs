@@ -160,7 +160,12 @@ public static class CaptureComparison
         var list = new List<GnssFix>(fixes.Count);
         foreach (GnssFix fix in fixes)
         {
-            if (list.Count > 0 && fix.TimeUtc.HasValue && list[^1].TimeUtc == fix.TimeUtc)
+            if (fix.IsRevision)
+            {
+                Assert.True(list.Count > 0 && list[^1].TimeUtc == fix.TimeUtc, $"a revision at {fix.TimeUtc:O} follows its epoch's fix");
+                list[^1] = fix;
+            }
+            else if (list.Count > 0 && fix.TimeUtc.HasValue && list[^1].TimeUtc == fix.TimeUtc)
             {
                 list[^1] = fix;
             }

@@ -18,8 +18,6 @@ public class CaptureReplayTests(ITestOutputHelper output)
     /// </summary>
     public static readonly Dictionary<string, (int Differences, string Why)> Deliberate = new()
     {
-        ["bundg_zeus_9.log"] = (39, "GGA stamped one second behind RMC/GLL by the multiplexer; we fuse by time, gpsd reports at its cycle ender before that GGA"),
-        ["isync.log"] = (5, "the iSync GRClok writes its $PTNTA into the middle of the GPS's GSV part 1; gpsd's sniffer stitches the GSV back together, our reader rejects the broken line (counted)"),
         ["jl-micro-jlt.log"] = (1, "GPGSV and GAGSV sets in alternate epochs: once gpsd has seen a GAGSV it withholds a GPGSV-only sky (it expects the other talkers to follow); we report the epoch's sky as sent"),
     };
 

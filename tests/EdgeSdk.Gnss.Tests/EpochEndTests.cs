@@ -144,6 +144,10 @@ public class EpochEndTests
         Assert.Equal(1, fusion.LateSentences); // the first GSV only: ZDA is not trusted after it
         Assert.Equal(11, fixes.Count); // epoch 14 twice: early, then revised with its sky
         Assert.Equal(fixes[4].LatitudeDegrees, fixes[5].LatitudeDegrees);
+        // The revision is flagged, so it is told from a new fix at the same time; every other fix is a first one.
+        Assert.Equal([5], fixes.Select((f, i) => (f, i)).Where(x => x.f.IsRevision).Select(x => x.i));
+        Assert.Equal(fixes[4].TimeUtc, fixes[5].TimeUtc);
+        Assert.Empty(fixes[4].Satellites);
     }
 
     // A late GSV set of another talker after an early close that already had a sky: the revised

@@ -121,4 +121,74 @@ public class ReceiverQuirkTests
             "$GNRMC,105154.00,A,3958.000,N,11620.000,E,0.0,0.0,010526,,,A", "$GPGSV,1,1,02,02,20,056,27,05,18,123,30");
         Assert.Equal(["0:2u", "0:5u"], Sky(fixes[1]));
     }
+
+    [Fact]
+    public void A_position_sent_after_the_cycle_ender_with_the_same_time_is_not_the_epochs_position()
+    {
+        // B&G Zeus multiplexer: GLL is learned as gpsd's cycle ender (the timed sentence before each
+        // time change); then the GLL is stamped a second ahead, so the RMC/GGA of that second come
+        // after it. gpsd reports the epoch at its GLL; the later RMC/GGA of the same second are never
+        // reported (the next time change clears them). A GLL bringing a new time marks no ender.
+        List<GnssFix> fixes = Fuse(
+            "$GPRMC,094815,A,5250.9721,N,00518.7366,E,5.3,239.0,200818,,,A",
+            "$GPGGA,094815,5250.9714,N,00518.7347,E,1,12,0.60,-5,M,46.8,M,,",
+            "$GPGLL,5250.9714,N,00518.7347,E,094815,A,A",
+            "$GPRMC,094816,A,5250.9713,N,00518.7344,E,5.5,237.9,200818,,,A",
+            "$GPGGA,094816,5250.9705,N,00518.7323,E,1,12,0.60,-5,M,46.8,M,,",
+            "$GPGLL,5250.9705,N,00518.7323,E,094817,A,A",
+            "$GPGSA,A,3,07,08,10,16,,,,,,,,,1.10,0.60,0.90",
+            "$GPRMC,094817,A,5250.9705,N,00518.7323,E,5.7,238.1,200818,,,A",
+            "$GPGGA,094817,5250.9696,N,00518.7305,E,1,12,0.60,-5,M,46.8,M,,",
+            "$GPGLL,5250.9696,N,00518.7305,E,094818,A,A",
+            "$GPRMC,094818,A,5250.9695,N,00518.7303,E,5.6,229.6,200818,,,A",
+            "$GPGGA,094818,5250.9688,N,00518.7285,E,1,12,0.60,-5,M,46.8,M,,");
+        Assert.Equal(["09:48:15", "09:48:16", "09:48:17", "09:48:18"], fixes.Select(f => $"{f.TimeUtc:HH:mm:ss}"));
+        // 09:48:15 ends with its GLL (the ender not yet known): the latest position. 09:48:16 has no
+        // ender (its GLL came stamped 09:48:17): the latest. 09:48:17 and 09:48:18: the GLL's.
+        Assert.Equal([52.84952333, 52.84950833, 52.84950833, 52.84949333], fixes.Select(f => Math.Round(f.LatitudeDegrees!.Value, 8)));
+    }
+
+    [Fact]
+    public void A_timed_sentence_after_the_ender_is_the_epochs_position_when_it_ends_every_cycle()
+    {
+        // The usual order (RMC, GGA, GLL): the ender is the last timed sentence, so the latest position wins.
+        List<GnssFix> fixes = Fuse(
+            "$GPRMC,094815,A,5250.0000,N,00518.0000,E,5.3,239.0,200818,,,A",
+            "$GPGGA,094815,5250.0100,N,00518.0000,E,1,12,0.60,-5,M,46.8,M,,",
+            "$GPRMC,094816,A,5250.0200,N,00518.0000,E,5.3,239.0,200818,,,A",
+            "$GPGGA,094816,5250.0300,N,00518.0000,E,1,12,0.60,-5,M,46.8,M,,",
+            "$GPRMC,094817,A,5250.0400,N,00518.0000,E,5.3,239.0,200818,,,A",
+            "$GPGGA,094817,5250.0500,N,00518.0000,E,1,12,0.60,-5,M,46.8,M,,");
+        Assert.Equal([52.83350000, 52.83383333, 52.83416667], fixes.Select(f => Math.Round(f.LatitudeDegrees!.Value, 8)));
+    }
+
+    [Fact]
+    public void A_GSV_set_without_its_part_1_adds_to_the_sets_last_sky()
+    {
+        // iSync GRClok: its $PTNTA takes the place of a GPS GSV part. Without part 1, gpsd does not
+        // clear its sky: the parts that came add to the last one, so part 1's satellites stay.
+        List<GnssFix> fixes = Fuse(
+            Rmc, "$GPGSA,A,3,02,05,13,15,,,,,,,,,1.5,0.9,1.2",
+            "$GPGSV,2,1,06,02,11,115,36,05,34,060,48,07,00,023,,13,56,090,49",
+            "$GPGSV,2,2,06,15,55,170,50,16,07,317,32",
+            "$GNRMC,105154.00,A,3958.000,N,11620.000,E,0.0,0.0,010526,,,A",
+            "$PTNTA,20160203131540,2,T4,000000066,+099,3,0,3",
+            "$GPGSV,2,2,06,15,55,170,50,18,28,257,44",
+            "$GNRMC,105155.00,A,3958.000,N,11620.000,E,0.0,0.0,010526,,,A",
+            "$GPGSV,2,1,06,02,11,115,36,05,34,060,48,07,00,023,,13,56,090,49",
+            "$PTNTA,20160203131541,2,T4,000000066,+099,3,0,3");
+        Assert.Equal(3, fixes.Count);
+        Assert.Equal(["0:2u", "0:5u", "0:7", "0:13u", "0:15u", "0:16"], Sky(fixes[0]));
+        Assert.Equal(["0:15u", "0:18", "0:2u", "0:5u", "0:7", "0:13u", "0:16"], Sky(fixes[1]));
+        Assert.Empty(fixes[2].Satellites); // part 1 without its last part: no complete set, no sky (as before)
+    }
+
+    [Fact]
+    public void A_satellite_with_a_C_N0_of_0_is_not_used()
+    {
+        // gpsd marks a satellite used only with a C/N0 above 0 (B&G Zeus: "76,47,225,00").
+        GnssFix fix = Assert.Single(Fuse(
+            Rmc, "$GPGSA,A,3,02,76,,,,,,,,,,,1.5,0.9,1.2", "$GPGSV,1,1,02,02,20,056,27,76,47,225,00"));
+        Assert.Equal(["0:2u", "6:12"], Sky(fix));
+    }
 }

@@ -98,7 +98,8 @@ public class RobustnessTests
                 Assert.InRange(g.SatelliteCount, 0, GsvSentence.MaxSatellites);
                 break;
             case GsaSentence a:
-                Assert.InRange(a.SatelliteCount, 0, GsaSentence.Slots);
+                Assert.InRange(a.SatelliteCount, 0, a.SlotCount);
+                Assert.InRange(a.SlotCount, GsaSentence.Slots, GsaSentence.MaxSlots);
                 break;
         }
     }

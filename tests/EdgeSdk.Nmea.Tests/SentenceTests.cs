@@ -213,4 +213,56 @@ public class SentenceTests
         var rmc = new RmcSentence { Talker = NmeaTalker.GN }; // everything absent: empty fields, not zeros
         Assert.StartsWith("$GNRMC,,,,,,,,,,,*", Encode(rmc));
     }
+
+    [Fact]
+    public void The_writer_sets_each_kind_of_fields_precision_for_every_typed_encoder()
+    {
+        // A CASIC board's dialect: 3 decimals of seconds, 1-decimal DOPs, 2-decimal speeds; and, to
+        // show each knob, 1-decimal courses and 2-decimal altitudes.
+        var writer = new NmeaWriter { TimeDecimals = 3, DopDecimals = 1, SpeedDecimals = 2, CourseDecimals = 1, AltitudeDecimals = 2 };
+        var time = new NmeaTime(1, 30, 0, 200);
+        var rmc = new RmcSentence { Talker = NmeaTalker.GN, TimeUtc = time, Status = 'A', LatitudeDegrees = 29.5, LongitudeDegrees = 106.5, SpeedKnots = 10.256, CourseDegrees = 87.25, Date = new NmeaDate(2026, 11, 30), Mode = 'A', NavigationalStatus = 'V' };
+        Assert.StartsWith("$GNRMC,013000.200,A,2930.00000,N,10630.00000,E,10.26,87.3,301126,,,A,V*", Encode(rmc, writer));
+        var vtg = new VtgSentence { Talker = NmeaTalker.GN, CourseTrueDegrees = 87.25, SpeedKnots = 10.256, SpeedKilometersPerHour = 18.994, Mode = 'A' };
+        Assert.StartsWith("$GNVTG,87.3,T,,M,10.26,N,18.99,K,A*", Encode(vtg, writer));
+        var gga = new GgaSentence { Talker = NmeaTalker.GN, TimeUtc = time, LatitudeDegrees = 29.5, LongitudeDegrees = 106.5, FixQuality = 1, SatellitesUsed = 9, Hdop = 0.86, AltitudeMslMeters = 250.125, GeoidSeparationMeters = -8.5 };
+        Assert.StartsWith("$GNGGA,013000.200,2930.00000,N,10630.00000,E,1,09,0.9,250.13,M,-8.50,M,,*", Encode(gga, writer));
+        var gsa = new GsaSentence { Talker = NmeaTalker.GN, SelectionMode = 'A', FixType = 3, Pdop = 1.46, Hdop = 0.86, Vdop = 1.18, SystemId = 4 };
+        gsa.AddSatellite(new SatelliteId(GnssSystem.Beidou, 7));
+        Assert.StartsWith("$GNGSA,A,3,07,,,,,,,,,,,,1.5,0.9,1.2,4*", Encode(gsa, writer));
+
+        // The defaults are what the encoders always wrote (u-blox: DOP 2, speed 3, course 2, altitude 1).
+        var defaults = new NmeaWriter();
+        Assert.Equal((2, 2, 3, 2, 1), (defaults.TimeDecimals, defaults.DopDecimals, defaults.SpeedDecimals, defaults.CourseDecimals, defaults.AltitudeDecimals));
+        Assert.StartsWith("$GNVTG,87.25,T,,M,10.256,N,18.994,K,A*", Encode(vtg, defaults));
+    }
+
+    [Fact]
+    public void A_GSA_with_24_satellite_slots_is_read_whole_with_its_DOPs()
+    {
+        // Navior-24 CH-4701 (gpsd's ch-4701.log): 24 slots, then the three DOPs.
+        GsaSentence gsa = Parse("$GPGSA,A,3,23,13,07,25,,,,,,,,,,,,,,,,,,,,,09.2,07.2,05.7", NmeaSentenceType.Gsa).Gsa;
+        Assert.Equal((24, 4, 9.2, 7.2, 5.7, -1), (gsa.SlotCount, gsa.SatelliteCount, gsa.Pdop, gsa.Hdop, gsa.Vdop, gsa.SystemId));
+        Assert.Equal([23, 13, 7, 25], Enumerable.Range(0, 4).Select(gsa.GetNumber));
+
+        // 24 slots full, and a system ID after the DOPs.
+        string full = "$GNGSA,A,3," + string.Join(",", Enumerable.Range(1, 24).Select(n => n.ToString("00", System.Globalization.CultureInfo.InvariantCulture))) + ",1.10,0.60,0.90,1";
+        gsa = Parse(full, NmeaSentenceType.Gsa).Gsa;
+        Assert.Equal((24, 24, 1.1, 0.6, 0.9, 1), (gsa.SlotCount, gsa.SatelliteCount, gsa.Pdop, gsa.Hdop, gsa.Vdop, gsa.SystemId));
+        Assert.Equal(new SatelliteId(GnssSystem.Gps, 24), gsa.GetSatellite(23));
+        string encoded = Encode(gsa);
+        Assert.Equal(full, encoded[..encoded.LastIndexOf('*')]); // written back with its 24 slots
+
+        // The standard 12 slots and a system ID are read as before.
+        gsa = Parse("$GNGSA,A,3,02,07,14,15,17,20,22,30,,,,,1.5,0.9,1.2,1", NmeaSentenceType.Gsa).Gsa;
+        Assert.Equal((12, 8, 1.5, 0.9, 1.2, 1), (gsa.SlotCount, gsa.SatelliteCount, gsa.Pdop, gsa.Hdop, gsa.Vdop, gsa.SystemId));
+
+        // Encoding: 12 slots unless asked for more; AddSatellite refuses past them.
+        var written = new GsaSentence { Talker = NmeaTalker.GP, SelectionMode = 'A', FixType = 3 };
+        Assert.All(Enumerable.Range(1, 12), n => Assert.True(written.AddSatellite(new SatelliteId(GnssSystem.Gps, n))));
+        Assert.False(written.AddSatellite(new SatelliteId(GnssSystem.Gps, 13)));
+        written.SlotCount = 24;
+        Assert.True(written.AddSatellite(new SatelliteId(GnssSystem.Gps, 13)));
+        Assert.Equal(3 + 24 + 3, Encode(written).Split('*')[0].Split(',').Length);
+    }
 }

@@ -31,6 +31,21 @@ public class ScenarioSectionTests
     }
 
     [Fact]
+    public void The_cut_scenario_keeps_every_setting_but_the_waypoints()
+    {
+        // Every public property, found by reflection: a setting added to Scenario later is carried over
+        // too (the cut is `scenario with { Waypoints = ... }`, not a copy written field by field).
+        var full = Scenario.Load("chongqing-logistics") with { Description = "changed", DurationSeconds = 123, Loop = false, ButtonPressSeconds = [5, 7] };
+        Scenario cut = ScenarioSection.StartBefore(full, ScenarioEnvironment.Tunnel, 900);
+        Assert.NotSame(full, cut);
+        string[] properties = typeof(Scenario).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Where(p => p.Name != nameof(Scenario.Waypoints)).Select(p => p.Name).ToArray();
+        Assert.True(properties.Length >= 12, string.Join(",", properties));
+        Assert.All(properties, name => Assert.Equal(typeof(Scenario).GetProperty(name)!.GetValue(full), typeof(Scenario).GetProperty(name)!.GetValue(cut)));
+        Assert.NotEqual(full.Waypoints.Count, cut.Waypoints.Count);
+    }
+
+    [Fact]
     public void Without_such_a_leg_or_when_the_lead_is_longer_than_the_route_the_scenario_is_unchanged()
     {
         Scenario campus = Scenario.Load("campus-loop");

@@ -4,11 +4,11 @@ using EdgeSdk.Simulation.Geometry;
 namespace EdgeSdk.Simulation.Receiver;
 
 /// <summary>
-/// Turns an <see cref="EpochReport"/> into the NMEA sentences of one receiver profile. GSV and TXT
-/// go through EdgeSdk.Nmea's typed encoders; GGA, GLL, GSA, RMC, VTG and ZDA are written field by
-/// field with <see cref="NmeaWriter"/> (which owns number formatting and the checksum) because
-/// the models differ in precision the typed encoders fix (CASIC's 1-decimal DOP and 2-decimal
-/// speed, "25.5"/"99.99" DOP without a fix).
+/// Turns an <see cref="EpochReport"/> into the NMEA sentences of one receiver profile, through
+/// EdgeSdk.Nmea's typed encoders. What differs between the models is data: the precision of each
+/// kind of field is set once on the writer (<see cref="NmeaWriter.TimeDecimals"/>, DOP, speed, ...:
+/// CASIC's 1-decimal DOP and 2-decimal speed), the DOP printed without a fix ("25.5"/"99.99"),
+/// talkers, sentence order and the optional fields are the profile's.
 /// </summary>
 internal sealed class SentenceEncoder
 {
@@ -16,10 +16,24 @@ internal sealed class SentenceEncoder
     private const double SlowMetersPerSecond = 0.3;
     private readonly ReceiverProfile _profile;
     private readonly NmeaWriter _writer = new(128);
+    private readonly GgaSentence _gga = new();
+    private readonly GllSentence _gll = new();
+    private readonly RmcSentence _rmc = new();
+    private readonly VtgSentence _vtg = new();
+    private readonly ZdaSentence _zda = new() { HasLocalZone = true }; // local zone 00,00
+    private readonly GsaSentence _gsa = new() { SelectionMode = 'A' };
     private readonly GsvSentence _gsv = new();
     private readonly TxtSentence _txt = new();
 
-    public SentenceEncoder(ReceiverProfile profile) => _profile = profile;
+    public SentenceEncoder(ReceiverProfile profile)
+    {
+        _profile = profile;
+        _writer.TimeDecimals = profile.TimeDecimals;
+        _writer.MinuteDecimals = profile.MinuteDecimals;
+        _writer.DopDecimals = profile.DopDecimals;
+        _writer.SpeedDecimals = profile.SpeedDecimals;
+        _gga.Talker = _gll.Talker = _rmc.Talker = _vtg.Talker = _zda.Talker = _gsa.Talker = profile.NavTalker;
+    }
 
     /// <summary>The sentences of one epoch, in the receiver's order.</summary>
     public List<byte[]> Encode(EpochReport report)
@@ -54,85 +68,55 @@ internal sealed class SentenceEncoder
     private byte[] Gga(EpochReport r)
     {
         bool fix = r.FixDimension > 0;
-        _writer.Begin(_profile.NavTalker, "GGA");
-        Time(r.TimeUtc);
-        Position(r, fix);
-        _writer.Field(fix ? 1L : 0L);
-        _writer.FieldPadded(Math.Min(fix ? r.Satellites.Count(s => s.Used) : 0, _profile.GgaMaxUsed), 2);
-        Dop(fix, r.Dop.Hdop);
-        if (fix)
-        {
-            _writer.Field(r.AltitudeMslMeters, 1);
-            _writer.Field('M');
-            _writer.Field(r.GeoidSeparationMeters, 1);
-            _writer.Field('M');
-        }
-        else
-        {
-            Empty(4);
-        }
-
-        Empty(2); // age of differential corrections, station ID
-        return Finish();
+        _gga.TimeUtc = Time(r.TimeUtc);
+        (_gga.LatitudeDegrees, _gga.LongitudeDegrees) = Position(r, fix);
+        _gga.FixQuality = fix ? 1 : 0;
+        _gga.SatellitesUsed = Math.Min(fix ? r.Satellites.Count(s => s.Used) : 0, _profile.GgaMaxUsed);
+        _gga.Hdop = Dop(fix, r.Dop.Hdop);
+        _gga.AltitudeMslMeters = fix ? r.AltitudeMslMeters : double.NaN;
+        _gga.GeoidSeparationMeters = fix ? r.GeoidSeparationMeters : double.NaN;
+        return Encoded(_gga);
     }
 
     private byte[] Gll(EpochReport r)
     {
         bool fix = r.FixDimension > 0;
-        _writer.Begin(_profile.NavTalker, "GLL");
-        Position(r, fix);
-        Time(r.TimeUtc);
-        _writer.Field(fix ? 'A' : 'V');
-        _writer.Field(fix ? 'A' : 'N');
-        return Finish();
+        (_gll.LatitudeDegrees, _gll.LongitudeDegrees) = Position(r, fix);
+        _gll.TimeUtc = Time(r.TimeUtc);
+        _gll.Status = fix ? 'A' : 'V';
+        _gll.Mode = fix ? 'A' : 'N';
+        return Encoded(_gll);
     }
 
     private byte[] Rmc(EpochReport r)
     {
         bool fix = r.FixDimension > 0;
-        _writer.Begin(_profile.NavTalker, "RMC");
-        Time(r.TimeUtc);
-        _writer.Field(fix ? 'A' : 'V');
-        Position(r, fix);
-        Speed(fix, r.SpeedMetersPerSecond * KnotsPerMeterPerSecond);
-        Course(r, fix);
-        _writer.Date(r.TimeUtc.Day, r.TimeUtc.Month, r.TimeUtc.Year);
-        Empty(2); // magnetic variation and its direction
-        _writer.Field(fix ? 'A' : 'N');
-        if (_profile.RmcNavStatus)
-        {
-            _writer.Field('V'); // navigational status: "not valid for navigation" is what these modules send
-        }
-
-        return Finish();
+        _rmc.TimeUtc = Time(r.TimeUtc);
+        _rmc.Status = fix ? 'A' : 'V';
+        (_rmc.LatitudeDegrees, _rmc.LongitudeDegrees) = Position(r, fix);
+        _rmc.SpeedKnots = fix ? r.SpeedMetersPerSecond * KnotsPerMeterPerSecond : double.NaN;
+        _rmc.CourseDegrees = Course(r, fix);
+        _rmc.Date = new NmeaDate(r.TimeUtc.Year, r.TimeUtc.Month, r.TimeUtc.Day);
+        _rmc.Mode = fix ? 'A' : 'N';
+        _rmc.NavigationalStatus = _profile.RmcNavStatus ? 'V' : '\0'; // "not valid for navigation" is what these modules send
+        return Encoded(_rmc);
     }
 
     private byte[] Vtg(EpochReport r)
     {
         bool fix = r.FixDimension > 0;
-        _writer.Begin(_profile.NavTalker, "VTG");
-        Course(r, fix);
-        _writer.Field('T');
-        _writer.Empty();
-        _writer.Field('M');
-        Speed(fix, r.SpeedMetersPerSecond * KnotsPerMeterPerSecond);
-        _writer.Field('N');
-        Speed(fix, r.SpeedMetersPerSecond * 3.6);
-        _writer.Field('K');
-        _writer.Field(fix ? 'A' : 'N');
-        return Finish();
+        _vtg.CourseTrueDegrees = Course(r, fix);
+        _vtg.SpeedKnots = fix ? r.SpeedMetersPerSecond * KnotsPerMeterPerSecond : double.NaN;
+        _vtg.SpeedKilometersPerHour = fix ? r.SpeedMetersPerSecond * 3.6 : double.NaN;
+        _vtg.Mode = fix ? 'A' : 'N';
+        return Encoded(_vtg);
     }
 
     private byte[] Zda(EpochReport r)
     {
-        _writer.Begin(_profile.NavTalker, "ZDA");
-        Time(r.TimeUtc);
-        _writer.FieldPadded(r.TimeUtc.Day, 2);
-        _writer.FieldPadded(r.TimeUtc.Month, 2);
-        _writer.FieldPadded(r.TimeUtc.Year, 4);
-        _writer.FieldPadded(0, 2);
-        _writer.FieldPadded(0, 2);
-        return Finish();
+        _zda.TimeUtc = Time(r.TimeUtc);
+        _zda.Date = new NmeaDate(r.TimeUtc.Year, r.TimeUtc.Month, r.TimeUtc.Day);
+        return Encoded(_zda);
     }
 
     private void Gsa(EpochReport r, List<byte[]> sentences)
@@ -152,30 +136,25 @@ internal sealed class SentenceEncoder
     private byte[] GsaSentence(EpochReport r, IEnumerable<SatelliteObservation> used, SystemOutput? system)
     {
         bool fix = r.FixDimension > 0;
-        _writer.Begin(_profile.NavTalker, "GSA");
-        _writer.Field('A');
-        _writer.Field(fix ? r.FixDimension : 1L);
-        int written = 0;
-        foreach (SatelliteObservation s in used.Take(12))
+        _gsa.FixType = fix ? r.FixDimension : 1;
+        _gsa.ClearSatellites();
+        foreach (SatelliteObservation s in used)
         {
-            _writer.FieldPadded(NmeaId(s), 2);
-            written++;
+            if (!_gsa.AddSatellite(new SatelliteId(s.System, s.Prn)))
+            {
+                break; // the slots are full: these receivers list the first 12
+            }
         }
 
-        Empty(12 - written);
-        Dop(fix, r.Dop.Pdop);
-        Dop(fix, r.Dop.Hdop);
-        Dop(fix && r.FixDimension == 3, r.Dop.Vdop);
-        if (system != null)
-        {
-            _writer.FieldHex((int)system.System);
-        }
-
-        return Finish();
+        _gsa.Pdop = Dop(fix, r.Dop.Pdop);
+        _gsa.Hdop = Dop(fix, r.Dop.Hdop);
+        _gsa.Vdop = Dop(fix && r.FixDimension == 3, r.Dop.Vdop);
+        _gsa.SystemId = system != null ? (int)system.System : -1;
+        return Encoded(_gsa);
     }
 
-    // GSV has one format in every model: EdgeSdk.Nmea's typed encoder writes it (and numbers
-    // GLONASS 65–96 as NMEA does). Azimuth is rounded here so that 359.6° prints as 000, not 360.
+    // GSV has one format in every model (and numbers GLONASS 65–96 as NMEA does). Azimuth is
+    // rounded here so that 359.6° prints as 000, not 360.
     private void Gsv(EpochReport r, List<byte[]> sentences)
     {
         foreach (SystemOutput system in _profile.Systems)
@@ -199,77 +178,20 @@ internal sealed class SentenceEncoder
         }
     }
 
-    private static int NmeaId(SatelliteObservation s) => SatelliteNumbering.ToNmeaNumber(new SatelliteId(s.System, s.Prn));
+    private static NmeaTime Time(DateTime utc) => new(utc.Hour, utc.Minute, utc.Second, utc.Millisecond);
 
-    private void Time(DateTime utc) =>
-        _writer.Time(utc.Hour, utc.Minute, utc.Second, utc.Millisecond, _profile.TimeDecimals);
+    private static (double Latitude, double Longitude) Position(EpochReport r, bool fix)
+        => fix ? (r.LatitudeDegrees, r.LongitudeDegrees) : (double.NaN, double.NaN);
 
-    private void Position(EpochReport r, bool fix)
-    {
-        if (fix)
-        {
-            _writer.Latitude(r.LatitudeDegrees, _profile.MinuteDecimals);
-            _writer.Longitude(r.LongitudeDegrees, _profile.MinuteDecimals);
-        }
-        else
-        {
-            Empty(4);
-        }
-    }
+    private double Course(EpochReport r, bool fix)
+        => fix && !(_profile.CourseEmptyWhenSlow && r.SpeedMetersPerSecond < SlowMetersPerSecond) ? r.CourseDegrees : double.NaN;
 
-    private void Speed(bool fix, double value)
-    {
-        if (fix)
-        {
-            _writer.Field(value, _profile.SpeedDecimals);
-        }
-        else
-        {
-            _writer.Empty();
-        }
-    }
-
-    private void Course(EpochReport r, bool fix)
-    {
-        if (fix && !(_profile.CourseEmptyWhenSlow && r.SpeedMetersPerSecond < SlowMetersPerSecond))
-        {
-            _writer.Field(r.CourseDegrees, 2);
-        }
-        else
-        {
-            _writer.Empty();
-        }
-    }
-
-    private void Dop(bool known, double value)
-    {
-        if (known)
-        {
-            _writer.Field(value, _profile.DopDecimals);
-        }
-        else
-        {
-            _writer.Field(_profile.NoFixDop);
-        }
-    }
-
-    private void Empty(int count)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            _writer.Empty();
-        }
-    }
+    // Without a fix these receivers print a fixed DOP rather than none.
+    private double Dop(bool known, double value) => known ? value : _profile.NoFixDop;
 
     private byte[] Encoded(NmeaTypedSentence sentence)
     {
         int length = sentence.Encode(_writer);
-        return _writer.Buffer.AsSpan(0, length).ToArray();
-    }
-
-    private byte[] Finish()
-    {
-        int length = _writer.End();
         return _writer.Buffer.AsSpan(0, length).ToArray();
     }
 }

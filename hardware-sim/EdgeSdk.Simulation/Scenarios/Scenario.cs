@@ -9,8 +9,10 @@ namespace EdgeSdk.Simulation.Scenarios;
 /// A drive to simulate: route waypoints, speed profile (acceleration and braking limits, per-leg
 /// speed limits, stops), start time, random seed and per-leg environment. Loaded from JSON (see the
 /// README for the format) or by built-in name: <c>chongqing-logistics</c>, <c>campus-loop</c>.
+/// A record, so a variant is <c>scenario with { Waypoints = ... }</c>: every other setting is carried over,
+/// including any added later (<see cref="ScenarioSection"/> relies on that).
 /// </summary>
-public sealed class Scenario
+public sealed record Scenario
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

@@ -51,22 +51,7 @@ public static class ScenarioSection
                 SpeedLimitKmh = a.SpeedLimitKmh,
                 Environment = a.Environment,
             };
-            return new Scenario
-            {
-                Name = scenario.Name,
-                Description = scenario.Description,
-                StartTimeUtc = scenario.StartTimeUtc,
-                Seed = scenario.Seed,
-                DurationSeconds = scenario.DurationSeconds,
-                Loop = scenario.Loop,
-                MaxAccelerationMetersPerSecondSquared = scenario.MaxAccelerationMetersPerSecondSquared,
-                MaxBrakingMetersPerSecondSquared = scenario.MaxBrakingMetersPerSecondSquared,
-                GeoidSeparationMeters = scenario.GeoidSeparationMeters,
-                ElevationMaskDegrees = scenario.ElevationMaskDegrees,
-                UrbanCanyonMaskDegrees = scenario.UrbanCanyonMaskDegrees,
-                ButtonPressSeconds = scenario.ButtonPressSeconds,
-                Waypoints = points.Skip(leg + 1).Prepend(start).ToArray(),
-            };
+            return scenario with { Waypoints = points.Skip(leg + 1).Prepend(start).ToArray() };
         }
 
         return scenario;
