@@ -74,8 +74,8 @@ public sealed class RdssBsiSentence : RdssSentence
     protected override void Read(NmeaSentence s)
     {
         ReadAddress(s);
-        ResponseBeam = s.ReadInt(1, -1);
-        TimeDifferenceBeam = s.ReadInt(2, -1);
+        ResponseBeam = ReadInt(s, 1, -1);
+        TimeDifferenceBeam = ReadInt(s, 2, -1);
         int n = s.FieldCount - 2;
         BeamCount = n > MaxBeams ? MaxBeams : n;
         if (n > MaxBeams)
@@ -85,7 +85,7 @@ public sealed class RdssBsiSentence : RdssSentence
 
         for (int i = 0; i < BeamCount; i++)
         {
-            _power[i] = s.ReadInt(i + 3, -1);
+            _power[i] = ReadInt(s, i + 3, -1);
         }
     }
 

@@ -19,7 +19,7 @@ internal static class RdssFields
     internal static int ReadDigits(NmeaSentence s, int index, out int digits)
     {
         digits = s.GetFieldLength(index);
-        int value = s.ReadInt(index, -1);
+        int value = s.TryGetInt32(index, out int read) ? read : -1;
         if (value < 0 && digits > 0)
         {
             s.MarkFieldInvalid(index); // a negative ID is not an ID
@@ -45,7 +45,7 @@ internal static class RdssFields
     /// <summary>A Y/N flag: 1 for Y, 0 for N, -1 when empty; anything else marks the field invalid.</summary>
     internal static int ReadFlag(NmeaSentence s, int index)
     {
-        char c = s.ReadChar(index);
+        s.TryGetChar(index, out char c); // '\0' when empty or unreadable
         if (c == 'Y')
         {
             return 1;

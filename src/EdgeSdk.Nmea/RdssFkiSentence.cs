@@ -58,7 +58,7 @@ public sealed class RdssFkiSentence : RdssSentence
         int at = 1;
         if (Protocol == RdssProtocol.Bds3)
         {
-            TimeUtc = s.ReadTime(1);
+            TimeUtc = ReadTime(s, 1);
             at = 2;
         }
         else
@@ -66,7 +66,7 @@ public sealed class RdssFkiSentence : RdssSentence
             TimeUtc = default;
         }
 
-        s.ReadText(at, Command);
+        s.TryGetText(at, Command);
         Executed = RdssFields.ReadFlag(s, at + 1);
         if (Protocol == RdssProtocol.V21)
         {
@@ -78,7 +78,7 @@ public sealed class RdssFkiSentence : RdssSentence
             FrequencyOk = -1;
         }
 
-        ReasonCode = s.ReadInt(at + 2, -1);
+        ReasonCode = ReadInt(s, at + 2, -1);
         WaitSeconds = RdssFields.ReadDigits(s, at + 3, out int digits);
         WaitDigits = digits;
     }

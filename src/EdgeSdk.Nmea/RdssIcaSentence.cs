@@ -30,8 +30,8 @@ public sealed class RdssIcaSentence : RdssSentence
     protected override void Read(NmeaSentence s)
     {
         ReadAddress(s);
-        CheckType = s.ReadInt(1, -1);
-        FrameNumber = s.ReadInt(2, -1);
+        CheckType = ReadInt(s, 1, -1);
+        FrameNumber = ReadInt(s, 2, -1);
     }
 
     /// <inheritdoc/>

@@ -66,11 +66,11 @@ public sealed class RdssIciSentence : RdssSentence
         SerialDigits = d2;
         BroadcastId = RdssFields.ReadDigits(s, 3, out int d3);
         BroadcastDigits = d3;
-        UserFeature = s.ReadInt(4, -1);
-        ServiceIntervalSeconds = s.ReadInt(5, -1);
-        CommunicationLevel = s.ReadInt(6, -1);
-        EncryptionFlag = s.ReadChar(7);
-        SubordinateCount = s.ReadInt(8, -1);
+        UserFeature = ReadInt(s, 4, -1);
+        ServiceIntervalSeconds = ReadInt(s, 5, -1);
+        CommunicationLevel = ReadInt(s, 6, -1);
+        EncryptionFlag = ReadChar(s, 7);
+        SubordinateCount = ReadInt(s, 8, -1);
     }
 
     /// <inheritdoc/>

@@ -68,7 +68,7 @@ public sealed class RdssPwiSentence : RdssSentence
     protected override void Read(NmeaSentence s)
     {
         ReadAddress(s);
-        TimeUtc = s.ReadTime(1);
+        TimeUtc = ReadTime(s, 1);
         int at = 2;
         Rdss2Count = ReadGroup(s, ref at, _rdss2, Rdss2Values);
         Rdss3Count = ReadGroup(s, ref at, _rdss3, Rdss3Values);
@@ -89,7 +89,7 @@ public sealed class RdssPwiSentence : RdssSentence
 
     private static int ReadGroup(NmeaSentence s, ref int at, int[] target, int width)
     {
-        int count = s.ReadInt(at, 0);
+        int count = ReadInt(s, at, 0);
         if (count < 0 || count > MaxEntries || at + (count * width) > s.FieldCount)
         {
             s.MarkFieldInvalid(at);
@@ -99,7 +99,7 @@ public sealed class RdssPwiSentence : RdssSentence
         at++;
         for (int i = 0; i < count * width; i++)
         {
-            target[i] = s.ReadInt(at++, -1);
+            target[i] = ReadInt(s, at++, -1);
         }
 
         return count;

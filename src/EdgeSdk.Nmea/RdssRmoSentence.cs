@@ -37,9 +37,9 @@ public sealed class RdssRmoSentence : RdssSentence
     protected override void Read(NmeaSentence s)
     {
         ReadAddress(s);
-        s.ReadText(1, TargetSentence);
-        Mode = s.ReadInt(2, -1);
-        IntervalSeconds = s.ReadDouble(3);
+        s.TryGetText(1, TargetSentence);
+        Mode = ReadInt(s, 2, -1);
+        IntervalSeconds = ReadDouble(s, 3);
         IntervalDecimals = 0;
         int n = s.GetFieldLength(3);
         for (int i = 0; i < n; i++)

@@ -57,15 +57,15 @@ public sealed class RdssTciSentence : RdssSentence
         SenderDigits = d1;
         ReceiverUserId = RdssFields.ReadDigits(s, 2, out int d2);
         ReceiverDigits = d2;
-        FrequencyPoint = s.ReadInt(3, -1);
-        TimeUtc = s.ReadTime(4);
-        Encoding = RdssFields.EncodingFromWire(s.ReadInt(5, -1), RdssProtocol.Bds3);
+        FrequencyPoint = ReadInt(s, 3, -1);
+        TimeUtc = ReadTime(s, 4);
+        Encoding = RdssFields.EncodingFromWire(ReadInt(s, 5, -1), RdssProtocol.Bds3);
         if (Encoding == RdssPayloadEncoding.Unknown)
         {
             s.MarkFieldInvalid(5);
         }
 
-        Flag = s.ReadInt(6, -1);
+        Flag = ReadInt(s, 6, -1);
         if (!Payload.ReadHex(s, 7, Encoding == RdssPayloadEncoding.Mixed))
         {
             s.MarkFieldInvalid(7);

@@ -49,9 +49,9 @@ public sealed class RdssTcqSentence : RdssSentence
         ReadAddress(s);
         DestinationUserId = RdssFields.ReadDigits(s, 1, out int digits);
         DestinationDigits = digits;
-        FrequencyPoint = s.ReadInt(2, -1);
-        InboundConfirmation = s.ReadInt(3, -1);
-        Encoding = RdssFields.EncodingFromWire(s.ReadInt(4, -1), RdssProtocol.Bds3);
+        FrequencyPoint = ReadInt(s, 2, -1);
+        InboundConfirmation = ReadInt(s, 3, -1);
+        Encoding = RdssFields.EncodingFromWire(ReadInt(s, 4, -1), RdssProtocol.Bds3);
         if (Encoding == RdssPayloadEncoding.Unknown)
         {
             s.MarkFieldInvalid(4);
@@ -62,7 +62,7 @@ public sealed class RdssTcqSentence : RdssSentence
             s.MarkFieldInvalid(5);
         }
 
-        CommunicationFrequency = s.ReadInt(6, -1);
+        CommunicationFrequency = ReadInt(s, 6, -1);
     }
 
     /// <inheritdoc/>

@@ -42,8 +42,8 @@ public sealed class RdssTxaSentence : RdssSentence
         ReadAddress(s);
         DestinationUserId = RdssFields.ReadDigits(s, 1, out int digits);
         DestinationDigits = digits;
-        CommunicationType = s.ReadInt(2, -1);
-        Encoding = RdssFields.EncodingFromWire(s.ReadInt(3, -1), RdssProtocol.V21);
+        CommunicationType = ReadInt(s, 2, -1);
+        Encoding = RdssFields.EncodingFromWire(ReadInt(s, 3, -1), RdssProtocol.V21);
         if (Encoding == RdssPayloadEncoding.Unknown)
         {
             s.MarkFieldInvalid(3);

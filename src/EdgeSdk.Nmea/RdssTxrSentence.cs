@@ -44,16 +44,16 @@ public sealed class RdssTxrSentence : RdssSentence
     protected override void Read(NmeaSentence s)
     {
         ReadAddress(s);
-        InformationType = s.ReadInt(1, -1);
+        InformationType = ReadInt(s, 1, -1);
         SenderUserId = RdssFields.ReadDigits(s, 2, out int digits);
         SenderDigits = digits;
-        Encoding = RdssFields.EncodingFromWire(s.ReadInt(3, -1), RdssProtocol.V21);
+        Encoding = RdssFields.EncodingFromWire(ReadInt(s, 3, -1), RdssProtocol.V21);
         if (Encoding == RdssPayloadEncoding.Unknown)
         {
             s.MarkFieldInvalid(3);
         }
 
-        SendTimeHhmm = s.ReadInt(4, -1);
+        SendTimeHhmm = ReadInt(s, 4, -1);
         if (SendTimeHhmm >= 0 && (SendTimeHhmm / 100 > 23 || SendTimeHhmm % 100 > 59 || s.GetFieldLength(4) != 4))
         {
             s.MarkFieldInvalid(4);
