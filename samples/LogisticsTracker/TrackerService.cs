@@ -19,7 +19,7 @@ public sealed class TrackerService(GnssReceiver receiver, TelemetryPublisher pub
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         publisher.EventRaised += (_, e) => logger.LogInformation("telemetry: {Message}", e.Message);
-        receiver.StatusChanged += (_, e) => logger.LogInformation("gnss: {Status}", e.Status);
+        receiver.StatusChanged += (_, e) => logger.LogInformation("gnss: {Status}", e.Text);
         try
         {
             await publisher.StartAsync(stoppingToken);

@@ -45,7 +45,7 @@ internal static class TrackCommand
             });
             publisher.EventRaised += (_, e) => Console.Error.WriteLine($"edgesdk track: {e.Message}");
             await using GnssReceiver receiver = GnssReceiver.Open(sourceUri, new GnssReceiverOptions { Realtime = parseResult.GetValue(realtime) });
-            receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"edgesdk track: {e.Status}");
+            receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"edgesdk track: {e.Text}");
             await publisher.StartAsync(cancellationToken);
             if (publisher.Recovery is { RecordsRecovered: > 0 } recovery)
             {

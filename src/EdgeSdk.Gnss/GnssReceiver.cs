@@ -34,7 +34,8 @@ public sealed class GnssReceiver : IAsyncDisposable
     private long _windowStartSentences;
     private long _acceptedOther;
     private int _quiet; // what the last quiet-spell status said: 0 nothing, 1 no valid sentences, 2 no navigation sentences
-    private string _status = "not opened";
+    private GnssStatusKind _statusKind;
+    private string _statusText = "not opened";
     private long _paceStartTicks;
     private DateTime _paceStartTime;
 
@@ -48,7 +49,7 @@ public sealed class GnssReceiver : IAsyncDisposable
         _parser.Reader.ChecksumPolicy = _options.RequireChecksum ? NmeaChecksumPolicy.Required : NmeaChecksumPolicy.CheckedWhenPresent;
         _logger = logger;
         source.Logger ??= logger;
-        source.StatusChanged += (_, e) => SetStatus(e.Status);
+        source.StatusChanged += (_, e) => SetStatus(e.Kind, e.Text);
     }
 
     /// <summary>Creates a receiver on a source URI (see <see cref="GnssSource.Parse"/>).</summary>
@@ -61,10 +62,13 @@ public sealed class GnssReceiver : IAsyncDisposable
     /// <summary>What has been seen so far.</summary>
     public GnssReceiverCounters Counters { get; } = new();
 
-    /// <summary>The latest status line (source state, or why no fixes arrive).</summary>
-    public string Status => _status;
+    /// <summary>What the latest status says (source state, or why no fixes arrive), for programs.</summary>
+    public GnssStatusKind StatusKind => _statusKind;
 
-    /// <summary>Raised when <see cref="Status"/> changes.</summary>
+    /// <summary>The latest status line, for people.</summary>
+    public string StatusText => _statusText;
+
+    /// <summary>Raised when the status changes (<see cref="StatusKind"/> and <see cref="StatusText"/>).</summary>
     public event EventHandler<GnssStatusEventArgs>? StatusChanged;
 
     /// <summary>
@@ -189,7 +193,7 @@ public sealed class GnssReceiver : IAsyncDisposable
                             await PaceAsync(cancellationToken).ConfigureAwait(false);
                         }
 
-                        SetStatus(Counters.ValidSentences == 0
+                        SetStatus(Counters.ValidSentences == 0 ? GnssStatusKind.NoValidData : GnssStatusKind.Ended, Counters.ValidSentences == 0
                             ? $"no valid sentences in {Source.Name} ({Counters.BytesRead} bytes read, {Counters.IgnoredBytes} ignored, {Counters.RejectedSentences} rejected) — is it NMEA?"
                             : $"end of {Source.Name}: {Counters}");
                         yield return true;
@@ -265,7 +269,7 @@ public sealed class GnssReceiver : IAsyncDisposable
                 GnssLog.EpochFailed(_logger, ex);
             }
 
-            SetStatus($"skipped an epoch that failed to fuse ({ex.GetType().Name}: {ex.Message}); further failures are only counted");
+            SetStatus(GnssStatusKind.FusionFault, $"skipped an epoch that failed to fuse ({ex.GetType().Name}: {ex.Message}); further failures are only counted");
         }
     }
 
@@ -341,7 +345,7 @@ public sealed class GnssReceiver : IAsyncDisposable
         if (_quiet != 0 && use == SentenceUse.Navigation)
         {
             _quiet = 0;
-            SetStatus($"receiving {Source.Name}");
+            SetStatus(GnssStatusKind.Receiving, $"receiving {Source.Name}");
         }
     }
 
@@ -363,12 +367,12 @@ public sealed class GnssReceiver : IAsyncDisposable
             if (sinceValid >= _options.NoDataTimeout)
             {
                 _quiet = 1;
-                SetStatus($"no valid sentences in {seconds} s{Source.NoDataHint} ({Counters.BytesRead} bytes, {Counters.RejectedSentences} rejected sentences)");
+                SetStatus(GnssStatusKind.NoValidData, $"no valid sentences in {seconds} s{Source.NoDataHint} ({Counters.BytesRead} bytes, {Counters.RejectedSentences} rejected sentences)");
             }
             else if (sinceNavigation >= _options.NoDataTimeout)
             {
                 _quiet = 2;
-                SetStatus($"{Counters.ValidSentences - _windowStartSentences} valid sentences in {seconds} s but none with time or position (only $GPTXT or proprietary) from {Source.Name}");
+                SetStatus(GnssStatusKind.NoNavigationData, $"{Counters.ValidSentences - _windowStartSentences} valid sentences in {seconds} s but none with time or position (only $GPTXT or proprietary) from {Source.Name}");
             }
         }
     }
@@ -398,14 +402,15 @@ public sealed class GnssReceiver : IAsyncDisposable
         }
     }
 
-    private void SetStatus(string status)
+    private void SetStatus(GnssStatusKind kind, string text)
     {
-        _status = status;
+        _statusKind = kind;
+        _statusText = text;
         if (_logger != null)
         {
-            GnssLog.ReceiverStatus(_logger, status);
+            GnssLog.ReceiverStatus(_logger, text);
         }
 
-        StatusChanged?.Invoke(this, new GnssStatusEventArgs(status));
+        StatusChanged?.Invoke(this, new GnssStatusEventArgs(kind, text));
     }
 }

@@ -61,7 +61,7 @@ public class HostilePayloadTests
     {
         // A parked truck in static hold: 2,000 identical fixes, 1 s apart, 40 satellites.
         var start = new DateTime(2026, 5, 1, 8, 0, 0, DateTimeKind.Utc);
-        SatelliteInfo[] sky = Enumerable.Range(1, 40).Select(i => new SatelliteInfo { System = i <= 25 ? GnssSystem.Beidou : GnssSystem.Gps, Prn = i, Used = true }).ToArray();
+        SatelliteInfo[] sky = Enumerable.Range(1, 40).Select(i => new SatelliteInfo { System = i <= 25 ? GnssSystem.Beidou : GnssSystem.Gps, Number = i, Used = true }).ToArray();
         GnssFix[] parked = Enumerable.Range(0, 2_000).Select(i => new GnssFix
         {
             TimeUtc = start.AddSeconds(i), Mode = FixMode.ThreeD, LatitudeDegrees = 31.2, LongitudeDegrees = 121.5,
