@@ -136,6 +136,29 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
     public IAsyncEnumerable<ReceivedFix> ReadFixesAsync(CancellationToken cancellationToken = default) => ReadAllAsync(_fixes.Reader, cancellationToken);
 
     /// <summary>
+    /// The received fixes as <see cref="ReadFixesAsync"/> gives them, grouped: each item holds every fix that
+    /// arrived since the previous item (at least one, at most <see cref="TelemetryConsumerOptions.Capacity"/>), so
+    /// a reader that does something costly per update (rewrite a map file) does it once per burst, not per fix.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<ReceivedFix>> ReadFixBatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ChannelReader<ReceivedFix> reader = _fixes.Reader;
+        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var batch = new List<ReceivedFix>();
+            while (batch.Count < _options.Capacity && reader.TryRead(out ReceivedFix? fix))
+            {
+                batch.Add(fix);
+            }
+
+            if (batch.Count > 0)
+            {
+                yield return batch;
+            }
+        }
+    }
+
+    /// <summary>
     /// Device statuses as they arrive: first the broker's retained status of each device
     /// (<see cref="ReceivedDeviceStatus.Retained"/>), then every change, including the offline Last Will the broker
     /// publishes for a device that disappears. Bounded: see <see cref="TelemetryConsumerOptions.DeviceUpdateCapacity"/>.

@@ -108,9 +108,9 @@ public class HostilePayloadTests
             }
         }
 
-        await Collector.WaitUntilAsync(() => collector.Fixes.Length == 15, TimeSpan.FromMinutes(2), () => $"{consumer.Status}");
-        await Collector.WaitUntilAsync(() => consumer.Status.Malformed == 1 && consumer.Status.Oversized == 1, TimeSpan.FromSeconds(10), () => $"{consumer.Status}");
-        TelemetryConsumerStatus status = consumer.Status;
+        await Collector.WaitUntilAsync(() => collector.Fixes.Length == 15, TimeSpan.FromMinutes(2), () => $"{consumer.Counters}");
+        await Collector.WaitUntilAsync(() => consumer.Counters.Malformed == 1 && consumer.Counters.Oversized == 1, TimeSpan.FromSeconds(10), () => $"{consumer.Counters}");
+        TelemetryConsumerCounters status = consumer.Counters;
         Assert.Equal(Enumerable.Range(1, 15).Select(i => (long)i), collector.Sequences("truck-e"));
         Assert.Equal(0, status.Gaps);
         Assert.Equal(1, status.Malformed); // the 59-byte bomb
