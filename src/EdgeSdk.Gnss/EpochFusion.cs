@@ -82,9 +82,6 @@ public sealed class EpochFusion
     private int _idleClosedTimeMs = -1; // the time of the epoch the idle gap closed, until a new time arrives
     private double? _closedClimb; // the early fix's climb, kept by its revision
 
-    /// <summary>True while an epoch has sentences that are not yet a fix.</summary>
-    public bool HasOpenEpoch => _open;
-
     /// <summary>
     /// True while a live source should call <see cref="FlushAfterIdleGap"/> after its idle gap: an epoch
     /// is open, one closed early and its late sentences would still count as late, or the last idle gap
