@@ -265,14 +265,14 @@ public sealed class EpochFuser
         {
             SatelliteId id = gsa.GetSatellite(i);
             int slot = SlotOf(id.System);
-            if (slot == TrackerFix.Unattributed || id.Svid <= 0 || id.Svid >= 64 * SvidWords)
+            if (slot == TrackerFix.Unattributed || id.Number <= 0 || id.Number >= 64 * SvidWords)
             {
                 _unnumberedUsed++; // counted, not de-duplicated: there is no number to compare
                 continue;
             }
 
-            int word = (slot * SvidWords) + (id.Svid >> 6);
-            long bit = 1L << (id.Svid & 63);
+            int word = (slot * SvidWords) + (id.Number >> 6);
+            long bit = 1L << (id.Number & 63);
             if ((_used[word] & bit) == 0)
             {
                 _used[word] |= bit;

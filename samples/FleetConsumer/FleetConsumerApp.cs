@@ -22,12 +22,12 @@ public sealed class FleetConsumerApp(TelemetryConsumerOptions options, string pa
         var map = new FleetMap();
         try
         {
-            while (await consumer.Fixes.WaitToReadAsync(cancellationToken))
+            // Everything that has arrived comes as one batch, written once: a backlog after an outage
+            // costs one rewrite per burst, not one per fix.
+            await foreach (IReadOnlyList<ReceivedFix> batch in consumer.ReadFixBatchesAsync(cancellationToken))
             {
-                // Take everything that has arrived, then write once: a backlog after an outage
-                // costs one rewrite per burst, not one per fix.
                 bool changed = false;
-                while (consumer.Fixes.TryRead(out ReceivedFix? received))
+                foreach (ReceivedFix received in batch)
                 {
                     changed |= map.Add(received);
                 }

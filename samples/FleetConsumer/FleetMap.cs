@@ -24,12 +24,13 @@ public sealed class FleetMap
         ArgumentNullException.ThrowIfNull(received);
         string name = received.DeviceId;
         GnssTrack track = _vehicles.TryGetValue(name, out var vehicle) ? vehicle.Track : new GnssTrack(name);
-        if (!track.Add(received.Fix))
+        GnssFix fix = received.ToGnssFix();
+        if (!track.Add(fix))
         {
             return false;
         }
 
-        _vehicles[name] = (track, received.Fix);
+        _vehicles[name] = (track, fix);
         return true;
     }
 

@@ -19,7 +19,7 @@ public sealed class TrackerService(GnssReceiver receiver, TelemetryPublisher pub
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         publisher.EventRaised += (_, e) => logger.LogInformation("telemetry: {Message}", e.Message);
-        receiver.StatusChanged += (_, e) => logger.LogInformation("gnss: {Status}", e.Status);
+        receiver.StatusChanged += (_, e) => logger.LogInformation("gnss: {Status}", e.Text);
         try
         {
             await publisher.StartAsync(stoppingToken);
@@ -30,7 +30,7 @@ public sealed class TrackerService(GnssReceiver receiver, TelemetryPublisher pub
 
             await foreach (GnssFix fix in receiver.ReadFixesAsync(stoppingToken))
             {
-                publisher.TryEnqueue(fix); // never blocks; a full hand-off is counted in publisher.Status
+                publisher.TryEnqueue(fix); // never blocks; a full hand-off is counted in publisher.Counters
             }
         }
         catch (IOException ex)
@@ -54,7 +54,7 @@ public sealed class TrackerService(GnssReceiver receiver, TelemetryPublisher pub
 
         await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(settings.DrainSeconds), cancellationToken);
 
-        TelemetryPublisherStatus status = publisher.Status;
+        TelemetryPublisherCounters status = publisher.Counters;
         logger.LogInformation("stopped: {Accepted} fixes, {Acknowledged} acknowledged, {Queued} still queued, {Dropped} dropped, {Refused} refused, {Lost} lost",
             status.Accepted, status.Acknowledged, status.Queued, status.Dropped, status.HandoffDropped + status.StoreFailures, status.Lost);
         // The container disposes the publisher (closing the queue) and the receiver after this.

@@ -41,7 +41,7 @@ static async Task<int> RunOnBoardAsync(string source, int led, int button, Cance
 
     using var gpio = new GpioController();
     await using GnssReceiver receiver = GnssReceiver.Open(source);
-    receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"gnss: {e.Status}");
+    receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"gnss: {e.Text}");
     await new GnssLedApp(gpio, led, button, Console.Out).RunAsync(receiver, cancellationToken);
     return 0;
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdgeSdk.Telemetry;
+using EdgeSdk.Telemetry.Broker;
 
 namespace EdgeSdk.Cli;
 
@@ -27,7 +28,7 @@ internal static class BrokerCommand
                 null => null, // a random port has no identity to come back to
             };
             await using var broker = new EmbeddedBroker(portNumber, stateDirectory: stateDirectory);
-            await broker.StartAsync();
+            await broker.StartAsync(cancellationToken);
             Console.WriteLine($"edgesdk broker: listening on mqtt://127.0.0.1:{broker.Port} (loopback only); Ctrl+C stops it");
             if (broker.SessionsRestored > 0)
             {

@@ -70,7 +70,7 @@ internal static class DatabrokerCommand
                 if (gnssSource != null)
                 {
                     await using GnssReceiver receiver = GnssReceiver.Open(gnssSource);
-                    receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"edgesdk databroker: gnss: {e.Status}");
+                    receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"edgesdk databroker: gnss: {e.Text}");
                     await feeder!.RunAsync(receiver.ReadFixesAsync(cancellationToken), cancellationToken);
                     Console.Error.WriteLine($"edgesdk databroker: the GNSS source ended after {feeder.Fixes} fixes; still serving (Ctrl+C to stop)");
                 }

@@ -18,7 +18,7 @@ internal static class FixesCommand
         {
             var options = new GnssReceiverOptions { Realtime = parseResult.GetValue(realtime) };
             await using GnssReceiver receiver = GnssReceiver.Open(parseResult.GetValue(source)!, options);
-            receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"edgesdk: {e.Status}");
+            receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"edgesdk: {e.Text}");
             using var reports = new GpsdReportWriter();
             using Stream stdout = Console.OpenStandardOutput();
             try

@@ -64,7 +64,7 @@ internal static class Jt808TrackLeg
         try
         {
             await using GnssReceiver receiver = GnssReceiver.Open(sourceUri, new GnssReceiverOptions { Realtime = realtime });
-            receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"edgesdk track: {e.Status}");
+            receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"edgesdk track: {e.Text}");
             await foreach (GnssFix fix in receiver.ReadFixesAsync(cancellationToken))
             {
                 if (fix.TryGetPositionSample(out PositionSample sample))

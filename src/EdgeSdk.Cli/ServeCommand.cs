@@ -34,7 +34,7 @@ internal static class ServeCommand
 
             var options = new GnssReceiverOptions { Realtime = parseResult.GetValue(realtime) };
             await using GnssReceiver receiver = GnssReceiver.Open(parseResult.GetValue(source)!, options);
-            receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"edgesdk: {e.Status}");
+            receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"edgesdk: {e.Text}");
             int clients = parseResult.GetValue(maxClients);
             if (clients < 1)
             {

@@ -25,7 +25,7 @@ internal static class TrackCommand
         var drain = new Option<int>("--drain-seconds") { Description = "When the source ends, wait this long for the broker to acknowledge the rest", DefaultValueFactory = _ => 15 };
         var command = new Command("track", "Publish a receiver's fixes over MQTT (protobuf batches, QoS 1) through a durable on-disk queue.");
         command.Arguments.Add(source);
-        SubscribeCommand.Connection connection = SubscribeCommand.AddConnectionOptions(command);
+        MqttOptions connection = MqttOptions.AddTo(command);
         command.Options.Add(device);
         command.Options.Add(fleet);
         command.Options.Add(queue);
@@ -60,14 +60,14 @@ internal static class TrackCommand
             });
             publisher.EventRaised += (_, e) => Console.Error.WriteLine($"edgesdk track: {e.Message}");
             await using GnssReceiver receiver = GnssReceiver.Open(sourceUri, new GnssReceiverOptions { Realtime = parseResult.GetValue(realtime) });
-            receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"edgesdk track: {e.Status}");
+            receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"edgesdk track: {e.Text}");
             await publisher.StartAsync(cancellationToken);
             if (publisher.Recovery is { RecordsRecovered: > 0 } recovery)
             {
                 Console.Error.WriteLine($"edgesdk track: {recovery.RecordsRecovered} fixes from a previous run are still queued in {queueDirectory}");
             }
 
-            long droppedBefore = publisher.Status.Dropped, produced = 0;
+            long produced = 0;
             // A finite source (file, stdin) replayed at full speed waits for the queue writer (back-pressure, nothing
             // refused); a live receiver never waits, and what the full hand-off refuses is counted and reported.
             bool finite = receiver.Source.IsFinite;
@@ -94,16 +94,15 @@ internal static class TrackCommand
             bool interrupted = cancellationToken.IsCancellationRequested;
             bool drained = await publisher.WaitUntilDrainedAsync(
                 interrupted ? FlushAfterInterrupt : TimeSpan.FromSeconds(parseResult.GetValue(drain)), CancellationToken.None);
-            TelemetryPublisherStatus status = publisher.Status;
+            TelemetryPublisherCounters status = publisher.Counters;
             // Every fix the receiver produced is accounted for: handed over, or refused at the hand-off or the store.
-            long dropped = status.Dropped - droppedBefore, refused = status.HandoffDropped + status.StoreFailures;
             Console.WriteLine($"edgesdk track: {produced} fixes, {status.Acknowledged} acknowledged, {status.Queued} queued, " +
-                $"{dropped} dropped, {refused} refused, {status.Lost} lost, {status.Rejected} refused by the broker, {status.BytesPerFix:F1} bytes/fix");
-            if (refused + dropped + status.Lost + status.Rejected > 0)
+                $"{status.Dropped} dropped, {status.HandoffDropped + status.StoreFailures} refused, {status.Lost} lost, {status.Rejected} refused by the broker, {status.BytesPerFix:F1} bytes/fix");
+            if (status.Undelivered > 0)
             {
                 Console.Error.WriteLine($"edgesdk track: not every fix was delivered: {status.HandoffDropped} refused at the hand-off, " +
                     $"{status.StoreFailures} refused by the queue in {queueDirectory}{(status.StoreError is { } error ? $" ({error})" : string.Empty)}, " +
-                    $"{dropped} dropped from the full queue, {status.Lost} lost to queue damage, {status.Rejected} refused by the broker");
+                    $"{status.Dropped} dropped from the full queue, {status.Lost} lost to queue damage, {status.Rejected} refused by the broker");
                 return ExitCodes.DataProblem;
             }
 

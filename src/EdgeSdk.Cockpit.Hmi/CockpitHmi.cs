@@ -166,8 +166,8 @@ public sealed class CockpitHmi
             {
                 json.WriteStartObject();
                 json.WriteString("system", system.Key.ToString());
-                json.WriteNumber("visible", system.Select(s => s.SatelliteId).Distinct().Count());
-                json.WriteNumber("used", system.Where(s => s.Used).Select(s => s.SatelliteId).Distinct().Count());
+                json.WriteNumber("visible", system.Select(s => s.Number).Distinct().Count());
+                json.WriteNumber("used", system.Where(s => s.Used).Select(s => s.Number).Distinct().Count());
                 json.WriteEndObject();
             }
 

@@ -88,9 +88,6 @@ public sealed class EpochFusion
     private int _lastTagTimeMs = -1; // and its time
     private double _reportLat = double.NaN, _reportLon = double.NaN; // the position at the epoch's last cycle ender
 
-    /// <summary>True while an epoch has sentences that are not yet a fix.</summary>
-    public bool HasOpenEpoch => _open;
-
     /// <summary>
     /// True while a live source should call <see cref="FlushAfterIdleGap"/> after its idle gap: an epoch
     /// is open, one closed early and its late sentences would still count as late, or the last idle gap

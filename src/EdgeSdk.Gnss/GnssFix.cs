@@ -119,7 +119,7 @@ public sealed class GnssFix
     private static bool UsedEarlier(IReadOnlyList<SatelliteInfo> satellites, int index)
     {
         SatelliteInfo satellite = satellites[index];
-        if (satellite.SatelliteId <= 0)
+        if (satellite.Number <= 0)
         {
             return false;
         }
@@ -127,7 +127,7 @@ public sealed class GnssFix
         for (int j = 0; j < index; j++)
         {
             SatelliteInfo other = satellites[j];
-            if (other.Used && other.System == satellite.System && other.SatelliteId == satellite.SatelliteId)
+            if (other.Used && other.System == satellite.System && other.Number == satellite.Number)
             {
                 return true;
             }

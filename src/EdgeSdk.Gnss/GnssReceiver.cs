@@ -31,7 +31,8 @@ public sealed class GnssReceiver : IAsyncDisposable
     private readonly byte[] _buffer = new byte[4096];
     private bool _opened;
     private int _reading;
-    private string _status = "not opened";
+    private GnssStatusKind _statusKind;
+    private string _statusText = "not opened";
 
     /// <summary>Creates a receiver on <paramref name="source"/>; the receiver owns and disposes it.</summary>
     public GnssReceiver(GnssSource source, GnssReceiverOptions? options = null, ILogger<GnssReceiver>? logger = null)
@@ -43,7 +44,7 @@ public sealed class GnssReceiver : IAsyncDisposable
         _watchdog = new ReceiverWatchdog(source, Counters, _options.NoDataTimeout, TimeProvider.System);
         _pipeline = new ReceiverPipeline(_options, Counters, _watchdog, source.Name, SetStatus, logger);
         source.Logger ??= logger;
-        source.StatusChanged += (_, e) => SetStatus(e.Status);
+        source.StatusChanged += (_, e) => SetStatus(e.Kind, e.Text);
     }
 
     /// <summary>Creates a receiver on a source URI (see <see cref="GnssSource.Parse"/>).</summary>
@@ -56,10 +57,13 @@ public sealed class GnssReceiver : IAsyncDisposable
     /// <summary>What has been seen so far.</summary>
     public GnssReceiverCounters Counters { get; } = new();
 
-    /// <summary>The latest status line (source state, or why no fixes arrive).</summary>
-    public string Status => _status;
+    /// <summary>What the latest status says (source state, or why no fixes arrive), for programs.</summary>
+    public GnssStatusKind StatusKind => _statusKind;
 
-    /// <summary>Raised when <see cref="Status"/> changes.</summary>
+    /// <summary>The latest status line, for people.</summary>
+    public string StatusText => _statusText;
+
+    /// <summary>Raised when the status changes (<see cref="StatusKind"/> and <see cref="StatusText"/>).</summary>
     public event EventHandler<GnssStatusEventArgs>? StatusChanged;
 
     /// <summary>
@@ -184,7 +188,7 @@ public sealed class GnssReceiver : IAsyncDisposable
                             await _pacer.PaceAsync(_pipeline.Fixes, cancellationToken).ConfigureAwait(false);
                         }
 
-                        SetStatus(Counters.ValidSentences == 0
+                        SetStatus(Counters.ValidSentences == 0 ? GnssStatusKind.NoValidData : GnssStatusKind.Ended, Counters.ValidSentences == 0
                             ? $"no valid sentences in {Source.Name} ({Counters.BytesRead} bytes read, {Counters.IgnoredBytes} ignored, {Counters.RejectedSentences} rejected) — is it NMEA?"
                             : $"end of {Source.Name}: {Counters}");
                         yield return true;
@@ -215,14 +219,15 @@ public sealed class GnssReceiver : IAsyncDisposable
         }
     }
 
-    private void SetStatus(string status)
+    private void SetStatus(GnssStatusKind kind, string text)
     {
-        _status = status;
+        _statusKind = kind;
+        _statusText = text;
         if (_logger != null)
         {
-            GnssLog.ReceiverStatus(_logger, status);
+            GnssLog.ReceiverStatus(_logger, text);
         }
 
-        StatusChanged?.Invoke(this, new GnssStatusEventArgs(status));
+        StatusChanged?.Invoke(this, new GnssStatusEventArgs(kind, text));
     }
 }

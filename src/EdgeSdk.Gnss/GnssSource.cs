@@ -15,7 +15,8 @@ namespace EdgeSdk.Gnss;
 /// </remarks>
 public abstract class GnssSource : IAsyncDisposable
 {
-    private string _status = "not opened";
+    private GnssStatusKind _statusKind;
+    private string _statusText = "not opened";
 
     /// <summary>Human-readable name of the resource, e.g. <c>serial /dev/ttyUSB0 at 9600 baud</c>.</summary>
     public abstract string Name { get; }
@@ -34,10 +35,13 @@ public abstract class GnssSource : IAsyncDisposable
     /// </summary>
     public virtual string NoDataHint => " from " + Name;
 
-    /// <summary>The last status reported (opening, connected, lost, reconnecting...).</summary>
-    public string Status => _status;
+    /// <summary>What the last status reported says (opened, connection lost, reconnected, ...).</summary>
+    public GnssStatusKind StatusKind => _statusKind;
 
-    /// <summary>Raised when the source's status changes; the argument is the new status line.</summary>
+    /// <summary>The last status reported, for people.</summary>
+    public string StatusText => _statusText;
+
+    /// <summary>Raised when the source's status changes; the argument holds the new kind and text.</summary>
     public event EventHandler<GnssStatusEventArgs>? StatusChanged;
 
     /// <summary>Optional logger for status changes; null is silent.</summary>
@@ -47,7 +51,7 @@ public abstract class GnssSource : IAsyncDisposable
     /// Opens the resource (again calls do nothing while it is open). Throws <see cref="IOException"/> with a one-line message naming the
     /// resource when it does not exist or cannot be opened.
     /// </summary>
-    public abstract ValueTask OpenAsync(CancellationToken cancellationToken);
+    public abstract ValueTask OpenAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Reads the next bytes into <paramref name="buffer"/>. Returns 0 only at the end of a finite
@@ -64,15 +68,18 @@ public abstract class GnssSource : IAsyncDisposable
     public abstract ValueTask DisposeAsync();
 
     /// <summary>Records and raises a status change.</summary>
-    protected void ReportStatus(string status)
+    /// <param name="kind">What it says, for programs.</param>
+    /// <param name="text">The status line, for people.</param>
+    protected void ReportStatus(GnssStatusKind kind, string text)
     {
-        _status = status;
+        _statusKind = kind;
+        _statusText = text;
         if (Logger != null)
         {
-            GnssLog.SourceStatus(Logger, Path, status);
+            GnssLog.SourceStatus(Logger, Path, text);
         }
 
-        StatusChanged?.Invoke(this, new GnssStatusEventArgs(status));
+        StatusChanged?.Invoke(this, new GnssStatusEventArgs(kind, text));
     }
 
     /// <summary>

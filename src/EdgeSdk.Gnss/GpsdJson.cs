@@ -9,7 +9,7 @@ namespace EdgeSdk.Gnss;
 /// order and number formats follow gpsd's own output (lat/lon 9 decimals, altitudes 4,
 /// speeds and errors 3, DOPs 2, az/el/ss 1, time ISO 8601 with milliseconds).
 /// </summary>
-public static class GpsdJson
+internal static class GpsdJson
 {
     /// <summary>The protocol version announced in VERSION (the one Debian's gpsd 3.22 speaks).</summary>
     public const int ProtocolMajor = 3;
@@ -105,9 +105,9 @@ public static class GpsdJson
             {
                 SatelliteInfo satellite = satellites[i];
                 writer.WriteStartObject();
-                writer.WriteNumber("PRN"u8, satellite.Prn);
-                writer.WriteNumber("gnssid"u8, satellite.GnssId);
-                writer.WriteNumber("svid"u8, satellite.Svid);
+                writer.WriteNumber("PRN"u8, satellite.GpsdPrn);
+                writer.WriteNumber("gnssid"u8, satellite.GpsdGnssId);
+                writer.WriteNumber("svid"u8, satellite.GpsdSvid);
                 if (satellite.GpsdSignalId != 0)
                 {
                     writer.WriteNumber("sigid"u8, satellite.GpsdSignalId);

@@ -8,7 +8,7 @@ namespace EdgeSdk.Gnss;
 /// Formats fixes as gpsd report lines (TPV, then SKY when there is one, each ending in a newline)
 /// into a reused buffer: what <c>edgesdk fixes</c> prints and what the gpsd server sends.
 /// </summary>
-public sealed class GpsdReportWriter : IDisposable
+internal sealed class GpsdReportWriter : IDisposable
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(2048);
     private readonly Utf8JsonWriter _json;

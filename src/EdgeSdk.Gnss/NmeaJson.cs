@@ -217,7 +217,7 @@ public static class NmeaJson
         json.WriteString("system", id.System.ToString());
         if (id.IsKnown)
         {
-            json.WriteNumber("svid", id.Svid);
+            json.WriteNumber("svid", id.Number);
             json.WriteNumber("PRN", id.GpsdPrn);
             json.WriteNumber("gnssid", id.GpsdGnssId);
         }

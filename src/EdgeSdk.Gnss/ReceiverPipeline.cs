@@ -14,14 +14,14 @@ internal sealed class ReceiverPipeline
     private readonly GnssReceiverOptions _options;
     private readonly GnssReceiverCounters _counters;
     private readonly ReceiverWatchdog _watchdog;
-    private readonly Action<string> _status;
+    private readonly Action<GnssStatusKind, string> _status;
     private readonly string _sourceName;
     private readonly ILogger? _logger;
     private readonly NmeaParser _parser = new();
     private EpochFusion _fusion;
     private long _acceptedOther;
 
-    public ReceiverPipeline(GnssReceiverOptions options, GnssReceiverCounters counters, ReceiverWatchdog watchdog, string sourceName, Action<string> status, ILogger? logger)
+    public ReceiverPipeline(GnssReceiverOptions options, GnssReceiverCounters counters, ReceiverWatchdog watchdog, string sourceName, Action<GnssStatusKind, string> status, ILogger? logger)
     {
         _options = options;
         _counters = counters;
@@ -130,7 +130,7 @@ internal sealed class ReceiverPipeline
         _counters.NavigationSentences++;
         if (_watchdog.NavigationArrived())
         {
-            _status($"receiving {_sourceName}");
+            _status(GnssStatusKind.Receiving, $"receiving {_sourceName}");
         }
     }
 
@@ -159,7 +159,7 @@ internal sealed class ReceiverPipeline
                 GnssLog.EpochFailed(_logger, ex);
             }
 
-            _status($"skipped an epoch that failed to fuse ({ex.GetType().Name}: {ex.Message}); further failures are only counted");
+            _status(GnssStatusKind.FusionFault, $"skipped an epoch that failed to fuse ({ex.GetType().Name}: {ex.Message}); further failures are only counted");
         }
     }
 

@@ -73,14 +73,14 @@ internal sealed class ReceiverWatchdog(GnssSource source, GnssReceiverCounters c
     }
 
     /// <summary>Checks four times per timeout until cancelled, handing each status line to <paramref name="report"/>.</summary>
-    public async Task RunAsync(Action<string> report, CancellationToken cancellationToken)
+    public async Task RunAsync(Action<GnssStatusKind, string> report, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(timeout / 4, time);
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
         {
             if (Check() is string status)
             {
-                report(status);
+                report(_quiet == 1 ? GnssStatusKind.NoValidData : GnssStatusKind.NoNavigationData, status);
             }
         }
     }

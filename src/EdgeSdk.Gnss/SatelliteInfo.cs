@@ -21,10 +21,10 @@ public sealed class SatelliteInfo
     internal SatelliteInfo(SatelliteInfo identity, double elevationDegrees, double azimuthDegrees, double snrDbHz, bool used)
     {
         System = identity.System;
-        SatelliteId = identity.SatelliteId;
-        Prn = identity.Prn;
-        GnssId = identity.GnssId;
-        Svid = identity.Svid;
+        Number = identity.Number;
+        GpsdPrn = identity.GpsdPrn;
+        GpsdGnssId = identity.GpsdGnssId;
+        GpsdSvid = identity.GpsdSvid;
         SignalId = identity.SignalId;
         GpsdSignalId = identity.GpsdSignalId;
         _elevationDegrees = elevationDegrees;
@@ -36,17 +36,17 @@ public sealed class SatelliteInfo
     /// <summary>The constellation.</summary>
     public GnssSystem System { get; init; }
 
-    /// <summary>Satellite number within its constellation (BDS C01 is 1, GLONASS slot 1 is 1).</summary>
-    public int SatelliteId { get; init; }
+    /// <summary>The satellite's number within its constellation (BDS C01 is 1, GLONASS slot 1 is 1), as <see cref="EdgeSdk.Nmea.SatelliteId.Number"/>.</summary>
+    public int Number { get; init; }
 
     /// <summary>gpsd's PRN (see gpsd_json(5)): e.g. BDS 401–463, GLONASS 65–96, Galileo 301–336.</summary>
-    public int Prn { get; init; }
+    public int GpsdPrn { get; init; }
 
     /// <summary>gpsd's <c>gnssid</c> (0 GPS, 1 SBAS, 2 Galileo, 3 BeiDou, 4 IMES, 5 QZSS, 6 GLONASS, 7 NavIC).</summary>
-    public int GnssId { get; init; }
+    public int GpsdGnssId { get; init; }
 
-    /// <summary>gpsd's <c>svid</c> (the satellite number within <see cref="GnssId"/>).</summary>
-    public int Svid { get; init; }
+    /// <summary>gpsd's <c>svid</c> (the satellite number within <see cref="GpsdGnssId"/>).</summary>
+    public int GpsdSvid { get; init; }
 
     /// <summary>NMEA 4.11 signal ID (0 when the receiver does not say).</summary>
     public int SignalId { get; init; }

@@ -7,6 +7,4 @@ public enum SentenceUse
     Ignored = 0,
     /// <summary>Carried time, position, velocity, precision or the sky, and was fused.</summary>
     Navigation = 1,
-    /// <summary>A navigation sentence whose fields did not parse.</summary>
-    Malformed = 2,
 }

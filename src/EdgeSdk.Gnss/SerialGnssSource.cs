@@ -52,7 +52,7 @@ public sealed class SerialGnssSource : GnssSource
     public override string NoDataHint => _auto ? $" from {_portName} at any baud rate" : $" at {BaudRate} baud — try baud=auto";
 
     /// <inheritdoc />
-    public override async ValueTask OpenAsync(CancellationToken cancellationToken)
+    public override async ValueTask OpenAsync(CancellationToken cancellationToken = default)
     {
         if (_stream != null)
         {
@@ -101,7 +101,7 @@ public sealed class SerialGnssSource : GnssSource
                 return 0;
             }
 
-            ReportStatus($"device {_portName} disappeared; waiting for it to come back");
+            ReportStatus(GnssStatusKind.ConnectionLost, $"device {_portName} disappeared; waiting for it to come back");
             Close();
         }
     }
@@ -140,7 +140,7 @@ public sealed class SerialGnssSource : GnssSource
         if (!_auto)
         {
             OpenPort(BaudRate);
-            ReportStatus($"opened {Name}");
+            ReportStatus(GnssStatusKind.Opened, $"opened {Name}");
             return;
         }
 
@@ -151,14 +151,14 @@ public sealed class SerialGnssSource : GnssSource
                 OpenPort(rate);
                 if (await ProbeAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    ReportStatus($"opened {_portName}: valid sentences at {rate} baud");
+                    ReportStatus(GnssStatusKind.Opened, $"opened {_portName}: valid sentences at {rate} baud");
                     return;
                 }
 
                 Close();
             }
 
-            ReportStatus($"no valid sentences from {_portName} at any baud rate ({AutoBaudRates[0]}…{AutoBaudRates[^1]}); retrying — check wiring (TX→RX) and power");
+            ReportStatus(GnssStatusKind.NoValidData, $"no valid sentences from {_portName} at any baud rate ({AutoBaudRates[0]}…{AutoBaudRates[^1]}); retrying — check wiring (TX→RX) and power");
         }
     }
 
@@ -234,7 +234,7 @@ public sealed class SerialGnssSource : GnssSource
             {
                 await OpenAtAsync(cancellationToken).ConfigureAwait(false);
                 Reopens++;
-                ReportStatus($"device {_portName} is back at {BaudRate} baud");
+                ReportStatus(GnssStatusKind.Reconnected, $"device {_portName} is back at {BaudRate} baud");
                 return;
             }
             catch (IOException)

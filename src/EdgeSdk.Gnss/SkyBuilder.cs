@@ -82,7 +82,7 @@ internal sealed class SkyBuilder
                 s.Azimuth = satellite.AzimuthDegrees;
                 s.Snr = satellite.SnrDbHz;
                 s.System = satellite.Id.System;
-                s.Svid = satellite.Id.Svid;
+                s.Number = satellite.Id.Number;
                 s.SignalId = signalId;
                 s.Set = set;
             }
@@ -125,7 +125,7 @@ internal sealed class SkyBuilder
         for (int i = 0; i < _count; i++)
         {
             ref Signal s = ref _signals[i];
-            bool isUsed = used.Contains(s.System, s.Svid) && s.Snr > 0; // gpsd: a C/N0 of 0 (or none) is not tracked
+            bool isUsed = used.Contains(s.System, s.Number) && s.Snr > 0; // gpsd: a C/N0 of 0 (or none) is not tracked
             _used[i] = isUsed;
             count += isUsed ? 1 : 0;
             int j = Find(in s, next);
@@ -271,7 +271,7 @@ internal sealed class SkyBuilder
 
     // The set (talker, signal ID) decides gpsd's signal ID, so it is part of the signal's identity.
     private static bool SameSignal(in Signal a, in Signal b)
-        => a.Svid == b.Svid && a.System == b.System && a.SignalId == b.SignalId && a.Set == b.Set;
+        => a.Number == b.Number && a.System == b.System && a.SignalId == b.SignalId && a.Set == b.Set;
 
     private static bool SameValues(in Signal a, in Signal b)
         => BitConverter.DoubleToInt64Bits(a.Snr) == BitConverter.DoubleToInt64Bits(b.Snr)
@@ -280,15 +280,15 @@ internal sealed class SkyBuilder
 
     private static SatelliteInfo Create(in Signal s, bool used)
     {
-        var id = new SatelliteId(s.System, s.Svid);
+        var id = new SatelliteId(s.System, s.Number);
         GnssSystem talkerSystem = NmeaTalkers.SystemOf((NmeaTalker)(s.Set >> 8));
         return new SatelliteInfo
         {
             System = s.System,
-            SatelliteId = s.Svid,
-            Prn = id.GpsdPrn,
-            GnssId = id.GpsdGnssId,
-            Svid = id.GpsdSvid,
+            Number = s.Number,
+            GpsdPrn = id.GpsdPrn,
+            GpsdGnssId = id.GpsdGnssId,
+            GpsdSvid = id.GpsdSvid,
             SignalId = s.SignalId,
             GpsdSignalId = s.SignalId > 0 ? SatelliteNumbering.GpsdSignalId(talkerSystem, s.SignalId) : 0,
             ElevationDegrees = Value(s.Elevation),
@@ -307,7 +307,7 @@ internal sealed class SkyBuilder
         public double Azimuth;
         public double Snr;
         public GnssSystem System;
-        public int Svid;
+        public int Number;
         public int SignalId;
         public int Set; // (talker, raw signal ID): the GSV set it came from
     }

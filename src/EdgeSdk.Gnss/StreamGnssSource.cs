@@ -36,10 +36,10 @@ public sealed class StreamGnssSource : GnssSource
     public override bool IsFinite => true;
 
     /// <inheritdoc />
-    public override ValueTask OpenAsync(CancellationToken cancellationToken)
+    public override ValueTask OpenAsync(CancellationToken cancellationToken = default)
     {
         _stream ??= _open();
-        ReportStatus($"reading {Name}");
+        ReportStatus(GnssStatusKind.Opened, $"reading {Name}");
         return ValueTask.CompletedTask;
     }
 

@@ -38,7 +38,7 @@ public sealed class TcpGnssSource : GnssSource
     public override bool CanWrite => true;
 
     /// <inheritdoc />
-    public override async ValueTask OpenAsync(CancellationToken cancellationToken)
+    public override async ValueTask OpenAsync(CancellationToken cancellationToken = default)
     {
         if (_stream != null)
         {
@@ -73,11 +73,11 @@ public sealed class TcpGnssSource : GnssSource
                     return read;
                 }
 
-                ReportStatus($"{Name} closed the connection; reconnecting");
+                ReportStatus(GnssStatusKind.ConnectionLost, $"{Name} closed the connection; reconnecting");
             }
             catch (IOException ex)
             {
-                ReportStatus($"{Name} connection lost ({ex.InnerException?.Message ?? ex.Message}); reconnecting");
+                ReportStatus(GnssStatusKind.ConnectionLost, $"{Name} connection lost ({ex.InnerException?.Message ?? ex.Message}); reconnecting");
             }
 
             Close();
@@ -113,7 +113,7 @@ public sealed class TcpGnssSource : GnssSource
 
         _client = client;
         _stream = client.GetStream();
-        ReportStatus($"connected to {Name}");
+        ReportStatus(GnssStatusKind.Opened, $"connected to {Name}");
     }
 
     private async Task ReconnectAsync(CancellationToken cancellationToken)
@@ -130,7 +130,7 @@ public sealed class TcpGnssSource : GnssSource
             }
             catch (SocketException ex)
             {
-                ReportStatus($"cannot reconnect to {Name} ({ex.SocketErrorCode}); retrying in {delay.TotalSeconds:0.#} s");
+                ReportStatus(GnssStatusKind.ConnectionLost, $"cannot reconnect to {Name} ({ex.SocketErrorCode}); retrying in {delay.TotalSeconds:0.#} s");
             }
 
             delay = delay * 2 > MaxBackoff ? MaxBackoff : delay * 2;

@@ -34,7 +34,7 @@ public sealed class UdpGnssSource : GnssSource
     public override string Path => Name;
 
     /// <inheritdoc />
-    public override ValueTask OpenAsync(CancellationToken cancellationToken)
+    public override ValueTask OpenAsync(CancellationToken cancellationToken = default)
     {
         if (_socket != null)
         {
@@ -54,7 +54,7 @@ public sealed class UdpGnssSource : GnssSource
         }
 
         _socket = socket;
-        ReportStatus($"listening on {Name}");
+        ReportStatus(GnssStatusKind.Opened, $"listening on {Name}");
         return ValueTask.CompletedTask;
     }
 

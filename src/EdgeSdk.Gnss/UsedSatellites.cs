@@ -24,7 +24,7 @@ internal sealed class UsedSatellites
     /// <summary>Adds a satellite (known system) once.</summary>
     public void Add(SatelliteId id)
     {
-        int slot = Slot(id.System, id.Svid);
+        int slot = Slot(id.System, id.Number);
         ref int stamp = ref _stamps[slot];
         if (stamp != _stamp)
         {

@@ -16,7 +16,7 @@ public sealed partial class GsvSentence
         for (int i = 0; i < satellites.Length; i++)
         {
             GsvSatellite s = GetSatellite(i);
-            satellites[i] = s.Id.Svid.ToString(CultureInfo.InvariantCulture) + " " +
+            satellites[i] = s.Id.Number.ToString(CultureInfo.InvariantCulture) + " " +
                 (double.IsNaN(s.SnrDbHz) ? NmeaDisplay.Absent : NmeaDisplay.Number(s.SnrDbHz, 0) + " dB-Hz");
         }
 

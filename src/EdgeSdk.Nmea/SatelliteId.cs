@@ -7,18 +7,18 @@ namespace EdgeSdk.Nmea;
 /// </summary>
 public struct SatelliteId
 {
-    /// <summary>Creates an identity from a system and its satellite ID.</summary>
-    public SatelliteId(GnssSystem system, int svid)
+    /// <summary>Creates an identity from a system and the satellite's number within it.</summary>
+    public SatelliteId(GnssSystem system, int number)
     {
         System = system;
-        Svid = svid;
+        Number = number;
     }
 
     /// <summary>The constellation, or <see cref="GnssSystem.Unknown"/> when the number fits no known range.</summary>
     public GnssSystem System { get; }
 
-    /// <summary>Satellite ID within the system (GPS 1–32, SBAS 120–158, GLONASS 1–32, Galileo 1–36, BDS 1–63, QZSS 1–10, NavIC 1–14).</summary>
-    public int Svid { get; }
+    /// <summary>The satellite's number within its system (GPS 1–32, SBAS 120–158, GLONASS 1–32, Galileo 1–36, BDS 1–63, QZSS 1–10, NavIC 1–14).</summary>
+    public int Number { get; }
 
     /// <summary>True when the system is known.</summary>
     public bool IsKnown => System != GnssSystem.Unknown;
@@ -44,8 +44,8 @@ public struct SatelliteId
         }
     }
 
-    /// <summary>gpsd's <c>svid</c> (the same as <see cref="Svid"/>).</summary>
-    public int GpsdSvid => Svid;
+    /// <summary>gpsd's <c>svid</c> (the same number as <see cref="Number"/>).</summary>
+    public int GpsdSvid => Number;
 
     /// <summary>
     /// gpsd's <c>PRN</c>: GPS 1–32, SBAS 33–64 (svid − 87; 152–158 kept), GLONASS 65–96, QZSS 193–202,
@@ -58,12 +58,12 @@ public struct SatelliteId
         {
             switch (System)
             {
-                case GnssSystem.Gps: return Svid;
-                case GnssSystem.Sbas: return Svid <= 151 ? Svid - 87 : Svid;
-                case GnssSystem.Galileo: return 300 + Svid;
-                case GnssSystem.Beidou: return 400 + Svid;
-                case GnssSystem.Qzss: return 192 + Svid;
-                case GnssSystem.Glonass: return 64 + Svid;
+                case GnssSystem.Gps: return Number;
+                case GnssSystem.Sbas: return Number <= 151 ? Number - 87 : Number;
+                case GnssSystem.Galileo: return 300 + Number;
+                case GnssSystem.Beidou: return 400 + Number;
+                case GnssSystem.Qzss: return 192 + Number;
+                case GnssSystem.Glonass: return 64 + Number;
                 default: return 0;
             }
         }

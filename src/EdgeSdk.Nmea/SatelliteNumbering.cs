@@ -124,9 +124,9 @@ public static class SatelliteNumbering
     {
         switch (id.System)
         {
-            case GnssSystem.Sbas: return id.Svid <= 151 ? id.Svid - 87 : id.Svid;
-            case GnssSystem.Glonass: return id.Svid + 64;
-            default: return id.Svid;
+            case GnssSystem.Sbas: return id.Number <= 151 ? id.Number - 87 : id.Number;
+            case GnssSystem.Glonass: return id.Number + 64;
+            default: return id.Number;
         }
     }
 

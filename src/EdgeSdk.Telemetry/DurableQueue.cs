@@ -252,22 +252,6 @@ public sealed class DurableQueue : IDisposable
         }
     }
 
-    /// <summary>Forces everything written so far to disk (fsync).</summary>
-    /// <exception cref="IOException">The fsync failed.</exception>
-    public void Flush()
-    {
-        lock (_lock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_active != null)
-            {
-                RandomAccess.FlushToDisk(_active);
-            }
-
-            _lastFsync = Stopwatch.GetTimestamp();
-        }
-    }
-
     /// <summary>Flushes to disk, closes the files and releases the directory's lock.</summary>
     public void Dispose()
     {

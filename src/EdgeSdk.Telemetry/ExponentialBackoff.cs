@@ -8,8 +8,6 @@ internal sealed class ExponentialBackoff(TimeSpan initial, TimeSpan maximum)
 {
     private int _failures;
 
-    public int Failures => _failures;
-
     public TimeSpan Next()
     {
         double ceiling = Math.Min(maximum.TotalMilliseconds, initial.TotalMilliseconds * Math.Pow(2, Math.Min(_failures, 30)));

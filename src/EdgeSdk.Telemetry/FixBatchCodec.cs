@@ -8,9 +8,9 @@ namespace EdgeSdk.Telemetry;
 /// <summary>
 /// Turns consecutive <see cref="GnssFix"/> values into a delta-encoded <see cref="FixBatch"/> and
 /// back (see <c>Protos/telemetry.proto</c> for the column rules). Quantities are quantized to the
-/// wire units: 1 ms, 1e-7°, 1 dm, 1 cm/s, 0.1°.
+/// wire units: 1 ms, 1e-7°, 1 dm, 1 cm/s, 0.1°, DOPs in hundredths.
 /// </summary>
-public static class FixBatchCodec
+internal static class FixBatchCodec
 {
     /// <summary>Largest batch <see cref="TryDecode"/> accepts; a bigger count is malformed input.</summary>
     public const int MaxFixesPerBatch = 10_000;
@@ -57,6 +57,9 @@ public static class FixBatchCodec
         var alt = new long[n];
         var speed = new long[n];
         var course = new long[n];
+        var hdop = new long[n];
+        var pdop = new long[n];
+        var vdop = new long[n];
         var batch = new FixBatch { Count = (uint)n };
         FixState? previousState = null;
         for (int i = 0; i < n; i++)
@@ -75,6 +78,9 @@ public static class FixBatchCodec
                 course[i] = ((course[i] % CourseModulus) + CourseModulus) % CourseModulus;
             }
 
+            hdop[i] = Dop(fix.Hdop);
+            pdop[i] = Dop(fix.Pdop);
+            vdop[i] = Dop(fix.Vdop);
             FixState state = StateOf(fix, absent);
             if (!state.Equals(previousState))
             {
@@ -99,6 +105,9 @@ public static class FixBatchCodec
         EncodeColumn(alt, secondOrder: false, batch.AltitudeMslDm);
         EncodeColumn(speed, secondOrder: false, batch.SpeedCmPerS);
         EncodeColumn(course, secondOrder: false, batch.CourseDdeg, CourseModulus);
+        EncodeColumn(hdop, secondOrder: false, batch.HdopCenti);
+        EncodeColumn(pdop, secondOrder: false, batch.PdopCenti);
+        EncodeColumn(vdop, secondOrder: false, batch.VdopCenti);
         PadToBudget(batch, n);
         return batch;
     }
@@ -181,6 +190,9 @@ public static class FixBatchCodec
         long[] alt = DecodeColumn(batch.AltitudeMslDm, n, secondOrder: false);
         long[] speed = DecodeColumn(batch.SpeedCmPerS, n, secondOrder: false);
         long[] course = DecodeColumn(batch.CourseDdeg, n, secondOrder: false, modulus: CourseModulus);
+        long[] hdop = DecodeColumn(batch.HdopCenti, n, secondOrder: false);
+        long[] pdop = DecodeColumn(batch.PdopCenti, n, secondOrder: false);
+        long[] vdop = DecodeColumn(batch.VdopCenti, n, secondOrder: false);
         if (time.Any(t => t < 0 || t > MaxUnixMs))
         {
             error = "fix time out of range";
@@ -210,6 +222,9 @@ public static class FixBatchCodec
                 AltitudeMslMeters = Has(absent, AbsentAltitude) ? alt[i] / 10.0 : null,
                 SpeedMetersPerSecond = Has(absent, AbsentSpeed) ? speed[i] / 100.0 : null,
                 CourseDegrees = Has(absent, AbsentCourse) ? course[i] / 10.0 : null,
+                Hdop = FromDop(hdop[i]),
+                Pdop = FromDop(pdop[i]),
+                Vdop = FromDop(vdop[i]),
                 Satellites = satellites,
                 SatellitesUsed = (int)state.SatellitesUsed.Sum(c => (long)c),
             });
@@ -257,11 +272,19 @@ public static class FixBatchCodec
         }
 
         bool tooLong = batch.TimeMs.Count > n || batch.LatitudeE7.Count > n || batch.LongitudeE7.Count > n
-            || batch.AltitudeMslDm.Count > n || batch.SpeedCmPerS.Count > n || batch.CourseDdeg.Count > n;
+            || batch.AltitudeMslDm.Count > n || batch.SpeedCmPerS.Count > n || batch.CourseDdeg.Count > n
+            || batch.HdopCenti.Count > n || batch.PdopCenti.Count > n || batch.VdopCenti.Count > n;
         return tooLong ? "a column has more entries than fixes" : null;
     }
 
     private static bool Has(uint absent, uint bit) => (absent & bit) == 0;
+
+    // DOPs travel in hundredths, 0 meaning "not reported" (see the proto); a reported DOP never rounds to 0.
+    private static long Dop(double? value) => value is { } v && double.IsFinite(v) && v > 0
+        ? Math.Clamp((long)Math.Round(v * 100, MidpointRounding.AwayFromZero), 1, 100_000)
+        : 0;
+
+    private static double? FromDop(long centi) => centi > 0 ? centi / 100.0 : null;
 
     // Quantizes a value to wire units; an absent value repeats the previous one and sets its bit.
     private static long Quantize(double? value, double scale, int index, long[] column, uint absentBit, ref uint absent)

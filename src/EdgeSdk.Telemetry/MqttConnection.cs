@@ -62,9 +62,6 @@ internal sealed partial class MqttConnection : IAsyncDisposable
 
     public string? LastError { get; private set; }
 
-    /// <summary>Connect attempts that failed since the last success.</summary>
-    public int FailedAttempts => _backoff.Failures;
-
     /// <summary>One connection attempt (MQTT 5, then 3.1.1 if refused); throws <see cref="IOException"/> naming the broker.</summary>
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {

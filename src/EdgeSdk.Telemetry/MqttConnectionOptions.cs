@@ -4,10 +4,18 @@ namespace EdgeSdk.Telemetry;
 
 /// <summary>
 /// How to reach an MQTT broker: address, TLS, credentials and reconnect pacing. Shared by
-/// <see cref="TelemetryPublisher"/> and <see cref="TelemetryConsumer"/>. <see cref="ToString"/> never shows secrets.
+/// <see cref="TelemetryPublisher"/> and <see cref="TelemetryConsumer"/>: build one from what a user typed with
+/// <see cref="FromUser"/>, then vary it with <c>with</c> (e.g. <c>options with { ClientId = "platform" }</c>).
+/// <see cref="ToString"/> never shows secrets.
 /// </summary>
-public sealed class MqttConnectionOptions
+public sealed record MqttConnectionOptions
 {
+    /// <summary>
+    /// The environment variable a program should read the MQTT password from (as <c>edgesdk track</c> and
+    /// <c>subscribe</c> do): never the command line, where <c>ps</c> shows it to every user.
+    /// </summary>
+    public const string PasswordEnvironmentVariable = "EDGESDK_MQTT_PASSWORD";
+
     /// <summary>Broker address: <c>mqtt://HOST[:PORT]</c> (default port 1883) or <c>mqtts://HOST[:PORT]</c> for TLS (8883).</summary>
     public Uri BrokerUri { get; init; } = new("mqtt://127.0.0.1:1883");
 
@@ -70,7 +78,7 @@ public sealed class MqttConnectionOptions
     /// </summary>
     /// <param name="brokerUri">mqtt://HOST:PORT or mqtts://HOST:PORT.</param>
     /// <param name="username">User name, or null.</param>
-    /// <param name="password">Password, or null.</param>
+    /// <param name="password">Password, or null (read it from <see cref="PasswordEnvironmentVariable"/>, not from the command line).</param>
     /// <param name="caFile">PEM file of the CA the broker's certificate must chain to, or null for the system's CAs.</param>
     /// <param name="certificateFile">PEM file of this client's certificate, or null.</param>
     /// <param name="keyFile">PEM file of the client certificate's private key (null: in the certificate file).</param>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using EdgeSdk.Gnss;
 using EdgeSdk.Telemetry.V1;
@@ -12,22 +13,34 @@ namespace EdgeSdk.Telemetry;
 
 /// <summary>
 /// The platform side: subscribes to a fleet (optionally as a shared subscription), decodes fix batches,
-/// drops duplicates by (device, sequence), counts gaps, and counts and skips malformed or oversized
-/// payloads. Keeps reconnecting after the first connection.
+/// drops duplicates by (device, queue instance, sequence), counts gaps, and counts and skips malformed or
+/// oversized payloads. Devices are seen, not only their fixes: online/offline (retained status and Last Will)
+/// and device events come as typed streams. Keeps reconnecting after the first connection.
 /// </summary>
+/// <example>
+/// <code>
+/// await using var consumer = new TelemetryConsumer(new TelemetryConsumerOptions { Fleet = "trucks" });
+/// await consumer.StartAsync(cancellationToken);
+/// await foreach (ReceivedFix fix in consumer.ReadFixesAsync(cancellationToken))
+///     Console.WriteLine($"{fix.DeviceId} #{fix.Sequence}: {fix.LatitudeDegrees} {fix.LongitudeDegrees} HDOP {fix.Hdop}");
+/// </code>
+/// </example>
 public sealed partial class TelemetryConsumer : IAsyncDisposable
 {
     private readonly TelemetryConsumerOptions _options;
     private readonly ILogger _logger;
     private readonly MqttConnection _connection;
     private readonly Channel<ReceivedFix> _fixes;
-    private readonly Dictionary<string, SequenceTracker> _trackers = new(StringComparer.Ordinal);
+    private readonly Channel<ReceivedDeviceStatus> _statusUpdates;
+    private readonly Channel<ReceivedDeviceEvent> _eventUpdates;
+    private readonly Dictionary<(string Fleet, string DeviceId, ulong QueueInstance), SequenceTracker> _trackers = [];
+    private readonly Dictionary<(string Fleet, string DeviceId), ReceivedDeviceStatus?> _devices = [];
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly string _filter;
     private Task _connector = Task.CompletedTask;
     private int _disposed;
-    private long _messages, _delivered, _duplicates, _malformed, _oversized, _statuses, _events, _connections;
+    private long _messages, _delivered, _duplicates, _malformed, _oversized, _statuses, _events, _connections, _updatesDropped;
 
     /// <summary>Creates a consumer; nothing happens until <see cref="StartAsync"/>.</summary>
     public TelemetryConsumer(TelemetryConsumerOptions options, ILogger<TelemetryConsumer>? logger = null)
@@ -36,11 +49,11 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         _options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         TelemetryNames.ValidateFilter(options.Fleet, "fleet");
-        TelemetryNames.ValidateFilter(options.Device, "device");
-        _filter = $"{TelemetryTopics.Root}/{options.Fleet}/{options.Device}/+";
+        TelemetryNames.ValidateFilter(options.DeviceId, "device");
+        _filter = $"{TelemetryTopics.Root}/{options.Fleet}/{options.DeviceId}/+";
         if (options.SharedSubscriptionGroup is { } group)
         {
-            TelemetryTopics.ValidateLevel(group, "shared subscription group");
+            TelemetryNames.Validate(group, "shared subscription group");
             _filter = $"$share/{group}/{_filter}";
         }
 
@@ -50,6 +63,9 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         }
 
         _fixes = Channel.CreateBounded<ReceivedFix>(new BoundedChannelOptions(options.Capacity) { SingleWriter = true });
+        var updates = new BoundedChannelOptions(options.DeviceUpdateCapacity) { SingleWriter = true, FullMode = BoundedChannelFullMode.DropOldest };
+        _statusUpdates = Channel.CreateBounded<ReceivedDeviceStatus>(updates, _ => Interlocked.Increment(ref _updatesDropped));
+        _eventUpdates = Channel.CreateBounded<ReceivedDeviceEvent>(updates, _ => Interlocked.Increment(ref _updatesDropped));
         bool persistent = options.Connection.ClientId != null;
         string clientId = options.Connection.ClientId ?? $"edgesdk-consumer-{Guid.NewGuid():N}";
         _connection = new MqttConnection(options.Connection, clientId, (builder, mqtt5) =>
@@ -72,17 +88,14 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         _connection.Client.ApplicationMessageReceivedAsync += OnMessageAsync;
     }
 
-    /// <summary>The received fixes, de-duplicated, in arrival order.</summary>
-    public ChannelReader<ReceivedFix> Fixes => _fixes.Reader;
-
     /// <summary>A snapshot of the counters.</summary>
-    public TelemetryConsumerStatus Status
+    public TelemetryConsumerCounters Counters
     {
         get
         {
             lock (_lock)
             {
-                return new TelemetryConsumerStatus
+                return new TelemetryConsumerCounters
                 {
                     Messages = _messages,
                     Fixes = _delivered,
@@ -93,12 +106,98 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
                     Connections = Interlocked.Read(ref _connections),
                     StatusMessages = _statuses,
                     Events = _events,
-                    Devices = _trackers.Count,
+                    DeviceUpdatesDropped = Interlocked.Read(ref _updatesDropped),
+                    Devices = _devices.Count,
+                    DevicesOnline = _devices.Values.Count(d => d?.Online == true),
                     Connected = _connection.IsConnected,
                     LastError = _connection.LastError,
                 };
             }
         }
+    }
+
+    /// <summary>The latest status of every device that sent one (online or offline), in no particular order.</summary>
+    public IReadOnlyList<ReceivedDeviceStatus> DeviceStatuses
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _devices.Values.OfType<ReceivedDeviceStatus>().ToArray();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The received fixes, de-duplicated, in arrival order, until the consumer is disposed or
+    /// <paramref name="cancellationToken"/> is cancelled. Meant for one reader (several readers share the fixes).
+    /// While nobody reads, up to <see cref="TelemetryConsumerOptions.Capacity"/> wait, then receiving waits too.
+    /// </summary>
+    public IAsyncEnumerable<ReceivedFix> ReadFixesAsync(CancellationToken cancellationToken = default) => ReadAllAsync(_fixes.Reader, cancellationToken);
+
+    /// <summary>
+    /// The received fixes as <see cref="ReadFixesAsync"/> gives them, grouped: each item holds every fix that
+    /// arrived since the previous item (at least one, at most <see cref="TelemetryConsumerOptions.Capacity"/>), so
+    /// a reader that does something costly per update (rewrite a map file) does it once per burst, not per fix.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<ReceivedFix>> ReadFixBatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ChannelReader<ReceivedFix> reader = _fixes.Reader;
+        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var batch = new List<ReceivedFix>();
+            while (batch.Count < _options.Capacity && reader.TryRead(out ReceivedFix? fix))
+            {
+                batch.Add(fix);
+            }
+
+            if (batch.Count > 0)
+            {
+                yield return batch;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Device statuses as they arrive: first the broker's retained status of each device
+    /// (<see cref="ReceivedDeviceStatus.Retained"/>), then every change, including the offline Last Will the broker
+    /// publishes for a device that disappears. Bounded: see <see cref="TelemetryConsumerOptions.DeviceUpdateCapacity"/>.
+    /// </summary>
+    public IAsyncEnumerable<ReceivedDeviceStatus> ReadDeviceStatusAsync(CancellationToken cancellationToken = default) => ReadAllAsync(_statusUpdates.Reader, cancellationToken);
+
+    /// <summary>Device events (queue dropped or lost fixes, reconnected) as they arrive. Bounded: see <see cref="TelemetryConsumerOptions.DeviceUpdateCapacity"/>.</summary>
+    public IAsyncEnumerable<ReceivedDeviceEvent> ReadDeviceEventsAsync(CancellationToken cancellationToken = default) => ReadAllAsync(_eventUpdates.Reader, cancellationToken);
+
+    /// <summary>
+    /// The sequence numbers in <paramref name="first"/>..<paramref name="last"/> of one device's queue instance
+    /// that this consumer has not received (at most <paramref name="max"/>, lowest first). Given the range the
+    /// broker acknowledged to the publisher (<see cref="TelemetryPublisherCounters"/>), an empty answer means
+    /// nothing acknowledged was lost on the way; numbers from before the first one this consumer saw count as
+    /// not received.
+    /// </summary>
+    /// <param name="fleet">The device's fleet.</param>
+    /// <param name="deviceId">The device.</param>
+    /// <param name="queueInstanceId">The publisher's <see cref="TelemetryPublisherCounters.QueueInstanceId"/>.</param>
+    /// <param name="first">First sequence number of the range.</param>
+    /// <param name="last">Last sequence number of the range (included).</param>
+    /// <param name="max">Most numbers returned.</param>
+    public IReadOnlyList<long> Unreceived(string fleet, string deviceId, long queueInstanceId, long first, long last, int max = 1_000)
+    {
+        lock (_lock)
+        {
+            if (_trackers.TryGetValue((fleet, deviceId, unchecked((ulong)queueInstanceId)), out SequenceTracker? tracker))
+            {
+                return tracker.Unreceived(first, last, max);
+            }
+        }
+
+        var all = new List<long>();
+        for (long s = first; s <= last && all.Count < max; s++)
+        {
+            all.Add(s);
+        }
+
+        return all;
     }
 
     /// <summary>Connects and subscribes once, then keeps the connection up in the background.</summary>
@@ -110,7 +209,7 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         _connector = Task.Run(() => _connection.RunAsync(stop), CancellationToken.None);
     }
 
-    /// <summary>Disconnects and completes <see cref="Fixes"/>; a second call does nothing.</summary>
+    /// <summary>Disconnects and ends the streams; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -122,7 +221,17 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         await _connector.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
         _fixes.Writer.TryComplete();
+        _statusUpdates.Writer.TryComplete();
+        _eventUpdates.Writer.TryComplete();
         _stop.Dispose();
+    }
+
+    private static async IAsyncEnumerable<T> ReadAllAsync<T>(ChannelReader<T> reader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (T item in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
     }
 
     private async Task SubscribeAsync(IMqttClient client, CancellationToken cancellationToken)
@@ -160,7 +269,7 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
     private void Classify(MqttApplicationMessage message, List<ReceivedFix> received)
     {
         ReadOnlySequence<byte> payload = message.Payload;
-        if (!TelemetryTopics.TryParse(message.Topic, out string fleet, out string device, out string kind))
+        if (!TelemetryTopics.TryParse(message.Topic, out string fleet, out string deviceId, out string kind))
         {
             _malformed++;
             return;
@@ -187,14 +296,23 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
 
         switch (kind)
         {
-            case "fix" when envelope.BodyCase == Envelope.BodyOneofCase.Fixes && envelope.DeviceId == device:
-                Deliver(fleet, device, envelope, received);
+            case "fix" when envelope.BodyCase == Envelope.BodyOneofCase.Fixes && envelope.DeviceId == deviceId:
+                Deliver(fleet, deviceId, envelope, received);
                 return;
-            case "status" when envelope.BodyCase == Envelope.BodyOneofCase.Status:
+            case "status" when envelope.BodyCase == Envelope.BodyOneofCase.Status && envelope.DeviceId == deviceId:
                 _statuses++;
+                DeviceStatus status = envelope.Status;
+                var update = new ReceivedDeviceStatus(fleet, deviceId, status.Online, message.Retain, (long)Math.Min(status.Queued, long.MaxValue),
+                    (long)Math.Min(status.Dropped, long.MaxValue), status.SoftwareVersion, SentUtc(envelope));
+                _devices[(fleet, deviceId)] = update;
+                _statusUpdates.Writer.TryWrite(update); // drops the oldest when unread (counted)
                 return;
-            case "event" when envelope.BodyCase == Envelope.BodyOneofCase.Event:
+            case "event" when envelope.BodyCase == Envelope.BodyOneofCase.Event && envelope.DeviceId == deviceId:
                 _events++;
+                _devices.TryAdd((fleet, deviceId), null);
+                DeviceEvent deviceEvent = envelope.Event;
+                _eventUpdates.Writer.TryWrite(new ReceivedDeviceEvent(fleet, deviceId, KindOf(deviceEvent.Kind), (long)Math.Min(deviceEvent.Count, long.MaxValue),
+                    deviceEvent.Detail, (long)Math.Min(envelope.Sequence, long.MaxValue), SentUtc(envelope)));
                 return;
             default:
                 _malformed++;
@@ -203,31 +321,43 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         }
     }
 
-    private void Deliver(string fleet, string device, Envelope envelope, List<ReceivedFix> received)
+    private static DeviceEventKind KindOf(EventKind kind) => kind switch
+    {
+        EventKind.FixesDropped => DeviceEventKind.FixesDropped,
+        EventKind.Reconnected => DeviceEventKind.Reconnected,
+        EventKind.FixesLost => DeviceEventKind.FixesLost,
+        _ => DeviceEventKind.Unknown,
+    };
+
+    private static DateTime SentUtc(Envelope envelope) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(Math.Clamp(envelope.SentTimeUnixMs, 0, 253_402_300_799_999)).UtcDateTime;
+
+    private void Deliver(string fleet, string deviceId, Envelope envelope, List<ReceivedFix> received)
     {
         var fixes = new List<GnssFix>();
         if (!FixBatchCodec.TryDecode(envelope.Fixes, envelope.SentTimeUnixMs, fixes, out string? error) || envelope.Sequence > long.MaxValue / 2)
         {
             _malformed++;
-            LogSkipped(_logger, TelemetryTopics.Fix(fleet, device), error ?? "sequence out of range");
+            LogSkipped(_logger, TelemetryTopics.Fix(fleet, deviceId), error ?? "sequence out of range");
             return;
         }
 
         // Numbers are unique per queue instance: a publisher whose queue lost its numbering starts a new instance.
-        string key = $"{fleet}/{device}/{envelope.QueueInstance}";
+        var key = (fleet, deviceId, envelope.QueueInstance);
         if (!_trackers.TryGetValue(key, out SequenceTracker? tracker))
         {
             _trackers[key] = tracker = new SequenceTracker();
         }
 
-        DateTime sent = DateTimeOffset.FromUnixTimeMilliseconds(Math.Clamp(envelope.SentTimeUnixMs, 0, 253_402_300_799_999)).UtcDateTime;
+        _devices.TryAdd((fleet, deviceId), null);
+        DateTime sent = SentUtc(envelope);
         for (int i = 0; i < fixes.Count; i++)
         {
             long sequence = (long)envelope.Sequence + i;
             if (tracker.Observe(sequence))
             {
                 _delivered++;
-                received.Add(new ReceivedFix(fleet, device, sequence, sent, fixes[i]));
+                received.Add(new ReceivedFix(fleet, deviceId, sequence, sent, fixes[i]));
             }
             else
             {

@@ -9,8 +9,8 @@ public sealed class TelemetryConsumerOptions
     /// <summary>Fleet to follow, or <c>+</c> for all (default).</summary>
     public string Fleet { get; init; } = "+";
 
-    /// <summary>Device to follow, or <c>+</c> for all (default).</summary>
-    public string Device { get; init; } = "+";
+    /// <summary>Device to follow (its <see cref="TelemetryPublisherOptions.DeviceId"/>), or <c>+</c> for all (default).</summary>
+    public string DeviceId { get; init; } = "+";
 
     /// <summary>
     /// MQTT 5 shared-subscription group: consumers with the same group split the fleet's messages between
@@ -32,11 +32,22 @@ public sealed class TelemetryConsumerOptions
     /// Maximum Packet Size: the broker then never sends a bigger one (mosquitto drops it for this client
     /// and logs it), so a 200 MB junk message, retained or not, costs the consumer nothing and cannot
     /// break its connection. Payloads between <see cref="MaxPayloadBytes"/> and this limit still arrive
-    /// and are counted in <see cref="TelemetryConsumerStatus.Oversized"/>; bigger ones are dropped by
+    /// and are counted in <see cref="TelemetryConsumerCounters.Oversized"/>; bigger ones are dropped by
     /// the broker, which does not tell the client. Must be larger than <see cref="MaxPayloadBytes"/>.
     /// </summary>
     public int MaxPacketBytes { get; init; } = 1024 * 1024;
 
-    /// <summary>Fixes buffered for the reader of <see cref="TelemetryConsumer.Fixes"/> (default 10,000); when full, receiving waits.</summary>
+    /// <summary>
+    /// Fixes buffered for the reader of <see cref="TelemetryConsumer.ReadFixesAsync"/> (default 10,000). When full,
+    /// receiving waits (the broker holds the rest: nothing is dropped), so read the fixes.
+    /// </summary>
     public int Capacity { get; init; } = 10_000;
+
+    /// <summary>
+    /// Device statuses, and separately device events, buffered for <see cref="TelemetryConsumer.ReadDeviceStatusAsync"/>
+    /// and <see cref="TelemetryConsumer.ReadDeviceEventsAsync"/> (default 1,024 each). These never hold up fixes:
+    /// when one is full, its oldest entry is dropped and counted in <see cref="TelemetryConsumerCounters.DeviceUpdatesDropped"/>
+    /// (a consumer that reads only fixes keeps the newest of each; <see cref="TelemetryConsumer.DeviceStatuses"/> always has every device's latest).
+    /// </summary>
+    public int DeviceUpdateCapacity { get; init; } = 1_024;
 }

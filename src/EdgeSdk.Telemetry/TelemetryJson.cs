@@ -15,10 +15,13 @@ public static class TelemetryJson
     public static string Format(ReceivedFix received)
     {
         ArgumentNullException.ThrowIfNull(received);
-        return Format(received.DeviceId, received.Sequence, received.Fix);
+        return Format(received.DeviceId, received.Sequence, received.ToGnssFix());
     }
 
     /// <summary>A fix with its device and sequence number as one line of JSON (no newline).</summary>
+    /// <param name="deviceId">The device.</param>
+    /// <param name="sequence">The fix's sequence number.</param>
+    /// <param name="fix">The fix.</param>
     public static string Format(string deviceId, long sequence, GnssFix fix)
     {
         ArgumentNullException.ThrowIfNull(fix);

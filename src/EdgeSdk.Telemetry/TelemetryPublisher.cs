@@ -36,7 +36,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
     private DurableQueue? _queue;
     private Task _writer = Task.CompletedTask, _sender = Task.CompletedTask, _connector = Task.CompletedTask;
     private long _accepted, _handoffDropped, _storeFailures, _published, _acknowledged, _rejected, _batches, _bytes;
-    private long _written, _droppedReported, _eventSequence, _connections, _failuresAtOutage;
+    private long _written, _droppedReported, _droppedAtStart, _eventSequence, _connections, _failuresAtOutage;
     private bool _backlog, _handoffFullReported, _lostReported;
     private readonly Lock _healthLock = new();
     private string? _storeErrorReported;
@@ -47,8 +47,8 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
     public TelemetryPublisher(TelemetryPublisherOptions options, ILogger<TelemetryPublisher>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        TelemetryTopics.ValidateLevel(options.DeviceId, "device ID");
-        TelemetryTopics.ValidateLevel(options.Fleet, "fleet");
+        TelemetryNames.Validate(options.DeviceId, "device ID");
+        TelemetryNames.Validate(options.Fleet, "fleet");
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.HandoffCapacity, 1);
         _options = options;
@@ -80,17 +80,17 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
     public QueueRecoveryReport? Recovery => _queue?.Recovery;
 
     /// <summary>A snapshot of the counters.</summary>
-    public TelemetryPublisherStatus Status
+    public TelemetryPublisherCounters Counters
     {
         get
         {
             long published = Interlocked.Read(ref _published);
-            return new TelemetryPublisherStatus
+            return new TelemetryPublisherCounters
             {
                 Accepted = Interlocked.Read(ref _accepted),
                 HandoffDropped = Interlocked.Read(ref _handoffDropped),
                 Queued = _queue?.Count ?? 0,
-                Dropped = _queue?.DroppedTotal ?? 0,
+                Dropped = (_queue?.DroppedTotal ?? 0) - Interlocked.Read(ref _droppedAtStart),
                 StoreFailures = Interlocked.Read(ref _storeFailures),
                 Lost = _queue?.Recovery.LostRecords ?? 0,
                 StoreError = _queue?.LastError,
@@ -103,6 +103,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
                 Mqtt5 = _connection.IsMqtt5,
                 LastError = _connection.LastError,
                 NextSequence = _queue?.NextSequence ?? 0,
+                QueueInstanceId = _queue?.InstanceId ?? 0,
             };
         }
     }
@@ -111,25 +112,42 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
     /// Opens (and recovers) the durable queue and starts the writer, the sender and the connection loop.
     /// Returns without waiting for the broker: fixes are queued until it answers.
     /// </summary>
+    /// <param name="cancellationToken">Cancels the start (checked before and after opening the queue, which is then closed again); the
+    /// publisher runs until <see cref="DisposeAsync"/>, not until this token is cancelled.</param>
     /// <exception cref="IOException">
     /// The queue directory cannot be used: in use by another publisher or process, not writable, or unreadable.
     /// The message names the directory and the cause.
     /// </exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; nothing was started.</exception>
+    /// <exception cref="InvalidOperationException">Already started.</exception>
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
-        _queue = DurableQueue.Open(new DurableQueueOptions
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_queue != null)
+        {
+            throw new InvalidOperationException("the publisher is already started");
+        }
+
+        var queue = DurableQueue.Open(new DurableQueueOptions
         {
             Directory = _options.QueueDirectory,
             Capacity = _options.QueueCapacity,
             FsyncInterval = _options.FsyncInterval,
         });
+        if (cancellationToken.IsCancellationRequested)
+        {
+            queue.Dispose(); // releases the directory lock for the next try
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        _queue = queue;
         if (_queue.Recovery.LostRecords > 0)
         {
             Raise(TelemetryEventKind.FixesLost, $"queue in {_options.QueueDirectory} was damaged: {_queue.Recovery.LostRecords} fixes lost, " +
                 $"sequence numbers {string.Join(", ", _queue.Recovery.LostSequences)}", _queue.Recovery.LostRecords);
         }
 
-        _droppedReported = _queue.DroppedTotal;
+        _droppedReported = _droppedAtStart = _queue.DroppedTotal;
         _backlog = _queue.Count > 0;
         CancellationToken stop = _stop.Token;
         _writer = Task.Run(() => WriteLoopAsync(), CancellationToken.None);
@@ -167,7 +185,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
     /// Hands a fix over, waiting while the hand-off is full (back-pressure): for finite sources (files, stdin)
     /// replayed faster than real time. A live receiver should call <see cref="TryEnqueue"/>, which never waits.
     /// </summary>
-    /// <exception cref="ObjectDisposedException">The publisher is stopping; the fix is counted in <see cref="TelemetryPublisherStatus.HandoffDropped"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The publisher is stopping; the fix is counted in <see cref="TelemetryPublisherCounters.HandoffDropped"/>.</exception>
     public async ValueTask EnqueueAsync(GnssFix fix, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fix);
@@ -182,6 +200,23 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         }
 
         Interlocked.Increment(ref _accepted);
+    }
+
+    /// <summary>Waits until the publisher is connected to the broker.</summary>
+    /// <returns>False when <paramref name="timeout"/> passed first.</returns>
+    public async Task<bool> WaitUntilConnectedAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        try
+        {
+            await _connection.WaitConnectedAsync(limit.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     /// <summary>Waits until every fix handed over so far has been acknowledged by the broker (queue empty).</summary>

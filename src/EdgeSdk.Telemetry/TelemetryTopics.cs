@@ -7,35 +7,35 @@ public static class TelemetryTopics
     public const string Root = "edgesdk/v1";
 
     /// <summary>Topic of a device's fix batches.</summary>
-    public static string Fix(string fleet, string device) => $"{Root}/{fleet}/{device}/fix";
+    /// <param name="fleet">The fleet.</param>
+    /// <param name="deviceId">The device.</param>
+    public static string Fix(string fleet, string deviceId) => $"{Root}/{fleet}/{deviceId}/fix";
 
     /// <summary>Topic of a device's events.</summary>
-    public static string Event(string fleet, string device) => $"{Root}/{fleet}/{device}/event";
+    /// <param name="fleet">The fleet.</param>
+    /// <param name="deviceId">The device.</param>
+    public static string Event(string fleet, string deviceId) => $"{Root}/{fleet}/{deviceId}/event";
 
     /// <summary>Topic of a device's retained status (online at connect, offline as its Last Will).</summary>
-    public static string Status(string fleet, string device) => $"{Root}/{fleet}/{device}/status";
-
-    /// <summary>Throws unless <paramref name="level"/> is a valid name (see <see cref="TelemetryNames.IsValid"/>).</summary>
-    /// <param name="level">The device ID, fleet or shared-subscription group.</param>
-    /// <param name="what">What it is, for the message.</param>
-    /// <exception cref="ArgumentException">Not a valid name; the message names it and the allowed set.</exception>
-    public static void ValidateLevel(string level, string what) => TelemetryNames.Validate(level, what);
+    /// <param name="fleet">The fleet.</param>
+    /// <param name="deviceId">The device.</param>
+    public static string Status(string fleet, string deviceId) => $"{Root}/{fleet}/{deviceId}/status";
 
     /// <summary>Splits <c>edgesdk/v1/{fleet}/{device}/{kind}</c>; false for any other topic.</summary>
     /// <param name="topic">The topic.</param>
     /// <param name="fleet">The fleet level.</param>
-    /// <param name="device">The device level.</param>
+    /// <param name="deviceId">The device level.</param>
     /// <param name="kind">fix, event or status.</param>
-    public static bool TryParse(string topic, out string fleet, out string device, out string kind)
+    public static bool TryParse(string topic, out string fleet, out string deviceId, out string kind)
     {
-        fleet = device = kind = string.Empty;
+        fleet = deviceId = kind = string.Empty;
         string[] parts = (topic ?? string.Empty).Split('/');
         if (parts.Length != 5 || $"{parts[0]}/{parts[1]}" != Root)
         {
             return false;
         }
 
-        (fleet, device, kind) = (parts[2], parts[3], parts[4]);
+        (fleet, deviceId, kind) = (parts[2], parts[3], parts[4]);
         return true;
     }
 }

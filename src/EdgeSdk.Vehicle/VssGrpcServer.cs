@@ -91,12 +91,14 @@ public sealed class VssGrpcServer : IAsyncDisposable
     }
 
     /// <summary>Stops listening; open streams end.</summary>
-    public async Task StopAsync()
+    /// <param name="cancellationToken">Ends the 2 s grace period for open calls early (they are then aborted).</param>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         if (_app is { } app)
         {
             _app = null;
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            grace.CancelAfter(TimeSpan.FromSeconds(2));
             await app.StopAsync(grace.Token).ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
         }

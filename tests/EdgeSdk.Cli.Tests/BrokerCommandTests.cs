@@ -17,7 +17,7 @@ public class BrokerCommandTests
             Assert.Equal($"edgesdk broker: listening on mqtt://127.0.0.1:{port} (loopback only); Ctrl+C stops it", await broker.StandardOutput.ReadLineAsync());
             await using var consumer = new TelemetryConsumer(new TelemetryConsumerOptions { Connection = new MqttConnectionOptions { BrokerUri = new Uri($"mqtt://127.0.0.1:{port}") } });
             await consumer.StartAsync();
-            Assert.True(consumer.Status.Connected);
+            Assert.True(consumer.Counters.Connected);
         }
         finally
         {

@@ -16,7 +16,7 @@ public class DemoDashboardTests
         {
             for (int i = 0; i < count; i++)
             {
-                satellites.Add(new SatelliteInfo { System = system, SatelliteId = 10 + i, SnrDbHz = 30 + i, Used = i < 6 });
+                satellites.Add(new SatelliteInfo { System = system, Number = 10 + i, SnrDbHz = 30 + i, Used = i < 6 });
             }
         }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using EdgeSdk.Gnss;
 using EdgeSdk.Telemetry;
+using EdgeSdk.Telemetry.Broker;
 
 namespace EdgeSdk.Cli.Tests;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using EdgeSdk.Gnss;
 using EdgeSdk.Telemetry;
+using EdgeSdk.Telemetry.Broker;
 
 namespace EdgeSdk.Cli.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using EdgeSdk.Gnss;
 using EdgeSdk.Telemetry;
+using EdgeSdk.Telemetry.Broker;
 
 namespace EdgeSdk.Cli.Tests;
 
@@ -40,17 +41,13 @@ public sealed class TrackCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("edgesdk track: 10 fixes, 10 acknowledged, 0 queued, 0 dropped", result.StdOut);
 
-        var received = new List<ReceivedFix>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (received.Count < 10)
-        {
-            received.Add(await consumer.Fixes.ReadAsync(timeout.Token));
-        }
+        List<ReceivedFix> received = await consumer.ReadFixesAsync(timeout.Token).Take(10).ToListAsync(timeout.Token);
 
         Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), received.Select(f => f.Sequence));
         Assert.All(received, f => Assert.Equal("truck-t", f.DeviceId));
-        Assert.Equal(new DateTime(2026, 11, 26, 8, 0, 9, DateTimeKind.Utc), received[^1].Fix.TimeUtc);
-        Assert.Equal(116 + (23.8500 + (9 * 0.0062)) / 60, received[^1].Fix.LongitudeDegrees!.Value, 6);
+        Assert.Equal(new DateTime(2026, 11, 26, 8, 0, 9, DateTimeKind.Utc), received[^1].TimeUtc);
+        Assert.Equal(116 + (23.8500 + (9 * 0.0062)) / 60, received[^1].LongitudeDegrees!.Value, 6);
     }
 
     [Fact]
@@ -104,7 +101,7 @@ public sealed class TrackCommandTests : IDisposable
         var received = new Dictionary<string, List<long>>();
         var reader = Task.Run(async () =>
         {
-            await foreach (ReceivedFix fix in consumer.Fixes.ReadAllAsync())
+            await foreach (ReceivedFix fix in consumer.ReadFixesAsync())
             {
                 lock (received)
                 {

@@ -104,10 +104,10 @@ public sealed class CockpitHmiTests
             SatellitesUsed = 3,
             Satellites =
             [
-                new SatelliteInfo { System = GnssSystem.Beidou, SatelliteId = 7, Used = true },
-                new SatelliteInfo { System = GnssSystem.Beidou, SatelliteId = 19, Used = true },
-                new SatelliteInfo { System = GnssSystem.Beidou, SatelliteId = 59, Used = false },
-                new SatelliteInfo { System = GnssSystem.Gps, SatelliteId = 5, Used = true },
+                new SatelliteInfo { System = GnssSystem.Beidou, Number = 7, Used = true },
+                new SatelliteInfo { System = GnssSystem.Beidou, Number = 19, Used = true },
+                new SatelliteInfo { System = GnssSystem.Beidou, Number = 59, Used = false },
+                new SatelliteInfo { System = GnssSystem.Gps, Number = 5, Used = true },
             ],
         });
 

@@ -24,14 +24,14 @@ public sealed class NavigationServiceTests
         SatellitesUsed = 6,
         Satellites =
         [
-            new SatelliteInfo { System = GnssSystem.Gps, SatelliteId = 3, Used = true },
-            new SatelliteInfo { System = GnssSystem.Gps, SatelliteId = 8, Used = true },
-            new SatelliteInfo { System = GnssSystem.Gps, SatelliteId = 21, Used = false },
-            new SatelliteInfo { System = GnssSystem.Beidou, SatelliteId = 7, SignalId = 1, Used = true },
-            new SatelliteInfo { System = GnssSystem.Beidou, SatelliteId = 7, SignalId = 5, Used = true }, // B2a: the same satellite
-            new SatelliteInfo { System = GnssSystem.Beidou, SatelliteId = 14, Used = true },
-            new SatelliteInfo { System = GnssSystem.Beidou, SatelliteId = 33, Used = true },
-            new SatelliteInfo { System = GnssSystem.Galileo, SatelliteId = 11, Used = false },
+            new SatelliteInfo { System = GnssSystem.Gps, Number = 3, Used = true },
+            new SatelliteInfo { System = GnssSystem.Gps, Number = 8, Used = true },
+            new SatelliteInfo { System = GnssSystem.Gps, Number = 21, Used = false },
+            new SatelliteInfo { System = GnssSystem.Beidou, Number = 7, SignalId = 1, Used = true },
+            new SatelliteInfo { System = GnssSystem.Beidou, Number = 7, SignalId = 5, Used = true }, // B2a: the same satellite
+            new SatelliteInfo { System = GnssSystem.Beidou, Number = 14, Used = true },
+            new SatelliteInfo { System = GnssSystem.Beidou, Number = 33, Used = true },
+            new SatelliteInfo { System = GnssSystem.Galileo, Number = 11, Used = false },
         ],
     };
 

@@ -30,7 +30,7 @@ public sealed class BrokerTests : IAsyncLifetime
         await _consumer.StartAsync();
         _collector = Task.Run(async () =>
         {
-            await foreach (ReceivedFix fix in _consumer.Fixes.ReadAllAsync())
+            await foreach (ReceivedFix fix in _consumer.ReadFixesAsync())
             {
                 _received.Enqueue(fix);
             }
@@ -112,12 +112,12 @@ public sealed class BrokerTests : IAsyncLifetime
         Assert.All(got, f => Assert.Equal(("cq", "truck-07"), (f.Fleet, f.DeviceId)));
         for (int i = 0; i < 120; i++)
         {
-            Assert.Equal(reference[i].TimeUtc, got[i].Fix.TimeUtc);
-            Assert.Equal(E7(reference[i].LatitudeDegrees), E7(got[i].Fix.LatitudeDegrees));
-            Assert.Equal(E7(reference[i].LongitudeDegrees), E7(got[i].Fix.LongitudeDegrees));
+            Assert.Equal(reference[i].TimeUtc, got[i].TimeUtc);
+            Assert.Equal(E7(reference[i].LatitudeDegrees), E7(got[i].LatitudeDegrees));
+            Assert.Equal(E7(reference[i].LongitudeDegrees), E7(got[i].LongitudeDegrees));
         }
 
-        TelemetryConsumerStatus status = _consumer.Status;
+        TelemetryConsumerCounters status = _consumer.Counters;
         Assert.Equal((120L, 0L, 0L, 0L, 0L), (status.Fixes, status.Duplicates, status.Gaps, status.Malformed, status.Oversized));
         Assert.Equal((120L, 120L, 0L, 0L), (tracker.Fixes, tracker.Published, tracker.Ring.DroppedTotal, tracker.PublishFailures));
     }
@@ -143,11 +143,11 @@ public sealed class BrokerTests : IAsyncLifetime
             Assert.Equal((25, 55L), (tracker.Ring.Count, tracker.Ring.DroppedTotal));
 
             mqtt.Online = true;
-            await WaitForAsync(() => _received.Count >= 65 && _consumer.Status.Events >= 2, "the ring's 25 fixes and the two events");
+            await WaitForAsync(() => _received.Count >= 65 && _consumer.Counters.Events >= 2, "the ring's 25 fixes and the two events");
         }
 
         Assert.Equal(Enumerable.Range(1, 40).Concat(Enumerable.Range(96, 25)).Select(i => (long)i), _received.Select(f => f.Sequence));
-        TelemetryConsumerStatus status = _consumer.Status;
+        TelemetryConsumerCounters status = _consumer.Counters;
         Assert.Equal((65L, 55L, 0L, 0L, 2L), (status.Fixes, status.Gaps, status.Duplicates, status.Malformed, status.Events));
         Assert.Equal((120L, 65L, 55L), (tracker.Fixes, tracker.Published, tracker.Ring.DroppedTotal));
     }

@@ -29,7 +29,7 @@ public static class Fixes
         {
             for (int k = 0; k < fix.GetSatellitesUsed(slot); k++)
             {
-                satellites.Add(new SatelliteInfo { System = Slots[slot], SatelliteId = k + 1, Used = true });
+                satellites.Add(new SatelliteInfo { System = Slots[slot], Number = k + 1, Used = true });
             }
 
             total += fix.GetSatellitesUsed(slot);

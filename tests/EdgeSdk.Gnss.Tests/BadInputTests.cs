@@ -23,7 +23,8 @@ public class BadInputTests
         Assert.Equal(20000, receiver.Counters.BytesRead);
         Assert.Equal(20000, receiver.Counters.IgnoredBytes + CountLineEnds(noise));
         Assert.Equal(0, receiver.Counters.ValidSentences);
-        Assert.Equal("no valid sentences in file noise.bin (20000 bytes read, " + receiver.Counters.IgnoredBytes + " ignored, 0 rejected) — is it NMEA?", receiver.Status);
+        Assert.Equal("no valid sentences in file noise.bin (20000 bytes read, " + receiver.Counters.IgnoredBytes + " ignored, 0 rejected) — is it NMEA?", receiver.StatusText);
+        Assert.Equal(GnssStatusKind.NoValidData, receiver.StatusKind);
     }
 
     [Fact]
@@ -55,14 +56,14 @@ public class BadInputTests
         var quiet = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         receiver.StatusChanged += (_, e) =>
         {
-            if (e.Status.StartsWith("no valid sentences", StringComparison.Ordinal))
+            if (e.Kind == GnssStatusKind.NoValidData)
             {
-                quiet.TrySetResult(e.Status);
+                quiet.TrySetResult(e.Text);
             }
         };
         using var cts = new CancellationTokenSource(Timeout);
         Task<List<GnssFix>> reading = receiver.ReadFixesAsync(cts.Token).ToListAsync(cts.Token).AsTask();
-        await SocatPty.WaitForAsync(() => receiver.Source.Status.StartsWith("opened", StringComparison.Ordinal), "the port to open");
+        await SocatPty.WaitForAsync(() => receiver.Source.StatusKind == GnssStatusKind.Opened, "the port to open");
         await using (FileStream peer = pty.OpenPeer())
         {
             // What 115200-baud NMEA looks like when read at 9600: bytes, but never a sentence.
@@ -86,9 +87,9 @@ public class BadInputTests
         var quiet = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         receiver.StatusChanged += (_, e) =>
         {
-            if (e.Status.Contains("none with time or position", StringComparison.Ordinal))
+            if (e.Kind == GnssStatusKind.NoNavigationData)
             {
-                quiet.TrySetResult(e.Status);
+                quiet.TrySetResult(e.Text);
             }
         };
         using var cts = new CancellationTokenSource(Timeout);

@@ -102,7 +102,7 @@ public static class CaptureComparison
         {
             int ms = (int)fix.TimeUtc!.Value.TimeOfDay.TotalMilliseconds;
             skies[ms] = fix;
-            var set = fix.Satellites.Select(s => (s.GnssId, s.Svid, s.Used)).ToHashSet();
+            var set = fix.Satellites.Select(s => (s.GpsdGnssId, s.GpsdSvid, s.Used)).ToHashSet();
             if (!gpsd.SkyByTimeOfDay.TryGetValue(ms, out var expected))
             {
                 if (IsTruncatedLastEpoch(gpsd, fix, fixes))
@@ -123,7 +123,7 @@ public static class CaptureComparison
         // skies before the first timed fix is the same set.
         var untimedSkies = fixes.TakeWhile(f => !f.TimeUtc.HasValue)
             .Where(f => f.Satellites.Count > 0)
-            .Select(f => f.Satellites.Select(s => (s.GnssId, s.Svid, s.Used)).ToHashSet())
+            .Select(f => f.Satellites.Select(s => (s.GpsdGnssId, s.GpsdSvid, s.Used)).ToHashSet())
             .ToList();
         foreach (int ms in gpsd.SkyByTimeOfDay.Keys.Where(k => !skies.ContainsKey(k)))
         {
@@ -142,7 +142,7 @@ public static class CaptureComparison
             gpsdSatellites += expected.Count;
             if (skies.TryGetValue(ms, out GnssFix? fix))
             {
-                var ourSet = fix.Satellites.Select(s => (s.GnssId, s.Svid, s.Used)).ToHashSet();
+                var ourSet = fix.Satellites.Select(s => (s.GpsdGnssId, s.GpsdSvid, s.Used)).ToHashSet();
                 agreeingSatellites += expected.Count(ourSet.Contains);
             }
         }

@@ -28,7 +28,7 @@ public class CaptureTransportTests
         await using var receiver = GnssReceiver.Open($"serial:{pty.DevicePath}?baud=115200", Options);
         using var cts = new CancellationTokenSource(Timeout);
         Task<List<GnssFix>> reading = receiver.ReadFixesAsync(cts.Token).Take(fromFile.Count).ToListAsync(cts.Token).AsTask();
-        await SocatPty.WaitForAsync(() => receiver.Source.Status.StartsWith("opened", StringComparison.Ordinal), "the port to open");
+        await SocatPty.WaitForAsync(() => receiver.Source.StatusKind == GnssStatusKind.Opened, "the port to open");
         await using (FileStream peer = pty.OpenPeer())
         {
             await peer.WriteAsync(Captures.Stream(capture), cts.Token);

@@ -106,7 +106,7 @@ public class EpochEndTests
         {
             GnssFix revised = fixes[6];
             Assert.Equal(1.5, revised.Pdop);
-            Assert.Equal([(2, true)], revised.Satellites.Select(s => (s.Svid, s.Used)));
+            Assert.Equal([(2, true)], revised.Satellites.Select(s => (s.GpsdSvid, s.Used)));
             Assert.Equal(fixes[5].LatitudeDegrees, revised.LatitudeDegrees);
             Assert.Equal(FixMode.ThreeD, revised.Mode);
         }
@@ -140,7 +140,7 @@ public class EpochEndTests
         List<GnssFix> fixes = EpochFusionTests.Fuse(fusion, Encoding.ASCII.GetBytes(text.ToString()));
         List<GnssFix> skies = fixes.Where(f => f.Satellites.Count > 0).ToList();
         Assert.Equal([14, 19], skies.Select(f => f.TimeUtc!.Value.Second));
-        Assert.All(skies, f => Assert.Equal([(3, true), (19, true)], f.Satellites.Select(s => (s.Svid, s.Used))));
+        Assert.All(skies, f => Assert.Equal([(3, true), (19, true)], f.Satellites.Select(s => (s.GpsdSvid, s.Used))));
         Assert.Equal(1, fusion.LateSentences); // the first GSV only: ZDA is not trusted after it
         Assert.Equal(11, fixes.Count); // epoch 14 twice: early, then revised with its sky
         Assert.Equal(fixes[4].LatitudeDegrees, fixes[5].LatitudeDegrees);
@@ -173,10 +173,10 @@ public class EpochEndTests
         List<GnssFix> fixes = EpochFusionTests.Fuse(fusion, Encoding.ASCII.GetBytes(text.ToString()));
         Assert.Equal(7, fixes.Count);
         Assert.Equal(fixes[4].TimeUtc, fixes[5].TimeUtc);
-        Assert.Equal([2, 7], fixes[4].Satellites.Select(s => s.SatelliteId));
-        Assert.Equal([(2, 34.0), (7, 25.0), (10, 33.0)], fixes[5].Satellites.Select(s => (s.SatelliteId, s.SnrDbHz!.Value)));
+        Assert.Equal([2, 7], fixes[4].Satellites.Select(s => s.Number));
+        Assert.Equal([(2, 34.0), (7, 25.0), (10, 33.0)], fixes[5].Satellites.Select(s => (s.Number, s.SnrDbHz!.Value)));
         Assert.All(fixes[5].Satellites, s => Assert.True(s.Used));
-        Assert.Equal([(2, 35.0), (7, 25.0)], fixes[6].Satellites.Select(s => (s.SatelliteId, s.SnrDbHz!.Value)));
+        Assert.Equal([(2, 35.0), (7, 25.0)], fixes[6].Satellites.Select(s => (s.Number, s.SnrDbHz!.Value)));
     }
 
     // Untimed epochs are cut where a position sentence repeats, so they teach nothing: the Garmin

@@ -65,8 +65,8 @@ public class EpochFusionTests
         // GPS 07 is in GSA but has no C/N0: not used. GPS 08 is tracked but not in GSA.
         Assert.Equal(
             ["Gps 2 used", "Gps 7 ", "Gps 8 ", "Beidou 13 used"],
-            fix.Satellites.Select(s => $"{s.System} {s.SatelliteId} {(s.Used ? "used" : string.Empty)}"));
-        Assert.Equal(413, fix.Satellites[3].Prn);
+            fix.Satellites.Select(s => $"{s.System} {s.Number} {(s.Used ? "used" : string.Empty)}"));
+        Assert.Equal(413, fix.Satellites[3].GpsdPrn);
         Assert.Equal(2, fix.SatellitesUsedBy(GnssSystem.Gps) + fix.SatellitesUsedBy(GnssSystem.Beidou));
         // RMC alone after a 3D fix stays 3D, as in gpsd (RMC says nothing about altitude), but has none of its own.
         Assert.Equal(FixMode.ThreeD, fixes[1].Mode);
@@ -125,7 +125,7 @@ public class EpochFusionTests
             "$GPGSV,1,1,02,08,38,280,38,10,73,012,,8"); // the L5 set again: replaces, not adds
         GnssFix fix = Assert.Single(fixes);
         Assert.Equal(["8/1 47 used", "10/1 41 used", "8/8 38 used", "10/8  "],
-            fix.Satellites.Select(s => $"{s.Svid}/{s.SignalId} {s.SnrDbHz} {(s.Used ? "used" : string.Empty)}"));
+            fix.Satellites.Select(s => $"{s.GpsdSvid}/{s.SignalId} {s.SnrDbHz} {(s.Used ? "used" : string.Empty)}"));
         Assert.Equal(7, fix.Satellites[2].GpsdSignalId);
     }
 
@@ -147,7 +147,7 @@ public class EpochFusionTests
             "$GPGSV,3,3,12,05,13,037,47,14,06,303,,01,00,359,,02,00,204,");
         Assert.Equal(3, fixes.Count);
         Assert.Empty(fixes[0].Satellites);
-        Assert.Equal([10, 18], fixes[1].Satellites.Select(s => s.SatelliteId)); // GLONASS 74, 82 as slots 10, 18
+        Assert.Equal([10, 18], fixes[1].Satellites.Select(s => s.Number)); // GLONASS 74, 82 as slots 10, 18
         Assert.Equal(12, fixes[2].Satellites.Count);
     }
 
@@ -227,7 +227,7 @@ public class EpochFusionTests
             "$GNGSA,A,3,02,,,,,,,,,,,,1.5,0.9,1.2,1", // 07 no longer used: only the GSA changed
             "$GPGSV,1,1,04,01,05,010,12,02,20,056,31,07,18,123,25,08,10,200,,1");
         Assert.Equal(4, fixes.Count);
-        static string Sky(GnssFix fix) => string.Join(" ", fix.Satellites.Select(s => $"{s.Svid}:{s.SnrDbHz}{(s.Used ? "u" : string.Empty)}"));
+        static string Sky(GnssFix fix) => string.Join(" ", fix.Satellites.Select(s => $"{s.GpsdSvid}:{s.SnrDbHz}{(s.Used ? "u" : string.Empty)}"));
         Assert.Equal("2:27u 7:25u 8:", Sky(fixes[0]));
         Assert.Same(fixes[0].Satellites, fixes[1].Satellites);
         Assert.Equal("1:12 2:31u 7:25u 8:", Sky(fixes[2]));
@@ -238,8 +238,8 @@ public class EpochFusionTests
         Assert.Same(fixes[0].Satellites[1], fixes[2].Satellites[2]); // 07 moved one place but did not change
         Assert.Same(fixes[0].Satellites[2], fixes[3].Satellites[3]);
         Assert.NotSame(fixes[2].Satellites[2], fixes[3].Satellites[2]);
-        Assert.Equal(2, fixes[3].Satellites[1].Prn);
-        Assert.Equal(0, fixes[3].Satellites[1].GnssId);
+        Assert.Equal(2, fixes[3].Satellites[1].GpsdPrn);
+        Assert.Equal(0, fixes[3].Satellites[1].GpsdGnssId);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public class FixAvailabilityTests
         Mode = FixMode.ThreeD,
         LatitudeDegrees = 29.54,
         LongitudeDegrees = 106.61,
-        Satellites = Enumerable.Range(1, satellites).Select(i => new SatelliteInfo { SatelliteId = i, SnrDbHz = 40, Used = true }).ToArray(),
+        Satellites = Enumerable.Range(1, satellites).Select(i => new SatelliteInfo { Number = i, SnrDbHz = 40, Used = true }).ToArray(),
     };
 
     private static GnssFix Lost(int second) => new() { TimeUtc = T0.AddSeconds(second), Mode = FixMode.NoFix };

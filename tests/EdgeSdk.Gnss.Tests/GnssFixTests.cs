@@ -12,10 +12,10 @@ public class GnssFixTests
         {
             Satellites =
             [
-                new SatelliteInfo { System = GnssSystem.Gps, SatelliteId = 5, SignalId = 1, Used = true },
-                new SatelliteInfo { System = GnssSystem.Beidou, SatelliteId = 19, SignalId = 1, Used = true },
-                new SatelliteInfo { System = GnssSystem.Gps, SatelliteId = 5, SignalId = 7, Used = true },
-                new SatelliteInfo { System = GnssSystem.Gps, SatelliteId = 9, SignalId = 1, Used = false },
+                new SatelliteInfo { System = GnssSystem.Gps, Number = 5, SignalId = 1, Used = true },
+                new SatelliteInfo { System = GnssSystem.Beidou, Number = 19, SignalId = 1, Used = true },
+                new SatelliteInfo { System = GnssSystem.Gps, Number = 5, SignalId = 7, Used = true },
+                new SatelliteInfo { System = GnssSystem.Gps, Number = 9, SignalId = 1, Used = false },
             ],
         };
 

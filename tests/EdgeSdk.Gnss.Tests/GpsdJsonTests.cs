@@ -41,7 +41,7 @@ public class GpsdJsonTests
             Quality = FixQuality.RtkFixed,
             LatitudeDegrees = 31.2,
             LongitudeDegrees = 121.5,
-            Satellites = [new SatelliteInfo { System = GnssSystem.Beidou, SatelliteId = 13, Prn = 413, GnssId = 3, Svid = 13, GpsdSignalId = 7, SnrDbHz = 40, Used = true }],
+            Satellites = [new SatelliteInfo { System = GnssSystem.Beidou, Number = 13, GpsdPrn = 413, GpsdGnssId = 3, GpsdSvid = 13, GpsdSignalId = 7, SnrDbHz = 40, Used = true }],
             SatellitesUsed = 1,
         };
         using var writer = new GpsdReportWriter();

@@ -17,7 +17,7 @@ public class LiveSourceTests
         using var cts = new CancellationTokenSource(Timeout);
         List<string> expected = Captures.ValidSentences("skytraq-dgps.log");
         Task<List<string>> reading = receiver.ReadSentencesAsync(cts.Token).Take(expected.Count).ToListAsync(cts.Token).AsTask();
-        await SocatPty.WaitForAsync(() => receiver.Source.Status.StartsWith("opened", StringComparison.Ordinal), "the port to open");
+        await SocatPty.WaitForAsync(() => receiver.Source.StatusKind == GnssStatusKind.Opened, "the port to open");
         await using (FileStream peer = pty.OpenPeer())
         {
             await peer.WriteAsync(Captures.Stream("skytraq-dgps.log"), cts.Token);
@@ -45,7 +45,8 @@ public class LiveSourceTests
 
         Assert.Equal(3, (await reading).Count);
         Assert.Equal(SerialGnssSource.AutoBaudRates[0], source.BaudRate); // a pty carries bytes at any rate: the first rate wins
-        Assert.StartsWith($"opened {pty.DevicePath}: valid sentences at 9600 baud", source.Status);
+        Assert.StartsWith($"opened {pty.DevicePath}: valid sentences at 9600 baud", source.StatusText);
+        Assert.Equal(GnssStatusKind.Opened, source.StatusKind);
     }
 
     [Fact]
@@ -55,11 +56,11 @@ public class LiveSourceTests
         var source = new SerialGnssSource(pty.DevicePath, 9600) { ReopenInterval = TimeSpan.FromMilliseconds(50) };
         await using var receiver = new GnssReceiver(source);
         var statuses = new List<string>();
-        receiver.StatusChanged += (_, e) => { lock (statuses) { statuses.Add(e.Status); } };
+        receiver.StatusChanged += (_, e) => { lock (statuses) { statuses.Add(e.Text); } };
         using var cts = new CancellationTokenSource(Timeout);
         await using IAsyncEnumerator<string> sentences = receiver.ReadSentencesAsync(cts.Token).GetAsyncEnumerator(cts.Token);
         ValueTask<bool> first = sentences.MoveNextAsync();
-        await SocatPty.WaitForAsync(() => source.Status.StartsWith("opened", StringComparison.Ordinal), "the port to open");
+        await SocatPty.WaitForAsync(() => source.StatusKind == GnssStatusKind.Opened, "the port to open");
         const string Gga = "$GPGGA,193221.00,2037.72792,N,08704.08478,W,1,04,1.7,-30.40,M,-13.9,M,,*7D";
         await WriteAsync(pty, Gga);
         Assert.True(await first);

@@ -129,7 +129,7 @@ public class ReceiverPartsTests
         var counters = new GnssReceiverCounters();
         var statuses = new List<string>();
         var watchdog = new ReceiverWatchdog(new RecordingSource(), counters, TimeSpan.FromSeconds(5), new ManualClock());
-        var pipeline = new ReceiverPipeline(new GnssReceiverOptions(), counters, watchdog, "test", statuses.Add, logger: null) { KeepSentences = true };
+        var pipeline = new ReceiverPipeline(new GnssReceiverOptions(), counters, watchdog, "test", (_, text) => statuses.Add(text), logger: null) { KeepSentences = true };
         string text = string.Concat(
             NmeaChecksum.Append("$GNRMC,105153.00,A,3958.000,N,11620.000,E,0.0,0.0,010526,,,A") + "\r\n",
             NmeaChecksum.Append("$GNGGA,105153.00,3958.000,N,11620.000,E,1,08,0.9,50.0,M,-8.0,M,,") + "\r\n",
@@ -157,7 +157,7 @@ public class ReceiverPartsTests
         var counters = new GnssReceiverCounters();
         var statuses = new List<string>();
         var watchdog = new ReceiverWatchdog(new RecordingSource(), counters, TimeSpan.FromSeconds(5), new ManualClock());
-        var pipeline = new ReceiverPipeline(new GnssReceiverOptions(), counters, watchdog, "test", statuses.Add, logger: null);
+        var pipeline = new ReceiverPipeline(new GnssReceiverOptions(), counters, watchdog, "test", (_, text) => statuses.Add(text), logger: null);
         pipeline.BeforeFusion = s => { if (s is GgaSentence) throw new InvalidOperationException("boom"); };
         var text = new StringBuilder();
         for (int second = 50; second < 53; second++)

@@ -11,7 +11,7 @@ public class ReceiverQuirkTests
     private const string Rmc = "$GNRMC,105153.00,A,3958.000,N,11620.000,E,0.0,0.0,010526,,,A";
     private const string Gga = "$GNGGA,105153.00,3958.000,N,11620.000,E,1,08,0.9,50.0,M,-8.0,M,,";
 
-    private static List<string> Sky(GnssFix fix) => fix.Satellites.Select(s => $"{s.GnssId}:{s.Svid}{(s.Used ? "u" : string.Empty)}").ToList();
+    private static List<string> Sky(GnssFix fix) => fix.Satellites.Select(s => $"{s.GpsdGnssId}:{s.GpsdSvid}{(s.Used ? "u" : string.Empty)}").ToList();
 
     [Fact]
     public void Quectel_EG25_PQGSV_and_PQGSA_with_system_ID_4_are_BeiDou()

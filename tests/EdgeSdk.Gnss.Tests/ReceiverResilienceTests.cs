@@ -43,7 +43,8 @@ public class ReceiverResilienceTests
         Assert.Equal(1, receiver.Counters.MalformedSentences);
         Assert.Equal(6, receiver.Counters.ValidSentences);
         Assert.Equal(0, receiver.Counters.FusionFaults);
-        Assert.StartsWith("end of file hostile.nmea:", receiver.Status);
+        Assert.StartsWith("end of file hostile.nmea:", receiver.StatusText);
+        Assert.Equal(GnssStatusKind.Ended, receiver.StatusKind);
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public class ReceiverResilienceTests
             }
         };
         var statuses = new List<string>();
-        receiver.StatusChanged += (_, e) => statuses.Add(e.Status);
+        receiver.StatusChanged += (_, e) => statuses.Add(e.Text);
 
         List<GnssFix> fixes = await receiver.ReadFixesAsync().ToListAsync();
 
@@ -85,6 +86,6 @@ public class ReceiverResilienceTests
         Assert.Equal(2, receiver.Counters.FusionFaults);
         Assert.Equal(0, receiver.Counters.MalformedSentences);
         Assert.Single(statuses, s => s.StartsWith("skipped an epoch that failed to fuse (InvalidOperationException: injected fault)", StringComparison.Ordinal));
-        Assert.EndsWith(", 2 fixes, 2 fusion faults", receiver.Status);
+        Assert.EndsWith(", 2 fixes, 2 fusion faults", receiver.StatusText);
     }
 }

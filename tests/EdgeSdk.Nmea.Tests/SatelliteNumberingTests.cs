@@ -27,7 +27,7 @@ public class SatelliteNumberingTests
     public void Numbers_every_receiver_uses_map_to_system_svid_and_gpsd_numbering(NmeaTalker talker, int systemId, int number, GnssSystem system, int svid, int prn, int gnssid)
     {
         SatelliteId id = SatelliteNumbering.Resolve(talker, systemId, number);
-        Assert.Equal((system, svid), (id.System, id.Svid));
+        Assert.Equal((system, svid), (id.System, id.Number));
         Assert.Equal((prn, gnssid, svid), (id.GpsdPrn, id.GpsdGnssId, id.GpsdSvid));
     }
 

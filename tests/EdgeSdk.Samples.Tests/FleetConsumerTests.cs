@@ -111,7 +111,7 @@ public sealed class FleetConsumerTests : IAsyncLifetime
             await publisher.EnqueueAsync(fix, _stop.Token);
         }
 
-        Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(30)), $"{device}: {publisher.Status.Queued} fixes not acknowledged");
+        Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(30)), $"{device}: {publisher.Counters.Queued} fixes not acknowledged");
         return Encoding.UTF8.GetString(truth.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => TruthEpoch.Parse(JsonDocument.Parse(line).RootElement)).ToList();
     }

@@ -1,4 +1,5 @@
 using EdgeSdk.Telemetry;
+using EdgeSdk.Telemetry.Broker;
 using LogisticsTracker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,13 +22,13 @@ public sealed class LogisticsTrackerTests : IDisposable
         {
             using IHost host = TrackerApp.Build(Args(drive.Source, broker.Uri));
             await host.StartAsync();
-            TelemetryPublisherStatus status = default!;
+            TelemetryPublisherCounters status = default!;
             offline = await drive.TruthAsync();
 
             // Wait for a state, not for a count on the way: the engine has handed over at least one fix per
             // simulated epoch and the queue writer has written everything handed over. Then the counts must be exact.
             await Await.UntilAsync(
-                () => (status = Publisher(host).Status).Accepted >= offline.Count && status.Queued == status.Accepted,
+                () => (status = Publisher(host).Counters).Accepted >= offline.Count && status.Queued == status.Accepted,
                 () => $"{status.Accepted} fixes handed over, {status.Queued} queued, {status.HandoffDropped} refused by the hand-off, for {offline.Count} simulated epochs");
             Assert.True(offline.Count == status.Accepted,
                 $"the engine made {status.Accepted} fixes from {offline.Count} simulated epochs: {host.Services.GetRequiredService<EdgeSdk.Gnss.GnssReceiver>().Counters}");
@@ -53,27 +54,24 @@ public sealed class LogisticsTrackerTests : IDisposable
             Assert.Equal(offline.Count, Publisher(host).Recovery!.RecordsRecovered);
             online = await drive.TruthAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-            while (received.Count < offline.Count + online.Count)
-            {
-                received.Add(await consumer.Fixes.ReadAsync(timeout.Token));
-            }
+            received.AddRange(await consumer.ReadFixesAsync(timeout.Token).Take(offline.Count + online.Count - received.Count).ToListAsync(timeout.Token));
 
             await host.StopAsync();
-            Assert.Equal(0, Publisher(host).Status.Queued);
+            Assert.Equal(0, Publisher(host).Counters.Queued);
         }
 
         Assert.Equal((20, 10), (offline.Count, online.Count)); // one epoch per simulated second
         Assert.All(received, r => Assert.Equal(("tests", "truck-7"), (r.Fleet, r.DeviceId)));
         Assert.Equal(Enumerable.Range(1, offline.Count + online.Count).Select(i => (long)i), received.Select(r => r.Sequence));
-        Assert.Equal(0, consumer.Status.Duplicates);
+        Assert.Equal(0, consumer.Counters.Duplicates);
         TruthEpoch[] truth = [.. offline, .. online];
         for (int i = 0; i < truth.Length; i++)
         {
-            Assert.Equal(truth[i].TimeUtc, received[i].Fix.TimeUtc);
-            Assert.Equal(truth[i].HasFix, received[i].Fix.HasPosition);
+            Assert.Equal(truth[i].TimeUtc, received[i].TimeUtc);
+            Assert.Equal(truth[i].HasFix, received[i].HasPosition);
             if (truth[i].HasFix)
             {
-                truth[i].AssertPosition(received[i].Fix.LatitudeDegrees!.Value, received[i].Fix.LongitudeDegrees!.Value);
+                truth[i].AssertPosition(received[i].LatitudeDegrees!.Value, received[i].LongitudeDegrees!.Value);
             }
         }
 

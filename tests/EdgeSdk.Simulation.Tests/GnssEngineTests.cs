@@ -77,7 +77,7 @@ public class GnssEngineTests
                 continue;
             }
 
-            Assert.True(byTime.TryGetValue(time, out GnssFix? fix) && fix.HasPosition, $"no engine fix at {time:O}; {fixes.Count} fixes, first {fixes.FirstOrDefault()?.TimeUtc:O} mode {fixes.FirstOrDefault()?.Mode}; {receiver.Counters}; {receiver.Status}");
+            Assert.True(byTime.TryGetValue(time, out GnssFix? fix) && fix.HasPosition, $"no engine fix at {time:O}; {fixes.Count} fixes, first {fixes.FirstOrDefault()?.TimeUtc:O} mode {fixes.FirstOrDefault()?.Mode}; {receiver.Counters}; {receiver.StatusText}");
             double error = SimRun.Meters(t.GetProperty("latitudeDegrees").GetDouble(), t.GetProperty("longitudeDegrees").GetDouble(), fix!.LatitudeDegrees!.Value, fix.LongitudeDegrees!.Value);
             Assert.True(error <= t.GetProperty("horizontalErrorBoundMeters").GetDouble() + 0.05, $"{time:O}: {error:F2} m");
             compared++;

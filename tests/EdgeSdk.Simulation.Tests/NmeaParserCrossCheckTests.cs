@@ -30,7 +30,7 @@ public class NmeaParserCrossCheckTests
                 for (int i = 0; i < parser.Gsv.SatelliteCount; i++)
                 {
                     SatelliteId id = parser.Gsv.GetSatellite(i).Id;
-                    seen.Add((id.System, id.Svid));
+                    seen.Add((id.System, id.Number));
                 }
             }
         }

@@ -19,12 +19,12 @@ public static class Bench
         long received = 0;
         Task reader = Task.Run(async () =>
         {
-            await foreach (ReceivedFix fix in consumer.Fixes.ReadAllAsync())
+            await foreach (ReceivedFix fix in consumer.ReadFixesAsync())
             {
                 Interlocked.Increment(ref received);
                 if (fix.DeviceId.StartsWith("latency", StringComparison.Ordinal))
                 {
-                    latencies.Enqueue((DateTime.UtcNow - fix.Fix.TimeUtc!.Value).TotalMilliseconds);
+                    latencies.Enqueue((DateTime.UtcNow - fix.TimeUtc!.Value).TotalMilliseconds);
                 }
             }
         });
@@ -43,7 +43,7 @@ public static class Bench
 
             double enqueueSeconds = clock.Elapsed.TotalSeconds;
             await publisher.WaitUntilDrainedAsync(TimeSpan.FromMinutes(5));
-            TelemetryPublisherStatus status = publisher.Status;
+            TelemetryPublisherCounters status = publisher.Counters;
             Console.WriteLine($"throughput: {count} fixes acknowledged in {clock.Elapsed.TotalSeconds:F2} s = {count / clock.Elapsed.TotalSeconds:F0} fixes/s " +
                 $"({status.Batches} messages, {status.BytesPerFix:F2} payload bytes/fix; hand-off+queue write {count / enqueueSeconds:F0} fixes/s)");
         }
@@ -86,7 +86,7 @@ public static class Bench
             }
 
             await publisher.WaitUntilDrainedAsync(TimeSpan.FromMinutes(1));
-            Console.WriteLine($"RSS after an hour of driving published: {Rss()} MB ({publisher.Status.Acknowledged} acknowledged)");
+            Console.WriteLine($"RSS after an hour of driving published: {Rss()} MB ({publisher.Counters.Acknowledged} acknowledged)");
         }
 
         var nowhere = new MqttConnectionOptions { BrokerUri = new Uri("mqtt://127.0.0.1:1") };
@@ -99,7 +99,7 @@ public static class Bench
             }
 
             await Task.Delay(1000);
-            Console.WriteLine($"RSS with a full day queued (broker unreachable): {Rss()} MB ({publisher.Status.Queued} queued, {Directory.GetFiles(Path.Combine(queueDirectory, "day")).Sum(f => new FileInfo(f).Length) / 1024} KiB on disk)");
+            Console.WriteLine($"RSS with a full day queued (broker unreachable): {Rss()} MB ({publisher.Counters.Queued} queued, {Directory.GetFiles(Path.Combine(queueDirectory, "day")).Sum(f => new FileInfo(f).Length) / 1024} KiB on disk)");
         }
 
         return 0;

@@ -28,10 +28,10 @@ public static class NmeaLatency
         await consumer.StartAsync();
         Task reader = Task.Run(async () =>
         {
-            await foreach (ReceivedFix fix in consumer.Fixes.ReadAllAsync())
+            await foreach (ReceivedFix fix in consumer.ReadFixesAsync())
             {
                 long now = Stopwatch.GetTimestamp();
-                if (fix.Fix.TimeUtc is { } time && written.TryGetValue(time, out long start))
+                if (fix.TimeUtc is { } time && written.TryGetValue(time, out long start))
                 {
                     endToEnd.Enqueue(Stopwatch.GetElapsedTime(start, now).TotalMilliseconds);
                 }
@@ -79,7 +79,7 @@ public static class NmeaLatency
         double[] total = [.. endToEnd.Order()];
         double[] toFix = [.. written.Where(w => received.ContainsKey(w.Key)).Select(w => Stopwatch.GetElapsedTime(w.Value, received[w.Key]).TotalMilliseconds).Order()];
         Console.WriteLine($"nmea-latency: {summary.Epochs} epochs (casic, 1 Hz, speedup {speedup}), pty, EpochIdleGap {idleGap.TotalMilliseconds:F0} ms, " +
-            $"BatchMaxDelay 0, {publisher.Status.Acknowledged} acknowledged, {consumer.Status.Fixes} decoded, {pty.DroppedBytes} pty bytes dropped");
+            $"BatchMaxDelay 0, {publisher.Counters.Acknowledged} acknowledged, {consumer.Counters.Fixes} decoded, {pty.DroppedBytes} pty bytes dropped");
         Console.WriteLine($"  NMEA written -> GnssFix out of the receiver: n={toFix.Length} p50 {Bench.Percentile(toFix, 0.5):F1} ms, p99 {Bench.Percentile(toFix, 0.99):F1} ms");
         Console.WriteLine($"  NMEA written -> fix decoded by the consumer: n={total.Length} p50 {Bench.Percentile(total, 0.5):F1} ms, p99 {Bench.Percentile(total, 0.99):F1} ms, max {total.LastOrDefault():F1} ms");
         return total.Length > 0 ? 0 : 1;

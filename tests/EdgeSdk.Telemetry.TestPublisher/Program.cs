@@ -55,7 +55,7 @@ catch (IOException ex)
     return 2;
 }
 
-Console.WriteLine($"recovered {publisher.Recovery!.RecordsRecovered} next {publisher.Status.NextSequence}");
+Console.WriteLine($"recovered {publisher.Recovery!.RecordsRecovered} next {publisher.Counters.NextSequence}");
 using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / rate));
 int k = first;
 foreach (GnssFix fix in SyntheticDrive.Fixes(count, first))
@@ -67,10 +67,10 @@ foreach (GnssFix fix in SyntheticDrive.Fixes(count, first))
         return 1;
     }
 
-    TelemetryPublisherStatus status = publisher.Status;
+    TelemetryPublisherCounters status = publisher.Counters;
     Console.WriteLine($"fix {k++} queued {status.Queued} acknowledged {status.Acknowledged}");
 }
 
 bool drained = await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(60));
-Console.WriteLine(drained ? $"drained next {publisher.Status.NextSequence}" : "not drained");
+Console.WriteLine(drained ? $"drained next {publisher.Counters.NextSequence}" : "not drained");
 return drained ? 0 : 1;

@@ -50,5 +50,5 @@ public static class SyntheticDrive
     }
 
     private static SatelliteInfo[] Used(params (GnssSystem System, int Count)[] systems) =>
-        systems.SelectMany(s => Enumerable.Range(1, s.Count).Select(id => new SatelliteInfo { System = s.System, SatelliteId = id, Used = true })).ToArray();
+        systems.SelectMany(s => Enumerable.Range(1, s.Count).Select(id => new SatelliteInfo { System = s.System, Number = id, Used = true })).ToArray();
 }

@@ -12,7 +12,7 @@ public sealed class Collector
     {
         _reader = Task.Run(async () =>
         {
-            await foreach (ReceivedFix fix in consumer.Fixes.ReadAllAsync())
+            await foreach (ReceivedFix fix in consumer.ReadFixesAsync())
             {
                 lock (_fixes)
                 {

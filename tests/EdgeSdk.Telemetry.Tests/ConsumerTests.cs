@@ -38,16 +38,16 @@ public class ConsumerTests
         await Send(topic, Good(1).ToByteArray());                                               // a resend: duplicates
         await Send(topic, Good(7).ToByteArray());                                               // 4..6 missing
 
-        await Collector.WaitUntilAsync(() => consumer.Status.Messages == 8, TimeSpan.FromSeconds(10), () => $"{consumer.Status}");
+        await Collector.WaitUntilAsync(() => consumer.Counters.Messages == 8, TimeSpan.FromSeconds(10), () => $"{consumer.Counters}");
         await Collector.WaitUntilAsync(() => collector.Fixes.Length == 6, TimeSpan.FromSeconds(5));
-        TelemetryConsumerStatus status = consumer.Status;
+        TelemetryConsumerCounters status = consumer.Counters;
         Assert.Equal(4, status.Malformed);
         Assert.Equal(1, status.Oversized);
         Assert.Equal(3, status.Duplicates);
         Assert.Equal(3, status.Gaps);
         Assert.Equal(6, status.Fixes);
         Assert.Equal([1L, 2, 3, 7, 8, 9], collector.Sequences("truck-e"));
-        Assert.Equal(fixes[2].TimeUtc, collector.Fixes[2].Fix.TimeUtc);
+        Assert.Equal(fixes[2].TimeUtc, collector.Fixes[2].TimeUtc);
     }
 
     [Fact]
@@ -126,9 +126,9 @@ public sealed class PublisherTests : IDisposable
         await using var _ = consumer;
         await using TelemetryPublisher publisher = Telemetry.Publisher(Telemetry.Connection(broker.Uri), "truck-odd", _queue);
         await publisher.StartAsync();
-        await Collector.WaitUntilAsync(() => collector.Fixes.Length == 2, TimeSpan.FromSeconds(10), () => $"{publisher.Status}");
+        await Collector.WaitUntilAsync(() => collector.Fixes.Length == 2, TimeSpan.FromSeconds(10), () => $"{publisher.Counters}");
         Assert.Equal([1L, 3], collector.Sequences("truck-odd"));
-        Assert.Equal(1, publisher.Status.StoreFailures);
-        Assert.Equal(SyntheticDrive.Start.AddSeconds(2), collector.Fixes[1].Fix.TimeUtc);
+        Assert.Equal(1, publisher.Counters.StoreFailures);
+        Assert.Equal(SyntheticDrive.Start.AddSeconds(2), collector.Fixes[1].TimeUtc);
     }
 }

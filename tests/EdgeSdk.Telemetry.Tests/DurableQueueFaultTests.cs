@@ -55,9 +55,9 @@ public sealed class DurableQueueFaultTests : IDisposable
         await first.WaitForExitAsync();
         Assert.Equal(0, first.ExitCode);
         Assert.Equal("drained next 1001", output[^1]);
-        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= 1_000, TimeSpan.FromSeconds(30), () => consumer.Status.ToString());
+        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= 1_000, TimeSpan.FromSeconds(30), () => consumer.Counters.ToString());
         Assert.Equal(Enumerable.Range(1, 1_000).Select(i => (long)i), collector.Sequences("truck-two")); // accepted 1,000 = delivered 1,000
-        Assert.Equal(0, consumer.Status.Duplicates);
+        Assert.Equal(0, consumer.Counters.Duplicates);
     }
 
     [Theory]
@@ -73,7 +73,7 @@ public sealed class DurableQueueFaultTests : IDisposable
         {
             await publisher.StartAsync();
             await EnqueueAsync(publisher, SyntheticDrive.Fixes(100, 0));
-            Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(30)), publisher.Status.ToString());
+            Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(30)), publisher.Counters.ToString());
             firstInstance = InstanceOf(_dir);
         }
 
@@ -94,22 +94,22 @@ public sealed class DurableQueueFaultTests : IDisposable
             await publisher.StartAsync();
             Assert.True(publisher.Recovery!.StateDamaged);
             Assert.Equal(deleteSegments, publisher.Recovery.NewInstance);
-            Assert.Equal(deleteSegments ? 1 : 101, publisher.Status.NextSequence);
+            Assert.Equal(deleteSegments ? 1 : 101, publisher.Counters.NextSequence);
             await EnqueueAsync(publisher, SyntheticDrive.Fixes(100, 100));
-            Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(30)), publisher.Status.ToString());
+            Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(30)), publisher.Counters.ToString());
         }
 
         Assert.Equal(deleteSegments, InstanceOf(_dir) != firstInstance);
-        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= 200, TimeSpan.FromSeconds(30), () => consumer.Status.ToString());
+        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= 200, TimeSpan.FromSeconds(30), () => consumer.Counters.ToString());
         ReceivedFix[] fixes = collector.Fixes;
         Assert.Equal(200, fixes.Length); // accepted 200 = delivered 200
-        Assert.Equal(SyntheticDrive.Fixes(200).Select(f => f.TimeUtc), fixes.Select(f => f.Fix.TimeUtc));
+        Assert.Equal(SyntheticDrive.Fixes(200).Select(f => f.TimeUtc), fixes.Select(f => f.TimeUtc));
         long[] expected = deleteSegments
             ? [.. Enumerable.Range(1, 100).Select(i => (long)i), .. Enumerable.Range(1, 100).Select(i => (long)i)]
             : [.. Enumerable.Range(1, 200).Select(i => (long)i)];
         Assert.Equal(expected, fixes.Select(f => f.Sequence));
         // Without a valid state the head is unknown: the first 100 are sent again and dropped as duplicates.
-        Assert.Equal(deleteSegments ? 0 : 100, consumer.Status.Duplicates);
+        Assert.Equal(deleteSegments ? 0 : 100, consumer.Counters.Duplicates);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class DurableQueueFaultTests : IDisposable
         {
             await offline.StartAsync();
             await EnqueueAsync(offline, SyntheticDrive.Fixes(20_000));
-            await Collector.WaitUntilAsync(() => offline.Status.Queued == 20_000, TimeSpan.FromSeconds(60), () => offline.Status.ToString());
+            await Collector.WaitUntilAsync(() => offline.Counters.Queued == 20_000, TimeSpan.FromSeconds(60), () => offline.Counters.ToString());
         }
 
         FlipByte(_dir, sequence: 4_539, offsetInRecord: RecordHeaderBytes + 3);
@@ -167,13 +167,13 @@ public sealed class DurableQueueFaultTests : IDisposable
             }
         };
         await publisher.StartAsync();
-        Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(120)), publisher.Status.ToString());
-        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= 19_998, TimeSpan.FromSeconds(60), () => consumer.Status.ToString());
+        Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(120)), publisher.Counters.ToString());
+        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= 19_998, TimeSpan.FromSeconds(60), () => consumer.Counters.ToString());
 
         long[] delivered = collector.Sequences("truck-flip");
         Assert.Equal(Enumerable.Range(1, 20_000).Where(i => i is not (4_539 or 15_461)).Select(i => (long)i), delivered);
-        Assert.Equal(2, publisher.Status.Lost);
-        Assert.Equal(2, consumer.Status.Gaps); // the platform sees the two holes ...
+        Assert.Equal(2, publisher.Counters.Lost);
+        Assert.Equal(2, consumer.Counters.Gaps); // the platform sees the two holes ...
         TelemetryEvent lost;
         lock (events)
         {
@@ -253,21 +253,21 @@ public sealed class DurableQueueFaultTests : IDisposable
         string filler = disk.Fill(leaveBytes: 8 * 1024);
         GnssFix[] drive = SyntheticDrive.Fixes(4_000).ToArray();
         await EnqueueAsync(publisher, drive.Take(2_000));
-        await Collector.WaitUntilAsync(() => publisher.Status.StoreFailures > 0 && publisher.Status.Queued == 0, TimeSpan.FromSeconds(60), () => publisher.Status.ToString());
+        await Collector.WaitUntilAsync(() => publisher.Counters.StoreFailures > 0 && publisher.Counters.Queued == 0, TimeSpan.FromSeconds(60), () => publisher.Counters.ToString());
         File.Delete(filler);
         await EnqueueAsync(publisher, drive.Skip(2_000));
-        Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(60)), publisher.Status.ToString());
+        Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(60)), publisher.Counters.ToString());
 
-        TelemetryPublisherStatus status = publisher.Status;
+        TelemetryPublisherCounters status = publisher.Counters;
         long stored = status.Accepted - status.StoreFailures;
         Assert.Equal(4_000, status.Accepted);
         Assert.InRange(status.StoreFailures, 1, 1_999);
         Assert.Equal(stored, status.Acknowledged); // the sender never died
-        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= stored, TimeSpan.FromSeconds(30), () => consumer.Status.ToString());
+        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= stored, TimeSpan.FromSeconds(30), () => consumer.Counters.ToString());
         ReceivedFix[] fixes = collector.Fixes;
         Assert.Equal(Enumerable.Range(1, (int)stored).Select(i => (long)i), fixes.Select(f => f.Sequence)); // no gap: refused fixes got no number
-        Assert.Equal(0, consumer.Status.Duplicates);
-        DateTime[] times = fixes.Select(f => f.Fix.TimeUtc!.Value).ToArray();
+        Assert.Equal(0, consumer.Counters.Duplicates);
+        DateTime[] times = fixes.Select(f => f.TimeUtc!.Value).ToArray();
         Assert.True(times.Zip(times.Skip(1)).All(p => p.Second > p.First), "a refused fix was written later under another number");
         Assert.Equal(drive[^1].TimeUtc, times[^1]);
         lock (events)

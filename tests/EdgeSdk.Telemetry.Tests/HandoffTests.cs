@@ -27,13 +27,13 @@ public sealed class HandoffTests : IDisposable
         // Not started: nothing takes from the hand-off, so exactly its capacity is accepted.
         bool[] accepted = fixes[..10].Select(publisher.TryEnqueue).ToArray();
         Assert.Equal([true, true, true, true, false, false, false, false, false, false], accepted);
-        Assert.Equal((4L, 6L), (publisher.Status.Accepted, publisher.Status.HandoffDropped));
+        Assert.Equal((4L, 6L), (publisher.Counters.Accepted, publisher.Counters.HandoffDropped));
         TelemetryEvent full = Assert.Single(events); // one line for the episode, not one per fix
         Assert.Equal(TelemetryEventKind.HandoffFull, full.Kind);
 
         await publisher.DisposeAsync();
         Assert.False(publisher.TryEnqueue(fixes[10]));
         await Assert.ThrowsAsync<ObjectDisposedException>(async () => await publisher.EnqueueAsync(fixes[11]));
-        Assert.Equal((4L, 8L), (publisher.Status.Accepted, publisher.Status.HandoffDropped)); // 12 handed = 4 accepted + 8 refused
+        Assert.Equal((4L, 8L), (publisher.Counters.Accepted, publisher.Counters.HandoffDropped)); // 12 handed = 4 accepted + 8 refused
     }
 }

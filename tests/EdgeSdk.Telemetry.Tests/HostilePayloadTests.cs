@@ -61,7 +61,7 @@ public class HostilePayloadTests
     {
         // A parked truck in static hold: 2,000 identical fixes, 1 s apart, 40 satellites.
         var start = new DateTime(2026, 5, 1, 8, 0, 0, DateTimeKind.Utc);
-        SatelliteInfo[] sky = Enumerable.Range(1, 40).Select(i => new SatelliteInfo { System = i <= 25 ? GnssSystem.Beidou : GnssSystem.Gps, Prn = i, Used = true }).ToArray();
+        SatelliteInfo[] sky = Enumerable.Range(1, 40).Select(i => new SatelliteInfo { System = i <= 25 ? GnssSystem.Beidou : GnssSystem.Gps, Number = i, Used = true }).ToArray();
         GnssFix[] parked = Enumerable.Range(0, 2_000).Select(i => new GnssFix
         {
             TimeUtc = start.AddSeconds(i), Mode = FixMode.ThreeD, LatitudeDegrees = 31.2, LongitudeDegrees = 121.5,
@@ -108,9 +108,9 @@ public class HostilePayloadTests
             }
         }
 
-        await Collector.WaitUntilAsync(() => collector.Fixes.Length == 15, TimeSpan.FromMinutes(2), () => $"{consumer.Status}");
-        await Collector.WaitUntilAsync(() => consumer.Status.Malformed == 1 && consumer.Status.Oversized == 1, TimeSpan.FromSeconds(10), () => $"{consumer.Status}");
-        TelemetryConsumerStatus status = consumer.Status;
+        await Collector.WaitUntilAsync(() => collector.Fixes.Length == 15, TimeSpan.FromMinutes(2), () => $"{consumer.Counters}");
+        await Collector.WaitUntilAsync(() => consumer.Counters.Malformed == 1 && consumer.Counters.Oversized == 1, TimeSpan.FromSeconds(10), () => $"{consumer.Counters}");
+        TelemetryConsumerCounters status = consumer.Counters;
         Assert.Equal(Enumerable.Range(1, 15).Select(i => (long)i), collector.Sequences("truck-e"));
         Assert.Equal(0, status.Gaps);
         Assert.Equal(1, status.Malformed); // the 59-byte bomb

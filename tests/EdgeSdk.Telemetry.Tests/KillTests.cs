@@ -44,10 +44,10 @@ public sealed class KillTests : IDisposable
         long next = long.Parse(output[^1].Split(' ')[2]);
         Assert.StartsWith("drained", output[^1]);
 
-        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= next - 1, TimeSpan.FromSeconds(15), () => $"{consumer.Status} next {next}");
+        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= next - 1, TimeSpan.FromSeconds(15), () => $"{consumer.Counters} next {next}");
         Assert.Equal(Enumerable.Range(1, (int)next - 1).Select(i => (long)i), collector.Sequences("truck-kill").Order());
-        Assert.Equal(0, consumer.Status.Gaps);
-        Assert.InRange(consumer.Status.Duplicates, 0, 25); // at most the one batch in flight at the kill
+        Assert.Equal(0, consumer.Counters.Gaps);
+        Assert.InRange(consumer.Counters.Duplicates, 0, 25); // at most the one batch in flight at the kill
         Assert.True(next - 1 >= 40 + 50, $"only {next - 1} fixes were queued in all");
     }
 

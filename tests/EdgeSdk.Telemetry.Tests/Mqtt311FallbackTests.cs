@@ -73,11 +73,11 @@ public sealed class Mqtt311FallbackTests : IDisposable
             Assert.True(publisher.TryEnqueue(fix));
         }
 
-        Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(20)), $"{publisher.Status}");
-        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= total, TimeSpan.FromSeconds(10), () => $"{consumer.Status}");
-        Assert.True(publisher.Status.Connected);
-        Assert.False(publisher.Status.Mqtt5);
-        Assert.Null(publisher.Status.LastError);
+        Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(20)), $"{publisher.Counters}");
+        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= total, TimeSpan.FromSeconds(10), () => $"{consumer.Counters}");
+        Assert.True(publisher.Counters.Connected);
+        Assert.False(publisher.Counters.Mqtt5);
+        Assert.Null(publisher.Counters.LastError);
         Assert.Equal(["platform-311", "edgesdk-test-truck-311"], refused.ToArray());
         Assert.Equal([("platform-311", MqttProtocolVersion.V311), ("edgesdk-test-truck-311", MqttProtocolVersion.V311)], accepted.ToArray());
 
@@ -87,15 +87,15 @@ public sealed class Mqtt311FallbackTests : IDisposable
         Assert.Null(first.UserProperties);
         Assert.Equal(3, fixMessages.Count); // 30 fixes in batches of 10
         Assert.Equal(Enumerable.Range(1, total).Select(i => (long)i), collector.Sequences("truck-311"));
-        Assert.Equal(SyntheticDrive.Start.AddSeconds(total - 1), collector.Fixes[^1].Fix.TimeUtc);
+        Assert.Equal(SyntheticDrive.Start.AddSeconds(total - 1), collector.Fixes[^1].TimeUtc);
 
         // A resent batch (as after a lost PUBACK) is dropped by (device, seq).
         await server.InjectApplicationMessage(new InjectedMqttApplicationMessage(new MqttApplicationMessageBuilder()
             .WithTopic(first.Topic).WithPayload(first.Payload.ToArray()).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build()));
-        await Collector.WaitUntilAsync(() => consumer.Status.Duplicates == 10, TimeSpan.FromSeconds(10), () => $"{consumer.Status}");
+        await Collector.WaitUntilAsync(() => consumer.Counters.Duplicates == 10, TimeSpan.FromSeconds(10), () => $"{consumer.Counters}");
         Assert.Equal(total, collector.Fixes.Length);
-        Assert.Equal(total, consumer.Status.Fixes);
-        Assert.Equal(0, consumer.Status.Gaps);
+        Assert.Equal(total, consumer.Counters.Fixes);
+        Assert.Equal(0, consumer.Counters.Gaps);
 
         Assert.True(Status(await server.GetRetainedMessagesAsync(), "truck-311").Online);
 
@@ -111,7 +111,7 @@ public sealed class Mqtt311FallbackTests : IDisposable
             killed.Kill(); // no DISCONNECT: the broker publishes the will
             await killed.WaitForExitAsync();
             await Collector.WaitUntilAsync(() => server.GetRetainedMessagesAsync().Result.Any(m => IsOffline(m, "truck-311-kill")),
-                TimeSpan.FromSeconds(10), () => $"{consumer.Status}");
+                TimeSpan.FromSeconds(10), () => $"{consumer.Counters}");
         }
         finally
         {
@@ -149,11 +149,11 @@ public sealed class Mqtt311FallbackTests : IDisposable
                 Assert.True(publisher.TryEnqueue(fix));
             }
 
-            Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(20)), $"{publisher.Status}");
-            Assert.False(publisher.Status.Mqtt5);
+            Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(20)), $"{publisher.Counters}");
+            Assert.False(publisher.Counters.Mqtt5);
         }
 
-        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= 20, TimeSpan.FromSeconds(10), () => $"{consumer.Status}");
+        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= 20, TimeSpan.FromSeconds(10), () => $"{consumer.Counters}");
         Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), collector.Sequences("truck-level"));
         Assert.Equal([5, 4], levels.ToArray());
         await stop.CancelAsync();

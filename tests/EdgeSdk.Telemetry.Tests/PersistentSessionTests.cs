@@ -1,5 +1,6 @@
 using EdgeSdk.Gnss;
 using EdgeSdk.Telemetry.TestPublisher;
+using EdgeSdk.Telemetry.Broker;
 
 namespace EdgeSdk.Telemetry.Tests;
 
@@ -41,7 +42,7 @@ public sealed class PersistentSessionTests : IDisposable
                 Assert.True(publisher.TryEnqueue(fix));
             }
 
-            await Collector.WaitUntilAsync(() => beforeCollector.Fixes.Length == 30, wait, () => $"{before.Status}");
+            await Collector.WaitUntilAsync(() => beforeCollector.Fixes.Length == 30, wait, () => $"{before.Counters}");
 
             // The outage: both sides lose the broker; the subscriber goes away for a while (before the
             // broker stops, or during the outage), the tracker keeps queueing.
@@ -51,14 +52,14 @@ public sealed class PersistentSessionTests : IDisposable
             }
 
             await broker.StopAsync();
-            await Collector.WaitUntilAsync(() => !publisher.Status.Connected, wait);
+            await Collector.WaitUntilAsync(() => !publisher.Counters.Connected, wait);
             await before.DisposeAsync(); // a second dispose is a no-op
             foreach (GnssFix fix in fixes[30..])
             {
                 Assert.True(publisher.TryEnqueue(fix));
             }
 
-            await Collector.WaitUntilAsync(() => publisher.Status.Queued == 30, wait, () => $"{publisher.Status}");
+            await Collector.WaitUntilAsync(() => publisher.Counters.Queued == 30, wait, () => $"{publisher.Counters}");
             if (order == "subscriber-first")
             {
                 await publisher.DisposeAsync(); // the queue stays on disk; a new publisher sends it later
@@ -75,7 +76,7 @@ public sealed class PersistentSessionTests : IDisposable
             if (order == "tracker-first")
             {
                 // The tracker delivers its backlog to the broker while the subscriber is still offline.
-                Assert.True(await publisher.WaitUntilDrainedAsync(wait), $"{publisher.Status}");
+                Assert.True(await publisher.WaitUntilDrainedAsync(wait), $"{publisher.Counters}");
                 (after, afterCollector) = await Telemetry.ConsumerAsync(platform);
             }
             else
@@ -83,15 +84,15 @@ public sealed class PersistentSessionTests : IDisposable
                 (after, afterCollector) = await Telemetry.ConsumerAsync(platform);
                 publisher = Telemetry.Publisher(Telemetry.Connection(broker.Uri), "truck-p", _queue);
                 await publisher.StartAsync();
-                Assert.True(await publisher.WaitUntilDrainedAsync(wait), $"{publisher.Status}");
+                Assert.True(await publisher.WaitUntilDrainedAsync(wait), $"{publisher.Counters}");
             }
 
             await using var _ = after;
-            await Collector.WaitUntilAsync(() => afterCollector.Fixes.Length >= 30, wait, () => $"{after.Status}");
+            await Collector.WaitUntilAsync(() => afterCollector.Fixes.Length >= 30, wait, () => $"{after.Counters}");
             long[] all = [.. beforeCollector.Sequences("truck-p"), .. afterCollector.Sequences("truck-p")];
             Assert.Equal(Enumerable.Range(1, 60).Select(i => (long)i), all.Order());
-            Assert.Equal(0, after.Status.Gaps);
-            Assert.Equal(fixes[59].TimeUtc, afterCollector.Fixes.MaxBy(f => f.Sequence)!.Fix.TimeUtc);
+            Assert.Equal(0, after.Counters.Gaps);
+            Assert.Equal(fixes[59].TimeUtc, afterCollector.Fixes.MaxBy(f => f.Sequence)!.TimeUtc);
         }
         finally
         {

@@ -56,7 +56,7 @@ public sealed class SecurityTests : IDisposable
             publisher.TryEnqueue(fix);
         }
 
-        await Collector.WaitUntilAsync(() => collector.Fixes.Length == 20, TimeSpan.FromSeconds(15), () => $"{publisher.Status}");
+        await Collector.WaitUntilAsync(() => collector.Fixes.Length == 20, TimeSpan.FromSeconds(15), () => $"{publisher.Counters}");
         Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), collector.Sequences("truck-tls").Order());
 
         // A server certificate from another CA is refused, and so is a client without a certificate.
@@ -100,14 +100,14 @@ public sealed class SecurityTests : IDisposable
             impostor.TryEnqueue(fix);
         }
 
-        await Collector.WaitUntilAsync(() => impostor.Status.Rejected == 10, TimeSpan.FromSeconds(10), () => $"{impostor.Status} {broker.Log()}");
+        await Collector.WaitUntilAsync(() => impostor.Counters.Rejected == 10, TimeSpan.FromSeconds(10), () => $"{impostor.Counters} {broker.Log()}");
         TelemetryEvent rejected = Assert.Single(events, e => e.Kind == TelemetryEventKind.PublishRejected);
         Assert.Contains("NotAuthorized", rejected.Message);
         Assert.Equal(10, rejected.Count);
-        Assert.Equal(0, impostor.Status.Acknowledged);
-        Assert.Equal(0, impostor.Status.Queued);
+        Assert.Equal(0, impostor.Counters.Acknowledged);
+        Assert.Equal(0, impostor.Counters.Queued);
         Assert.DoesNotContain("secret", rejected.Message);
-        Assert.DoesNotContain("secret", impostor.Status.ToString());
+        Assert.DoesNotContain("secret", impostor.Counters.ToString());
 
         // The real truck-a gets through, and the platform saw nothing from the impostor.
         string queueA = Telemetry.TempDirectory();
@@ -120,7 +120,7 @@ public sealed class SecurityTests : IDisposable
                 truckA.TryEnqueue(fix);
             }
 
-            await Collector.WaitUntilAsync(() => collector.Fixes.Length == 10, TimeSpan.FromSeconds(10), () => $"{truckA.Status}");
+            await Collector.WaitUntilAsync(() => collector.Fixes.Length == 10, TimeSpan.FromSeconds(10), () => $"{truckA.Counters}");
             Assert.All(collector.Fixes, f => Assert.Equal("truck-a", f.DeviceId));
         }
         finally

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using EdgeSdk.Gnss;
 using EdgeSdk.Telemetry.TestPublisher;
+using EdgeSdk.Telemetry.Broker;
 
 namespace EdgeSdk.Telemetry.Tests;
 
@@ -35,23 +36,23 @@ public sealed class StoreAndForwardTests : IDisposable
         await Collector.WaitUntilAsync(() => collector.Fixes.Length >= 20, TimeSpan.FromSeconds(10));
         await broker.StopAsync();
         await Task.Delay(TimeSpan.FromSeconds(30)); // the outage itself, not a wait for a condition
-        int queuedDuringOutage = publisher.Status.Queued;
-        Assert.False(publisher.Status.Connected);
+        int queuedDuringOutage = publisher.Counters.Queued;
+        Assert.False(publisher.Counters.Connected);
         await broker.StartAsync();
         await drive;
 
-        Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(30)), $"{publisher.Status}");
-        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= total, TimeSpan.FromSeconds(20), () => $"{consumer.Status}");
+        Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(30)), $"{publisher.Counters}");
+        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= total, TimeSpan.FromSeconds(20), () => $"{consumer.Counters}");
         Assert.Equal(Enumerable.Range(1, total).Select(i => (long)i), collector.Sequences("truck-outage").Order());
         Assert.InRange(queuedDuringOutage, 250, total);
-        Assert.Equal(0, consumer.Status.Gaps);
-        Assert.InRange(consumer.Status.Duplicates, 0, 20); // at most the batches in flight when the broker went away
-        Assert.Equal(1, consumer.Status.Events);           // the "reconnected with a backlog" event
-        Assert.Equal(total, publisher.Status.Acknowledged);
-        Assert.Equal(0, publisher.Status.Dropped);
+        Assert.Equal(0, consumer.Counters.Gaps);
+        Assert.InRange(consumer.Counters.Duplicates, 0, 20); // at most the batches in flight when the broker went away
+        Assert.Equal(1, consumer.Counters.Events);           // the "reconnected with a backlog" event
+        Assert.Equal(total, publisher.Counters.Acknowledged);
+        Assert.Equal(0, publisher.Counters.Dropped);
         Assert.Contains(events, e => e.Kind == TelemetryEventKind.BrokerDown);
         Assert.Contains(events, e => e.Kind == TelemetryEventKind.QueueFlushed);
-        Assert.Equal(SyntheticDrive.Start.AddSeconds(total - 1), collector.Fixes.MaxBy(f => f.Sequence)!.Fix.TimeUtc);
+        Assert.Equal(SyntheticDrive.Start.AddSeconds(total - 1), collector.Fixes.MaxBy(f => f.Sequence)!.TimeUtc);
     }
 
     [Fact]
@@ -68,9 +69,9 @@ public sealed class StoreAndForwardTests : IDisposable
                 Assert.True(offline.TryEnqueue(fix));
             }
 
-            await Collector.WaitUntilAsync(() => offline.Status.Dropped == 30, TimeSpan.FromSeconds(10), () => $"{offline.Status}");
-            Assert.Equal(50, offline.Status.Queued);
-            Assert.False(offline.Status.Connected);
+            await Collector.WaitUntilAsync(() => offline.Counters.Dropped == 30, TimeSpan.FromSeconds(10), () => $"{offline.Counters}");
+            Assert.Equal(50, offline.Counters.Queued);
+            Assert.False(offline.Counters.Connected);
         }
 
         TelemetryEvent dropped = Assert.Single(events, e => e.Kind == TelemetryEventKind.FixesDropped);
@@ -83,10 +84,13 @@ public sealed class StoreAndForwardTests : IDisposable
         await using TelemetryPublisher online = Telemetry.Publisher(Telemetry.Connection(broker.Uri), "truck-full", _queue, capacity: 50);
         await online.StartAsync();
         Assert.Equal(50, online.Recovery!.RecordsRecovered);
-        Assert.Equal(30, online.Status.Dropped);
-        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= 50, TimeSpan.FromSeconds(10), () => $"{consumer.Status}");
+        Assert.Equal(0, online.Counters.Dropped); // counters are this run's; the queue's lifetime count goes to the platform:
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10 * Collector.BusyMachineFactor));
+        ReceivedDeviceStatus status = await consumer.ReadDeviceStatusAsync(timeout.Token).FirstAsync(timeout.Token);
+        Assert.Equal(("truck-full", true, 30L), (status.DeviceId, status.Online, status.DroppedFixes));
+        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= 50, TimeSpan.FromSeconds(10), () => $"{consumer.Counters}");
         Assert.Equal(Enumerable.Range(31, 50).Select(i => (long)i), collector.Sequences("truck-full").Order());
-        Assert.Equal(SyntheticDrive.Start.AddSeconds(30), collector.Fixes.MinBy(f => f.Sequence)!.Fix.TimeUtc);
+        Assert.Equal(SyntheticDrive.Start.AddSeconds(30), collector.Fixes.MinBy(f => f.Sequence)!.TimeUtc);
     }
 
     [Fact]
@@ -106,15 +110,15 @@ public sealed class StoreAndForwardTests : IDisposable
 
         await Collector.WaitUntilAsync(() => collector.Fixes.Length == 30, TimeSpan.FromSeconds(10));
         await broker.StopAsync();
-        await Collector.WaitUntilAsync(() => !publisher.Status.Connected, TimeSpan.FromSeconds(10));
+        await Collector.WaitUntilAsync(() => !publisher.Counters.Connected, TimeSpan.FromSeconds(10));
         foreach (GnssFix fix in fixes[30..])
         {
             publisher.TryEnqueue(fix);
         }
 
-        await Collector.WaitUntilAsync(() => publisher.Status.Queued == 30, TimeSpan.FromSeconds(10));
+        await Collector.WaitUntilAsync(() => publisher.Counters.Queued == 30, TimeSpan.FromSeconds(10));
         await broker.StartAsync();
-        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= 60, TimeSpan.FromSeconds(20), () => $"{consumer.Status} {publisher.Status}");
+        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= 60, TimeSpan.FromSeconds(20), () => $"{consumer.Counters} {publisher.Counters}");
         Assert.Equal(Enumerable.Range(1, 60).Select(i => (long)i), collector.Sequences("truck-embedded").Order());
         Assert.True(broker.MessagesReceived >= 6);
     }
@@ -143,7 +147,7 @@ public sealed class StoreAndForwardTests : IDisposable
             Assert.True(publisher.TryEnqueue(fix));
         }
 
-        Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(20)), $"{publisher.Status}");
+        Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(20)), $"{publisher.Counters}");
         await Collector.WaitUntilAsync(() => collector.Fixes.Length == 3, TimeSpan.FromSeconds(10));
         Assert.Equal(new long[] { 1, 2, 3 }, collector.Sequences("truck-drain").Order());
 
@@ -169,15 +173,15 @@ public sealed class StoreAndForwardTests : IDisposable
                 Assert.True(publisher.TryEnqueue(fix));
             }
 
-            Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(20)), $"{publisher.Status}");
-            Assert.Equal(10, publisher.Status.Batches);
+            Assert.True(await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(20)), $"{publisher.Counters}");
+            Assert.Equal(10, publisher.Counters.Batches);
         }
 
         (TelemetryConsumer consumer, Collector collector) = await Telemetry.ConsumerAsync(platform);
         await using var _ = consumer;
-        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= 30, TimeSpan.FromSeconds(10), () => $"{consumer.Status}");
+        await Collector.WaitUntilAsync(() => collector.Fixes.Length >= 30, TimeSpan.FromSeconds(10), () => $"{consumer.Counters}");
         // Four messages were kept: the retained offline status and the last three batches (fixes 71..100).
-        await Collector.WaitUntilAsync(() => consumer.Status.StatusMessages >= 1, TimeSpan.FromSeconds(10), () => $"{consumer.Status}");
+        await Collector.WaitUntilAsync(() => consumer.Counters.StatusMessages >= 1, TimeSpan.FromSeconds(10), () => $"{consumer.Counters}");
         Assert.Equal(Enumerable.Range(71, 30).Select(i => (long)i), collector.Sequences("truck-bounded").Order());
     }
 }

@@ -43,7 +43,7 @@ public class TelemetryNamesTests
         Assert.Equal("fleet '#' is not allowed: " + Allowed + ", or + for all",
             Assert.Throws<ArgumentException>(() => new TelemetryConsumer(new TelemetryConsumerOptions { Fleet = "#" })).Message);
         Assert.Equal("device 'a/b' is not allowed: " + Allowed + ", or + for all",
-            Assert.Throws<ArgumentException>(() => new TelemetryConsumer(new TelemetryConsumerOptions { Device = "a/b" })).Message);
+            Assert.Throws<ArgumentException>(() => new TelemetryConsumer(new TelemetryConsumerOptions { DeviceId = "a/b" })).Message);
     }
 
     [Fact]

@@ -131,7 +131,7 @@ internal static class DemoDashboard
 
             foreach (SatelliteInfo sat in inView)
             {
-                chart.AddItem($"{name} {sat.SatelliteId,2}{(sat.Used ? "*" : " ")}", Math.Round(sat.SnrDbHz!.Value), color);
+                chart.AddItem($"{name} {sat.Number,2}{(sat.Used ? "*" : " ")}", Math.Round(sat.SnrDbHz!.Value), color);
             }
         }
 

@@ -7,6 +7,7 @@ using EdgeSdk.Simulation.Devices;
 using EdgeSdk.Simulation.Receiver;
 using EdgeSdk.Simulation.Scenarios;
 using EdgeSdk.Telemetry;
+using EdgeSdk.Telemetry.Broker;
 using Spectre.Console;
 
 namespace EdgeSdk.Cli.Demo;
@@ -15,8 +16,8 @@ namespace EdgeSdk.Cli.Demo;
 /// One demo drive, wired from library parts only: <see cref="GnssSimulator"/> → <see cref="PseudoTerminal"/> →
 /// <see cref="GnssReceiver"/> (opened as <c>serial:</c>, as an app opens a real port) → <see cref="TelemetryPublisher"/>
 /// (durable queue) → <see cref="EmbeddedBroker"/> → <see cref="TelemetryConsumer"/> (the platform). This class
-/// only starts them, feeds one into the next, collects their counters for the dashboard, and checks at the end
-/// that every sequence number the broker acknowledged reached the consumer.
+/// only starts them, feeds one into the next, collects their counters for the dashboard, and asks the consumer at
+/// the end whether every sequence number the broker acknowledged reached it (<see cref="TelemetryConsumer.Unreceived"/>).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The parts are disposed by RunAsync's await using; the fields only let the dashboard read their counters.")]
 internal sealed class DemoRun
@@ -28,7 +29,6 @@ internal sealed class DemoRun
     private readonly Scenario _scenario;
     private readonly Lock _lock = new();
     private readonly List<string> _events = new();
-    private readonly HashSet<long> _received = new();
     private readonly GnssTrack _deviceTrack = new(DeviceId), _platformTrack = new(DeviceId);
     private readonly FixAvailability _availability = new();
     private readonly Stopwatch _clock = new();
@@ -86,7 +86,7 @@ internal sealed class DemoRun
             Console.WriteLine($"edgesdk demo: {Title}; receiver on {_serialPath}, broker {BrokerAddress}, files in {_settings.OutDirectory}");
         }
 
-        await broker.StartAsync().ConfigureAwait(false);
+        await broker.StartAsync(cancellationToken).ConfigureAwait(false);
 
         // A fixed client ID gives the platform a persistent session: the broker keeps its subscription through the outage.
         await using var consumer = _consumer = new TelemetryConsumer(new TelemetryConsumerOptions
@@ -107,12 +107,12 @@ internal sealed class DemoRun
         });
         publisher.EventRaised += (_, e) => OnTelemetryEvent(e);
         await publisher.StartAsync(cancellationToken).ConfigureAwait(false);
-        TelemetryPublisherStatus start = publisher.Status;
+        TelemetryPublisherCounters start = publisher.Counters;
         long firstSequence = start.NextSequence - start.Queued; // a queue left by an earlier run is sent too
         // The waits below end as soon as their condition holds; their limits are generous for busy machines.
-        if (!await WaitForAsync(() => publisher.Status.Connected, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false))
+        if (!await publisher.WaitUntilConnectedAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false))
         {
-            throw new IOException($"the telemetry publisher could not connect to the embedded broker at {broker.Uri}: {publisher.Status.LastError}");
+            throw new IOException($"the telemetry publisher could not connect to the embedded broker at {broker.Uri}: {publisher.Counters.LastError}");
         }
 
         await using DemoJt808Leg? jt808 = _jt808 = _settings.Jt808
@@ -157,16 +157,17 @@ internal sealed class DemoRun
         await outage.ConfigureAwait(false);
         bool drained = await publisher.WaitUntilDrainedAsync(TimeSpan.FromSeconds(interrupted ? 1 : 30), CancellationToken.None).ConfigureAwait(false);
         drained &= jt808 == null || await jt808.FinishAsync(TimeSpan.FromSeconds(interrupted ? 1 : 30)).ConfigureAwait(false);
-        TelemetryPublisherStatus status = publisher.Status;
+        TelemetryPublisherCounters status = publisher.Counters;
         long lastAcknowledged = status.NextSequence - 1 - status.Queued;
-        await WaitForAsync(() => Missing(firstSequence, lastAcknowledged).Count == 0, TimeSpan.FromSeconds(interrupted ? 0.3 : 15), CancellationToken.None).ConfigureAwait(false);
+        IReadOnlyList<long> Missing(int max) => consumer.Unreceived(Fleet, DeviceId, status.QueueInstanceId, firstSequence, lastAcknowledged, max);
+        await WaitForAsync(() => Missing(1).Count == 0, TimeSpan.FromSeconds(interrupted ? 0.3 : 15), CancellationToken.None).ConfigureAwait(false);
         _finished = true;
         await display.ConfigureAwait(false);
         await stopConsuming.CancelAsync().ConfigureAwait(false);
         await consuming.ConfigureAwait(false);
 
-        IReadOnlyList<long> lost = Missing(firstSequence, lastAcknowledged);
-        return Report(status, consumer.Status, simulated, lost, drained, interrupted, queueDirectory);
+        IReadOnlyList<long> lost = Missing(int.MaxValue);
+        return Report(status, consumer.Counters, simulated, lost, drained, interrupted, queueDirectory);
     }
 
     private async Task ReceiveAsync(GnssReceiver receiver, CancellationToken cancellationToken)
@@ -212,12 +213,11 @@ internal sealed class DemoRun
     {
         try
         {
-            await foreach (ReceivedFix received in _consumer.Fixes.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (ReceivedFix received in _consumer.ReadFixesAsync(cancellationToken).ConfigureAwait(false))
             {
                 lock (_lock)
                 {
-                    _received.Add(received.Sequence);
-                    _platformTrack.Add(received.Fix);
+                    _platformTrack.Add(received.ToGnssFix());
                 }
             }
         }
@@ -239,7 +239,7 @@ internal sealed class DemoRun
         {
             await Task.Delay(_settings.Wall(_settings.DurationSeconds * DemoSettings.OutageStartFraction), cancellationToken).ConfigureAwait(false);
             Event(string.Create(CultureInfo.InvariantCulture, $"broker down: network outage for {_settings.OutageSeconds:0.#} s"));
-            await _broker.StopAsync().ConfigureAwait(false);
+            await _broker.StopAsync(cancellationToken).ConfigureAwait(false);
             _jt808?.TakeDown();
             await Task.Delay(_settings.Wall(_settings.OutageSeconds), cancellationToken).ConfigureAwait(false);
         }
@@ -251,7 +251,7 @@ internal sealed class DemoRun
         {
             if (!_broker.IsRunning)
             {
-                await _broker.StartAsync().ConfigureAwait(false);
+                await _broker.StartAsync(CancellationToken.None).ConfigureAwait(false); // also after Ctrl+C: the queue must flush
                 _jt808?.BringUp();
                 Event("broker back");
             }
@@ -301,8 +301,8 @@ internal sealed class DemoRun
 
     private DemoSnapshot Snapshot()
     {
-        TelemetryPublisherStatus publisher = _publisher.Status;
-        TelemetryConsumerStatus consumer = _consumer.Status;
+        TelemetryPublisherCounters publisher = _publisher.Counters;
+        TelemetryConsumerCounters consumer = _consumer.Counters;
         lock (_lock)
         {
             return new DemoSnapshot
@@ -319,7 +319,7 @@ internal sealed class DemoRun
                 Published = publisher.Published,
                 Acknowledged = publisher.Acknowledged,
                 Queued = publisher.Queued,
-                Dropped = NotDelivered(publisher),
+                Dropped = publisher.Undelivered,
                 BytesPerFix = publisher.BytesPerFix,
                 Received = consumer.Fixes,
                 Duplicates = consumer.Duplicates,
@@ -361,28 +361,7 @@ internal sealed class DemoRun
         Console.WriteLine(DemoDashboard.PlainLine(Snapshot()));
     }
 
-    private List<long> Missing(long first, long last)
-    {
-        var missing = new List<long>();
-        lock (_lock)
-        {
-            for (long s = first; s <= last; s++)
-            {
-                if (!_received.Contains(s))
-                {
-                    missing.Add(s);
-                }
-            }
-        }
-
-        return missing;
-    }
-
-    // Fixes that will never reach the broker: dropped from a full queue or hand-off, refused by the store
-    // (disk full, I/O error), lost to queue damage.
-    private static long NotDelivered(TelemetryPublisherStatus p) => p.Dropped + p.HandoffDropped + p.StoreFailures + p.Lost;
-
-    private int Report(TelemetryPublisherStatus p, TelemetryConsumerStatus c, SimulationSummary? simulated, IReadOnlyList<long> lost,
+    private int Report(TelemetryPublisherCounters p, TelemetryConsumerCounters c, SimulationSummary? simulated, IReadOnlyList<long> lost,
         bool drained, bool interrupted, string queueDirectory)
     {
         string geoJson = Path.Combine(_settings.OutDirectory, "track.geojson"), gpx = Path.Combine(_settings.OutDirectory, "track.gpx");
@@ -396,9 +375,8 @@ internal sealed class DemoRun
             TrackExport.WriteGpx(file, new[] { _platformTrack });
         }
 
-        long dropped = NotDelivered(p);
         (string Line, bool Ok)? jt808 = _jt808?.Summary();
-        bool ok = lost.Count == 0 && drained && dropped == 0 && p.Rejected == 0 && jt808 is null or { Ok: true };
+        bool ok = lost.Count == 0 && drained && p.Undelivered == 0 && jt808 is null or { Ok: true };
         var text = new List<string?>
         {
             string.Empty,
@@ -407,7 +385,7 @@ internal sealed class DemoRun
             Line("fixes", $"{_fixes} computed, {_positioned} with a position; " + (_availability.Losses == 0 ? "never lost" : $"lost {_availability.Losses} time(s)")
                 + (_longestWithoutFix > TimeSpan.Zero ? $", longest gap {Clock(_longestWithoutFix)}" : string.Empty)
                 + (_availability.HasPosition ? string.Empty : ", no fix at the end")),
-            Line("device", $"{p.Accepted} queued on disk, {p.Published} published ({p.Batches} batches), {p.Acknowledged} acknowledged, {p.Queued} still queued, {dropped} dropped, {p.Rejected} refused"),
+            Line("device", $"{p.Accepted} queued on disk, {p.Published} published ({p.Batches} batches), {p.Acknowledged} acknowledged, {p.Queued} still queued, {p.Undelivered - p.Rejected} dropped, {p.Rejected} refused"),
             Line("platform", $"{c.Fixes} received, {c.Duplicates} duplicates dropped, {lost.Count} lost"),
             jt808 is { } j ? Line("jt808", j.Line) : null,
             Line("bytes/fix", p.BytesPerFix.ToString("0.0", CultureInfo.InvariantCulture) + " (protobuf payload on the wire, resends included)"),

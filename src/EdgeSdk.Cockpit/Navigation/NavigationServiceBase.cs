@@ -149,7 +149,7 @@ public abstract class NavigationServiceBase : CockpitServiceBase, INavigationSer
         var inView = new SortedDictionary<GnssSystem, uint>();
         foreach (SatelliteInfo satellite in fix.Satellites)
         {
-            if (satellite.SatelliteId <= 0 || seen.Add((satellite.System, satellite.SatelliteId)))
+            if (satellite.Number <= 0 || seen.Add((satellite.System, satellite.Number)))
             {
                 inView[satellite.System] = inView.GetValueOrDefault(satellite.System) + 1;
             }

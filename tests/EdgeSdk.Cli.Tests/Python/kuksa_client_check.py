@@ -70,11 +70,17 @@ check("get", value is not None and 29.0 < value < 30.0, "latitude %s" % ("none" 
 stream = stub.Subscribe(val_pb2.SubscribeRequest(signal_paths=["Vehicle.Speed", "Vehicle.CurrentLocation.Longitude"], buffer_size=10), timeout=120)
 first = next(stream)
 updates = [next(stream) for _ in range(5)]
+# Speed comes from CAN at its own rate and may fill the first updates: read on (bounded) until a position arrives.
+more = 0
+while more < 500 and not any("Vehicle.CurrentLocation.Longitude" in u.entries for u in updates):
+    updates.append(next(stream))
+    more += 1
 stream.cancel()
-check("subscribe", sorted(first.entries.keys()) == ["Vehicle.CurrentLocation.Longitude", "Vehicle.Speed"] and len(updates) == 5,
+check("subscribe", sorted(first.entries.keys()) == ["Vehicle.CurrentLocation.Longitude", "Vehicle.Speed"] and len(updates) >= 5,
       "first response has %s, then 5 updates" % ", ".join(sorted(first.entries.keys())))
 longitudes = [u.entries["Vehicle.CurrentLocation.Longitude"].value.double for u in updates if "Vehicle.CurrentLocation.Longitude" in u.entries]
-check("subscribe-values", len(longitudes) > 0 and all(106.0 < x < 107.0 for x in longitudes), "longitudes in Chongqing")
+check("subscribe-values", len(longitudes) > 0 and all(106.0 < x < 107.0 for x in longitudes),
+      "longitudes in Chongqing" if longitudes and all(106.0 < x < 107.0 for x in longitudes) else "longitudes %s in %d updates" % (longitudes, len(updates)))
 
 check("actuate-without-provider", True, code_of(lambda: stub.Actuate(val_pb2.ActuateRequest(
     signal_id=types_pb2.SignalID(path=TEMPERATURE), value=types_pb2.Value(float=21.5)), timeout=30)))

@@ -1,15 +1,15 @@
 namespace EdgeSdk.Telemetry;
 
-/// <summary>A snapshot of a <see cref="TelemetryConsumer"/>'s counters.</summary>
-public sealed record TelemetryConsumerStatus
+/// <summary>A snapshot of a <see cref="TelemetryConsumer"/>'s counters (and its connection state).</summary>
+public sealed record TelemetryConsumerCounters
 {
     /// <summary>MQTT messages received on the subscribed topics.</summary>
     public long Messages { get; init; }
 
-    /// <summary>Distinct fixes delivered to <see cref="TelemetryConsumer.Fixes"/>.</summary>
+    /// <summary>Distinct fixes delivered to <see cref="TelemetryConsumer.ReadFixesAsync"/>.</summary>
     public long Fixes { get; init; }
 
-    /// <summary>Fixes dropped because their (device, sequence) was already delivered.</summary>
+    /// <summary>Fixes dropped because their (device, queue instance, sequence) was already delivered.</summary>
     public long Duplicates { get; init; }
 
     /// <summary>Sequence numbers missing right now, over all devices (below each device's highest seen).</summary>
@@ -21,14 +21,23 @@ public sealed record TelemetryConsumerStatus
     /// <summary>Messages skipped because they exceeded <see cref="TelemetryConsumerOptions.MaxPayloadBytes"/>.</summary>
     public long Oversized { get; init; }
 
-    /// <summary>Status messages received (online, offline).</summary>
+    /// <summary>Device status messages received (online, offline, Last Will), retained ones included.</summary>
     public long StatusMessages { get; init; }
 
-    /// <summary>Event messages received.</summary>
+    /// <summary>Device event messages received.</summary>
     public long Events { get; init; }
 
-    /// <summary>Devices seen.</summary>
+    /// <summary>
+    /// Status and event messages dropped, oldest first, because their stream was not read and held
+    /// <see cref="TelemetryConsumerOptions.DeviceUpdateCapacity"/> already.
+    /// </summary>
+    public long DeviceUpdatesDropped { get; init; }
+
+    /// <summary>Devices that sent fixes, statuses or events.</summary>
     public int Devices { get; init; }
+
+    /// <summary>Devices whose latest status says online.</summary>
+    public int DevicesOnline { get; init; }
 
     /// <summary>Connections made so far (each followed by its subscription): stays 1 unless the connection was lost and made again.</summary>
     public long Connections { get; init; }

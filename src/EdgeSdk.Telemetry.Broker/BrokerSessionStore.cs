@@ -6,7 +6,7 @@ using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 
-namespace EdgeSdk.Telemetry;
+namespace EdgeSdk.Telemetry.Broker;
 
 /// <summary>
 /// Keeps the embedded broker's persistent sessions (client ID, session expiry, subscriptions) in a file
@@ -69,7 +69,7 @@ internal sealed class BrokerSessionStore
     public bool IsRestoreConnection(string? userName) => userName == _restoreUser;
 
     /// <summary>Writes the sessions that outlive a disconnect (expiry above 0), with their subscriptions. Call while the server runs.</summary>
-    public async Task SaveAsync(MqttServer server)
+    public async Task SaveAsync(MqttServer server, CancellationToken cancellationToken)
     {
         DateTime now = DateTime.UtcNow;
         var saved = new List<SavedSession>();
@@ -88,13 +88,13 @@ internal sealed class BrokerSessionStore
         Directory.CreateDirectory(_directory);
         string path = Path.Combine(_directory, FileName);
         string temporary = path + ".tmp";
-        await File.WriteAllBytesAsync(temporary, JsonSerializer.SerializeToUtf8Bytes(saved.ToArray(), SessionJson.Default.SavedSessionArray)).ConfigureAwait(false);
+        await File.WriteAllBytesAsync(temporary, JsonSerializer.SerializeToUtf8Bytes(saved.ToArray(), SessionJson.Default.SavedSessionArray), cancellationToken).ConfigureAwait(false);
         File.Move(temporary, path, overwrite: true); // all or nothing: a crash mid-write keeps the previous file
     }
 
     /// <summary>Re-makes the saved sessions that have not expired; other clients are asked to retry meanwhile.</summary>
     /// <exception cref="InvalidDataException">The file is damaged; the message names it.</exception>
-    public async Task RestoreAsync(int port)
+    public async Task RestoreAsync(int port, CancellationToken cancellationToken)
     {
         Restored = 0;
         string path = Path.Combine(_directory, FileName);
@@ -106,7 +106,7 @@ internal sealed class BrokerSessionStore
         SavedSession[] sessions;
         try
         {
-            sessions = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(path).ConfigureAwait(false), SessionJson.Default.SavedSessionArray) ?? [];
+            sessions = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), SessionJson.Default.SavedSessionArray) ?? [];
         }
         catch (JsonException ex)
         {
@@ -125,7 +125,7 @@ internal sealed class BrokerSessionStore
                     continue; // expired while the broker was down, as it would have while running
                 }
 
-                await RestoreSessionAsync(port, session, (uint)Math.Min(left, uint.MaxValue)).ConfigureAwait(false);
+                await RestoreSessionAsync(port, session, (uint)Math.Min(left, uint.MaxValue), cancellationToken).ConfigureAwait(false);
                 Restored++;
             }
         }
@@ -135,7 +135,7 @@ internal sealed class BrokerSessionStore
         }
     }
 
-    private async Task RestoreSessionAsync(int port, SavedSession session, uint expirySeconds)
+    private async Task RestoreSessionAsync(int port, SavedSession session, uint expirySeconds, CancellationToken cancellationToken)
     {
         using IMqttClient client = new MqttClientFactory().CreateMqttClient();
         await client.ConnectAsync(new MqttClientOptionsBuilder()
@@ -145,15 +145,15 @@ internal sealed class BrokerSessionStore
             .WithCredentials(_restoreUser, string.Empty)
             .WithCleanStart(false)
             .WithSessionExpiryInterval(expirySeconds)
-            .Build()).ConfigureAwait(false);
+            .Build(), cancellationToken).ConfigureAwait(false);
         var subscribe = new MqttClientSubscribeOptionsBuilder();
         foreach (SavedSubscription s in session.Subscriptions)
         {
             subscribe.WithTopicFilter(f => f.WithTopic(s.Topic).WithQualityOfServiceLevel((MqttQualityOfServiceLevel)s.QualityOfService));
         }
 
-        await client.SubscribeAsync(subscribe.Build()).ConfigureAwait(false);
-        await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build()).ConfigureAwait(false);
+        await client.SubscribeAsync(subscribe.Build(), cancellationToken).ConfigureAwait(false);
+        await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), cancellationToken).ConfigureAwait(false);
     }
 
     internal sealed record SavedSubscription(string Topic, int QualityOfService);

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using MQTTnet.Server;
 
-namespace EdgeSdk.Telemetry;
+namespace EdgeSdk.Telemetry.Broker;
 
 /// <summary>
 /// An MQTT broker (MQTTnet.Server) inside this process, listening on loopback only: what the demo and
@@ -102,9 +102,12 @@ public sealed class EmbeddedBroker : IAsyncDisposable
 
     /// <summary>Starts listening, then restores the saved sessions (other clients are asked to retry until then).</summary>
     /// <exception cref="IOException">The port is taken; the message names it.</exception>
+    /// <param name="cancellationToken">Cancels the start, also while saved sessions are restored (the broker then stops again).</param>
     /// <exception cref="InvalidDataException">The session file in <see cref="StateDirectory"/> is damaged; the message names it.</exception>
-    public async Task StartAsync()
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             await _server.StartAsync().ConfigureAwait(false);
@@ -116,7 +119,15 @@ public sealed class EmbeddedBroker : IAsyncDisposable
 
         if (_sessions != null)
         {
-            await _sessions.RestoreAsync(Port).ConfigureAwait(false);
+            try
+            {
+                await _sessions.RestoreAsync(Port, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                await _server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false); // a cancelled start leaves nothing running
+                throw;
+            }
         }
     }
 
@@ -124,11 +135,22 @@ public sealed class EmbeddedBroker : IAsyncDisposable
     /// Saves the persistent sessions (with a <see cref="StateDirectory"/>), disconnects every client and stops
     /// listening; <see cref="StartAsync"/> starts it again.
     /// </summary>
-    public async Task StopAsync()
+    /// <param name="cancellationToken">Cancels saving the sessions (the broker still stops; the previous session file stays).</param>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         if (_sessions != null && _server.IsStarted)
         {
-            await _sessions.SaveAsync(_server).ConfigureAwait(false);
+            try
+            {
+                await _sessions.SaveAsync(_server, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    await _server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
+                }
+            }
         }
 
         await _server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
