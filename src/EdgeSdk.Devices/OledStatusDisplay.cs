@@ -187,6 +187,7 @@ public sealed class OledStatusDisplay : IDisposable
 
     private Ssd1306 Start()
     {
+        PlainImageFactory.RegisterIfNoneRegistered();
         I2cDevice device = _open();
         try
         {
