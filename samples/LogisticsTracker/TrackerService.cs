@@ -14,8 +14,6 @@ namespace LogisticsTracker;
 public sealed class TrackerService(GnssReceiver receiver, TelemetryPublisher publisher, TrackerSettings settings,
     IHostApplicationLifetime lifetime, ILogger<TrackerService> logger, OledStatusDisplay? display = null) : BackgroundService
 {
-    private long _nextDisplayTicks;
-
     /// <summary>The status display, or null when none is configured.</summary>
     public OledStatusDisplay? Display => display;
 
@@ -53,16 +51,13 @@ public sealed class TrackerService(GnssReceiver receiver, TelemetryPublisher pub
         }
     }
 
-    // An I2C frame takes ~25 ms at 400 kHz: once a second is enough for a person and costs the bus little.
     private void ShowStatus(GnssFix fix)
     {
-        long now = Environment.TickCount64;
-        if (display is null || now < _nextDisplayTicks)
+        if (display is not { IsUpdateDue: true })
         {
             return;
         }
 
-        _nextDisplayTicks = now + 1000;
         TelemetryPublisherStatus status = publisher.Status;
         display.Show(TrackerStatus.FromFix(fix, settings.DeviceId!, status.Queued, status.Dropped + status.HandoffDropped,
             status.Connected ? BrokerLinkState.Connected : BrokerLinkState.Disconnected));

@@ -57,6 +57,7 @@ public sealed class OledStatusDisplay : IDisposable
     private readonly ILogger _logger;
     private readonly object _gate = new();
     private Ssd1306? _display;
+    private long _nextUpdateTicks;
     private long _framesShown;
     private long _failedUpdates;
 
@@ -95,6 +96,18 @@ public sealed class OledStatusDisplay : IDisposable
     /// <summary>Updates that failed because the display did not answer.</summary>
     public long FailedUpdates => Interlocked.Read(ref _failedUpdates);
 
+    /// <summary>
+    /// Least time between updates that <see cref="IsUpdateDue"/> asks for: a full frame is ~25 ms of a
+    /// 400 kHz bus, and a person reads a status line no faster than once a second. Default 1000 ms.
+    /// </summary>
+    public int UpdateIntervalMilliseconds { get; init; } = 1000;
+
+    /// <summary>
+    /// Whether <see cref="UpdateIntervalMilliseconds"/> has passed since the last <see cref="Show"/>:
+    /// callers with a fast stream of fixes (10 Hz receivers) check it before building a status.
+    /// </summary>
+    public bool IsUpdateDue => Environment.TickCount64 >= Interlocked.Read(ref _nextUpdateTicks);
+
     /// <summary>The last frame drawn (whether or not it reached the display).</summary>
     public MonochromeFrame Frame { get; } = new();
 
@@ -107,6 +120,7 @@ public sealed class OledStatusDisplay : IDisposable
     {
         lock (_gate)
         {
+            Interlocked.Exchange(ref _nextUpdateTicks, Environment.TickCount64 + UpdateIntervalMilliseconds);
             StatusScreen.Render(status, Frame);
             try
             {
