@@ -83,3 +83,28 @@ public sealed class VirtualSsd1306Tests
         Assert.False(frame.GetPixel(126, 1));  // 128 = 21*6 + 2: the last two columns stay blank
     }
 }
+
+public sealed class OledStatusDisplayAllocationTests
+{
+    [Fact]
+    public void An_update_allocates_only_the_status_lines_not_a_frame()
+    {
+        var panel = new VirtualSsd1306();
+        using var display = new OledStatusDisplay(() => panel, "virtual SSD1306");
+        var status = new TrackerStatus { Mode = EdgeSdk.Gnss.FixMode.ThreeD, SatellitesUsed = 9, LatitudeDegrees = 31.2, LongitudeDegrees = 121.4, QueueDepth = 5 };
+        for (int i = 0; i < 5; i++)
+        {
+            Assert.True(display.Show(status)); // warm-up: the panel opens, the binding's buffers grow
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            display.Show(status);
+        }
+
+        long perUpdate = (GC.GetAllocatedBytesForCurrentThread() - before) / 100;
+        // Measured 560 B (the eight status strings); a copied or re-allocated 1 KB frame would exceed this.
+        Assert.True(perUpdate < 1024, $"{perUpdate} bytes per update");
+    }
+}
