@@ -1,3 +1,5 @@
+using System.Device.I2c;
+using EdgeSdk.Devices;
 using EdgeSdk.Gnss;
 using EdgeSdk.Telemetry;
 
@@ -8,8 +10,11 @@ public static class TrackerApp
 {
     public const int ExitConfigurationError = 2;
 
-    /// <summary>Builds the host; a bad setting is an <see cref="ArgumentException"/> whose message names it.</summary>
-    public static IHost Build(string[] args)
+    /// <summary>
+    /// Builds the host; a bad setting is an <see cref="ArgumentException"/> whose message names it.
+    /// <paramref name="displayDevice"/> replaces the real I2C bus of the status display (the simulator passes a virtual SSD1306).
+    /// </summary>
+    public static IHost Build(string[] args, Func<I2cDevice>? displayDevice = null)
     {
         // appsettings.json next to the program, whatever the working directory (systemd starts in /).
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -24,7 +29,18 @@ public static class TrackerApp
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(provider => new GnssReceiver(source, logger: provider.GetService<ILogger<GnssReceiver>>()));
         builder.Services.AddSingleton(provider => new TelemetryPublisher(publisherOptions, provider.GetService<ILogger<TelemetryPublisher>>()));
-        builder.Services.AddSingleton<TrackerService>();
+        if (settings.DisplayI2cBus is int bus)
+        {
+            var i2c = new I2cConnectionSettings(bus, settings.DisplayI2cAddress);
+            builder.Services.AddSingleton(provider => displayDevice is null
+                ? new OledStatusDisplay(i2c, provider.GetService<ILogger<OledStatusDisplay>>())
+                : new OledStatusDisplay(displayDevice, $"SSD1306 on I2C bus {bus} at 0x{settings.DisplayI2cAddress:X2}", provider.GetService<ILogger<OledStatusDisplay>>()));
+        }
+
+        builder.Services.AddSingleton(provider => new TrackerService(
+            provider.GetRequiredService<GnssReceiver>(), provider.GetRequiredService<TelemetryPublisher>(), settings,
+            provider.GetRequiredService<IHostApplicationLifetime>(), provider.GetRequiredService<ILogger<TrackerService>>(),
+            provider.GetService<OledStatusDisplay>()));
         builder.Services.AddHostedService(provider => provider.GetRequiredService<TrackerService>());
         return builder.Build();
     }

@@ -1,3 +1,4 @@
+using EdgeSdk.Devices;
 using EdgeSdk.Gnss;
 using EdgeSdk.Telemetry;
 
@@ -6,11 +7,16 @@ namespace LogisticsTracker;
 /// <summary>
 /// Reads the receiver and hands every fix to the publisher, whose durable queue keeps it until the
 /// broker acknowledges it (tunnels, dead zones, reboots). A source or queue that cannot be opened
-/// stops the service with <see cref="Failure"/> set, so the program exits with one line.
+/// stops the service with <see cref="Failure"/> set, so the program exits with one line. An optional
+/// OLED shows the fix, the queue and the broker link at most once a second; a display that does not
+/// answer is logged once and retried, and never stops the tracker.
 /// </summary>
 public sealed class TrackerService(GnssReceiver receiver, TelemetryPublisher publisher, TrackerSettings settings,
-    IHostApplicationLifetime lifetime, ILogger<TrackerService> logger) : BackgroundService
+    IHostApplicationLifetime lifetime, ILogger<TrackerService> logger, OledStatusDisplay? display = null) : BackgroundService
 {
+    /// <summary>The status display, or null when none is configured.</summary>
+    public OledStatusDisplay? Display => display;
+
     /// <summary>Why the service stopped on its own, or null.</summary>
     public string? Failure { get; private set; }
 
@@ -31,6 +37,7 @@ public sealed class TrackerService(GnssReceiver receiver, TelemetryPublisher pub
             await foreach (GnssFix fix in receiver.ReadFixesAsync(stoppingToken))
             {
                 publisher.TryEnqueue(fix); // never blocks; a full hand-off is counted in publisher.Counters
+                ShowStatus(fix);
             }
         }
         catch (IOException ex)
@@ -42,6 +49,18 @@ public sealed class TrackerService(GnssReceiver receiver, TelemetryPublisher pub
         {
             // Stopping: what is queued stays on disk for the next start.
         }
+    }
+
+    private void ShowStatus(GnssFix fix)
+    {
+        if (display is not { IsUpdateDue: true })
+        {
+            return;
+        }
+
+        TelemetryPublisherStatus status = publisher.Status;
+        display.Show(TrackerStatus.FromFix(fix, settings.DeviceId!, status.Queued, status.Dropped + status.HandoffDropped,
+            status.Connected ? BrokerLinkState.Connected : BrokerLinkState.Disconnected));
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

@@ -25,6 +25,12 @@ public sealed class TrackerSettings
     /// <summary>Set it through the environment (Tracker__Password), never in a file others can read.</summary>
     public string? Password { get; set; }
 
+    /// <summary>I2C bus of an SSD1306 status display (1 on a Raspberry Pi: /dev/i2c-1); unset for no display.</summary>
+    public int? DisplayI2cBus { get; set; }
+
+    /// <summary>I2C address of the display, in decimal: 60 (0x3C, most modules) or 61 (0x3D).</summary>
+    public int DisplayI2cAddress { get; set; } = 0x3C;
+
     /// <summary>
     /// On stop, how long to wait for the broker to acknowledge what is queued (the rest stays on disk); longer than
     /// the publisher's 10 s batch wait, so a last partial batch goes out.

@@ -1,14 +1,17 @@
 using System.Device.Gpio;
 using System.Globalization;
+using EdgeSdk.Devices;
 using EdgeSdk.Gnss;
 
 namespace StudentGnssLed;
 
 /// <summary>
 /// The board program: fixes from the receiver set the LED's pattern and print a line when the fix
-/// state changes; pressing the button (active low, to ground) prints the latest position.
+/// state changes; pressing the button (active low, to ground) prints the latest position. An optional
+/// SSD1306 OLED shows the fix and satellites; if it does not answer, one line says so and the LED goes on.
 /// </summary>
-public sealed class GnssLedApp(GpioController gpio, int ledPin, int buttonPin, TextWriter output, BlinkTiming? timing = null)
+public sealed class GnssLedApp(GpioController gpio, int ledPin, int buttonPin, TextWriter output, BlinkTiming? timing = null,
+    OledStatusDisplay? display = null)
 {
     private GnssFix? _latest;
 
@@ -27,6 +30,11 @@ public sealed class GnssLedApp(GpioController gpio, int ledPin, int buttonPin, T
             await foreach (GnssFix fix in receiver.ReadFixesAsync(cancellationToken))
             {
                 Volatile.Write(ref _latest, fix);
+                if (display is { IsUpdateDue: true } && !display.Show(TrackerStatus.FromFix(fix, "STUDENT GNSS")) && display.FailedUpdates == 1)
+                {
+                    output.WriteLine($"display: {display.StatusMessage}");
+                }
+
                 if (fix.Mode != Led.Mode)
                 {
                     Led.Mode = fix.Mode;

@@ -2,6 +2,8 @@
 // prints the position. `--simulate` runs it without a board (simulated receiver + virtual GPIO chip).
 using System.CommandLine;
 using System.Device.Gpio;
+using System.Device.I2c;
+using EdgeSdk.Devices;
 using EdgeSdk.Gnss;
 using EdgeSdk.Simulation;
 using EdgeSdk.Simulation.Devices;
@@ -14,15 +16,16 @@ var port = new Option<string>("--port")
 };
 var ledPin = new Option<int>("--led") { Description = "GPIO number (BCM) of the LED", DefaultValueFactory = _ => 27 };
 var buttonPin = new Option<int>("--button") { Description = "GPIO number (BCM) of the button to ground", DefaultValueFactory = _ => 17 };
+var display = new Option<int?>("--display") { Description = "I2C bus of an SSD1306 OLED at 0x3C (Raspberry Pi: 1); without it, no display" };
 var simulate = new Option<bool>("--simulate") { Description = "No board: a simulated receiver (campus-loop) on a pseudo-terminal and a virtual GPIO chip" };
-var root = new RootCommand("Blinks an LED with the GNSS fix state: 1 blink no fix, 2 blinks 2D, 3 blinks 3D.") { port, ledPin, buttonPin, simulate };
+var root = new RootCommand("Blinks an LED with the GNSS fix state: 1 blink no fix, 2 blinks 2D, 3 blinks 3D.") { port, ledPin, buttonPin, display, simulate };
 root.SetAction(async (parseResult, cancellationToken) =>
 {
     try
     {
         return parseResult.GetValue(simulate)
             ? await RunSimulatedAsync(parseResult.GetValue(ledPin), cancellationToken)
-            : await RunOnBoardAsync(parseResult.GetValue(port)!, parseResult.GetValue(ledPin), parseResult.GetValue(buttonPin), cancellationToken);
+            : await RunOnBoardAsync(parseResult.GetValue(port)!, parseResult.GetValue(ledPin), parseResult.GetValue(buttonPin), parseResult.GetValue(display), cancellationToken);
     }
     catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
     {
@@ -32,7 +35,7 @@ root.SetAction(async (parseResult, cancellationToken) =>
 });
 return await root.Parse(args).InvokeAsync();
 
-static async Task<int> RunOnBoardAsync(string source, int led, int button, CancellationToken cancellationToken)
+static async Task<int> RunOnBoardAsync(string source, int led, int button, int? displayBus, CancellationToken cancellationToken)
 {
     if (!Directory.Exists("/dev") || Directory.GetFiles("/dev", "gpiochip*").Length == 0)
     {
@@ -42,7 +45,8 @@ static async Task<int> RunOnBoardAsync(string source, int led, int button, Cance
     using var gpio = new GpioController();
     await using GnssReceiver receiver = GnssReceiver.Open(source);
     receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"gnss: {e.Text}");
-    await new GnssLedApp(gpio, led, button, Console.Out).RunAsync(receiver, cancellationToken);
+    using OledStatusDisplay? oled = displayBus is int bus ? new OledStatusDisplay(new I2cConnectionSettings(bus, OledStatusDisplay.DefaultI2cAddress)) : null;
+    await new GnssLedApp(gpio, led, button, Console.Out, display: oled).RunAsync(receiver, cancellationToken);
     return 0;
 }
 
@@ -57,11 +61,16 @@ static async Task<int> RunSimulatedAsync(int led, CancellationToken cancellation
 
     using var gpio = new GpioController(driver);
     await using GnssReceiver receiver = GnssReceiver.Open($"serial:{pty.DevicePath}?baud=115200");
-    var app = new GnssLedApp(gpio, led, driver.ButtonPin, Console.Out);
+    var panel = new VirtualSsd1306(); // a virtual OLED on I2C bus 1 at 0x3C; its picture is saved at the end
+    using var oled = new OledStatusDisplay(() => panel, "virtual SSD1306 on I2C bus 1 at 0x3C");
+    var app = new GnssLedApp(gpio, led, driver.ButtonPin, Console.Out, display: oled);
     app.Led.CycleStarted += mode => Console.WriteLine($"led: {(FixLed.BlinksFor(mode) == 0 ? "dark" : string.Concat(Enumerable.Repeat("* ", FixLed.BlinksFor(mode))))}");
     Console.WriteLine($"simulated receiver on {pty.DevicePath}, virtual LED on GPIO{led}; Ctrl+C to stop");
     await app.RunAsync(receiver, stop.Token);
     await stop.CancelAsync();
     await simulation.ContinueWith(_ => { }, TaskScheduler.Default); // cancelled or finished: either is the end
+    string png = Path.GetFullPath("oled-status.png");
+    await File.WriteAllBytesAsync(png, panel.ToPng(scale: 4), CancellationToken.None);
+    Console.WriteLine($"display: the virtual OLED's last picture is in {png}");
     return 0;
 }
