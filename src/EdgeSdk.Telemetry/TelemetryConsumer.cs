@@ -21,6 +21,7 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly MqttConnection _connection;
     private readonly Channel<ReceivedFix> _fixes;
+    private readonly Channel<ReceivedMessage> _messagesOut;
     private readonly Dictionary<string, SequenceTracker> _trackers = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _stop = new();
@@ -50,6 +51,7 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         }
 
         _fixes = Channel.CreateBounded<ReceivedFix>(new BoundedChannelOptions(options.Capacity) { SingleWriter = true });
+        _messagesOut = Channel.CreateBounded<ReceivedMessage>(new BoundedChannelOptions(options.Capacity) { SingleWriter = true });
         bool persistent = options.Connection.ClientId != null;
         string clientId = options.Connection.ClientId ?? $"edgesdk-consumer-{Guid.NewGuid():N}";
         _connection = new MqttConnection(options.Connection, clientId, (builder, mqtt5) =>
@@ -74,6 +76,13 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
 
     /// <summary>The received fixes, de-duplicated, in arrival order.</summary>
     public ChannelReader<ReceivedFix> Fixes => _fixes.Reader;
+
+    /// <summary>
+    /// With <see cref="TelemetryConsumerOptions.AcknowledgeAfterStore"/>: the decoded messages in arrival order, each
+    /// unacknowledged until its reader says so; bounded by <see cref="TelemetryConsumerOptions.Capacity"/>, and when
+    /// full receiving waits (the broker holds the rest within its inflight window).
+    /// </summary>
+    public ChannelReader<ReceivedMessage> Messages => _messagesOut.Reader;
 
     /// <summary>A snapshot of the counters.</summary>
     public TelemetryConsumerStatus Status
@@ -122,6 +131,7 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         await _connector.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
         _fixes.Writer.TryComplete();
+        _messagesOut.Writer.TryComplete();
         _stop.Dispose();
     }
 
@@ -143,10 +153,23 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         var received = new List<ReceivedFix>();
+        ReceivedMessage? message = null;
         lock (_lock)
         {
             _messages++;
-            Classify(e.ApplicationMessage, received);
+            Classify(e, received, ref message);
+        }
+
+        if (_options.AcknowledgeAfterStore)
+        {
+            if (message is null)
+            {
+                return; // skipped and counted: acknowledged automatically, it would never get better
+            }
+
+            e.AutoAcknowledge = false;
+            await _messagesOut.Writer.WriteAsync(message, _stop.Token).ConfigureAwait(false);
+            return;
         }
 
         foreach (ReceivedFix fix in received)
@@ -157,8 +180,9 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
     }
 
     // Decodes one message and applies the de-duplication; counts everything it skips. Under the lock.
-    private void Classify(MqttApplicationMessage message, List<ReceivedFix> received)
+    private void Classify(MqttApplicationMessageReceivedEventArgs e, List<ReceivedFix> received, ref ReceivedMessage? stored)
     {
+        MqttApplicationMessage message = e.ApplicationMessage;
         ReadOnlySequence<byte> payload = message.Payload;
         if (!TelemetryTopics.TryParse(message.Topic, out string fleet, out string device, out string kind))
         {
@@ -189,12 +213,22 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         {
             case "fix" when envelope.BodyCase == Envelope.BodyOneofCase.Fixes && envelope.DeviceId == device:
                 Deliver(fleet, device, envelope, received);
+                if (_options.AcknowledgeAfterStore && received.Count > 0)
+                {
+                    stored = new ReceivedMessage(e, fleet, device, envelope.QueueInstance, received[0].Sequence, received[0].SentUtc, received.ToArray(), null);
+                }
+
                 return;
             case "status" when envelope.BodyCase == Envelope.BodyOneofCase.Status:
                 _statuses++;
                 return;
             case "event" when envelope.BodyCase == Envelope.BodyOneofCase.Event:
                 _events++;
+                if (_options.AcknowledgeAfterStore && envelope.DeviceId == device && envelope.Sequence <= long.MaxValue / 2)
+                {
+                    stored = new ReceivedMessage(e, fleet, device, envelope.QueueInstance, (long)envelope.Sequence, SentUtc(envelope), [], envelope.Event);
+                }
+
                 return;
             default:
                 _malformed++;
@@ -220,11 +254,12 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
             _trackers[key] = tracker = new SequenceTracker();
         }
 
-        DateTime sent = DateTimeOffset.FromUnixTimeMilliseconds(Math.Clamp(envelope.SentTimeUnixMs, 0, 253_402_300_799_999)).UtcDateTime;
+        DateTime sent = SentUtc(envelope);
         for (int i = 0; i < fixes.Count; i++)
         {
             long sequence = (long)envelope.Sequence + i;
-            if (tracker.Observe(sequence))
+            // A store de-duplicates durably; the in-memory tracker would hide a redelivery the store has not committed.
+            if (_options.AcknowledgeAfterStore || tracker.Observe(sequence))
             {
                 _delivered++;
                 received.Add(new ReceivedFix(fleet, device, sequence, sent, fixes[i]));
@@ -235,6 +270,9 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
             }
         }
     }
+
+    private static DateTime SentUtc(Envelope envelope) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(Math.Clamp(envelope.SentTimeUnixMs, 0, 253_402_300_799_999)).UtcDateTime;
 
     [LoggerMessage(LogLevel.Warning, "Skipped a message on {Topic}: {Reason}")]
     private static partial void LogSkipped(ILogger logger, string topic, string reason);

@@ -39,4 +39,13 @@ public sealed class TelemetryConsumerOptions
 
     /// <summary>Fixes buffered for the reader of <see cref="TelemetryConsumer.Fixes"/> (default 10,000); when full, receiving waits.</summary>
     public int Capacity { get; init; } = 10_000;
+
+    /// <summary>
+    /// For a store (EdgeSdk.Fleet): when true, fix batches and device events go to
+    /// <see cref="TelemetryConsumer.Messages"/> instead of <see cref="TelemetryConsumer.Fixes"/>, are not
+    /// de-duplicated in memory (the store does that, durably), and are acknowledged to the broker only when the
+    /// reader calls <see cref="ReceivedMessage.AcknowledgeAsync"/>. Skipped messages (malformed, oversized, status)
+    /// are acknowledged at once. Default false.
+    /// </summary>
+    public bool AcknowledgeAfterStore { get; init; }
 }
