@@ -4,9 +4,9 @@ using Npgsql;
 namespace EdgeSdk.Fleet;
 
 /// <summary>
-/// The versioned migrations embedded from Migrations/NNNN_name.sql, applied in order, each in its own
-/// transaction together with its row in fleet_schema_version. An advisory lock makes consumers that start
-/// together apply each migration once.
+/// The versioned migrations embedded from Migrations/NNNN_name.sql, applied in order in one transaction
+/// together with their rows in fleet_schema_version (PostgreSQL DDL is transactional: all or nothing). A
+/// transaction-scoped advisory lock makes consumers that start together apply each migration once.
 /// </summary>
 internal static class FleetSchema
 {
@@ -19,9 +19,16 @@ internal static class FleetSchema
     public static async Task<int> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (NpgsqlCommand lockCommand = new($"SELECT pg_advisory_xact_lock({MigrationLockKey})", connection, transaction))
+        {
+            // Before anything else: even CREATE TABLE IF NOT EXISTS fails when two sessions run it at once.
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await using (NpgsqlCommand create = new(
             "CREATE TABLE IF NOT EXISTS fleet_schema_version (version int PRIMARY KEY, name text NOT NULL, applied_utc timestamptz NOT NULL DEFAULT now())",
-            connection))
+            connection, transaction))
         {
             await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -29,12 +36,6 @@ internal static class FleetSchema
         int applied = 0;
         foreach ((int version, string name, string sql) in Migrations)
         {
-            await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (NpgsqlCommand lockCommand = new($"SELECT pg_advisory_xact_lock({MigrationLockKey})", connection, transaction))
-            {
-                await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
             await using (NpgsqlCommand check = new("SELECT count(*) FROM fleet_schema_version WHERE version = $1", connection, transaction))
             {
                 check.Parameters.Add(new NpgsqlParameter { Value = version });
@@ -56,10 +57,10 @@ internal static class FleetSchema
                 await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             applied++;
         }
 
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return applied;
     }
 

@@ -85,7 +85,8 @@ public sealed class FleetStore : IAsyncDisposable
         catch (Exception ex) when (IsUnavailable(ex))
         {
             await dataSource.DisposeAsync().ConfigureAwait(false);
-            throw new IOException($"the database at {description} cannot be used: {ex.Message}", ex);
+            string reason = ex.InnerException is SocketException socket ? $"{ex.Message} ({socket.Message})" : ex.Message;
+            throw new IOException($"the database at {description} cannot be used: {reason}; is PostgreSQL running there, and is --db right?", ex);
         }
     }
 
