@@ -143,7 +143,20 @@ public sealed partial class FleetIngestor : IAsyncDisposable
         {
             // Stopping: an uncommitted batch stays unacknowledged and comes back from the broker.
         }
+        catch (Exception ex)
+        {
+            // A bug, not an outage: stop writing (nothing more is acknowledged, the broker keeps it) and say why.
+            lock (_lock)
+            {
+                _lastError = $"the writer stopped: {ex}";
+            }
+
+            LogWriterStopped(_logger, ex);
+        }
     }
+
+    [LoggerMessage(LogLevel.Critical, "The fleet writer stopped; nothing more is acknowledged")]
+    private static partial void LogWriterStopped(ILogger logger, Exception exception);
 
     private async Task<FleetWriteResult> WriteWithRetryAsync(List<ReceivedMessage> batch, ExponentialBackoff backoff, CancellationToken stop)
     {
