@@ -72,7 +72,7 @@ public sealed class FleetStore : IAsyncDisposable
         }
         catch (ArgumentException ex)
         {
-            throw new ArgumentException($"the database connection string does not parse ({ex.Message}); give Host=...;Port=...;Database=...;Username=...", nameof(connectionString), ex);
+            throw new ArgumentException($"the database connection string does not parse ({ex.Message}); give Host=...;Port=...;Database=...;Username=...", ex);
         }
 
         string description = $"{builder.Host ?? "localhost"}:{builder.Port}/{builder.Database ?? builder.Username}";
@@ -218,7 +218,7 @@ public sealed class FleetStore : IAsyncDisposable
         }
         catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InternalError or PostgresErrorCodes.InvalidParameterValue or PostgresErrorCodes.InvalidTextRepresentation)
         {
-            throw new ArgumentException($"the polygon is neither WKT nor GeoJSON ({ex.MessageText}); give e.g. \"POLYGON((lon lat, lon lat, lon lat, lon lat))\"", nameof(polygon), ex);
+            throw new ArgumentException($"the polygon is neither WKT nor GeoJSON ({ex.MessageText}); give e.g. \"POLYGON((lon lat, lon lat, lon lat, lon lat))\"", ex);
         }
     }
 
