@@ -65,7 +65,7 @@ public sealed partial class FleetIngestor : IAsyncDisposable
                     FixesAlreadyStored = _fixesAlreadyStored,
                     EventsInserted = _eventsInserted,
                     Transactions = _transactions,
-                    MessagesAcknowledged = _acknowledged,
+                    MessagesAcknowledged = Interlocked.Read(ref _acknowledged),
                     WriteFailures = _failures,
                     DatabaseDown = _down,
                     LastError = _lastError,
@@ -121,19 +121,21 @@ public sealed partial class FleetIngestor : IAsyncDisposable
                 }
 
                 FleetWriteResult result = await WriteWithRetryAsync(batch, backoff, stop).ConfigureAwait(false);
-                Committed?.Invoke(batch);
-                foreach (ReceivedMessage message in batch)
-                {
-                    await message.AcknowledgeAsync(stop).ConfigureAwait(false);
-                }
-
                 lock (_lock)
                 {
+                    // Counted at the commit: a stop between the commit and the acknowledgements must not hide rows.
                     _fixesInserted += result.FixesInserted;
                     _fixesAlreadyStored += result.FixesAlreadyStored;
                     _eventsInserted += result.EventsInserted;
                     _transactions++;
-                    _acknowledged += batch.Count;
+                }
+
+                Committed?.Invoke(batch);
+                foreach (ReceivedMessage message in batch)
+                {
+                    // Not cancellable: what is committed is acknowledged if the connection still stands.
+                    await message.AcknowledgeAsync(CancellationToken.None).ConfigureAwait(false);
+                    Interlocked.Increment(ref _acknowledged);
                 }
 
                 batch.Clear();

@@ -54,7 +54,7 @@ public sealed class ReceivedMessage
         {
             await _delivery.AcknowledgeAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
         {
             // The session that delivered it is gone; the broker resends it on the next one.
         }
