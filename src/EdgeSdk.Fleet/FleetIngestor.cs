@@ -25,6 +25,7 @@ public sealed partial class FleetIngestor : IAsyncDisposable
     private int _disposed;
 
     /// <summary>Creates an ingestor; nothing happens until <see cref="StartAsync"/>.</summary>
+    /// <exception cref="ArgumentException">The consumer has no fixed client ID.</exception>
     public FleetIngestor(FleetIngestorOptions options, ILogger<FleetIngestor>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -32,6 +33,13 @@ public sealed partial class FleetIngestor : IAsyncDisposable
         _options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         TelemetryConsumerOptions c = options.Consumer;
+        if (string.IsNullOrEmpty(c.Connection.ClientId))
+        {
+            // Without a session the broker forgets unacknowledged messages when the connection drops, and a
+            // late PUBACK could acknowledge a different message that reuses the packet identifier.
+            throw new ArgumentException("the fleet ingester needs a fixed MQTT client ID (a persistent session), e.g. --client-id platform-1; give each ingester its own");
+        }
+
         _consumer = new TelemetryConsumer(new TelemetryConsumerOptions
         {
             Connection = c.Connection,

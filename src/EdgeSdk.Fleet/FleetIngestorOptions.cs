@@ -9,8 +9,8 @@ public sealed class FleetIngestorOptions
     public required string ConnectionString { get; init; }
 
     /// <summary>
-    /// The subscription: broker, fleet, shared-subscription group, client ID (give one, so that the broker keeps
-    /// the unacknowledged messages for a restarted consumer). Its <see cref="TelemetryConsumerOptions.AcknowledgeAfterStore"/>
+    /// The subscription: broker, fleet, shared-subscription group, and a fixed client ID (required: the broker
+    /// keeps the unacknowledged messages in that session for a reconnected or restarted consumer). Its <see cref="TelemetryConsumerOptions.AcknowledgeAfterStore"/>
     /// is set by the ingestor.
     /// </summary>
     public TelemetryConsumerOptions Consumer { get; init; } = new();

@@ -97,6 +97,13 @@ public sealed class QueryTests
     }
 
     [Fact]
+    public void An_ingester_without_a_session_is_refused()
+    {
+        ArgumentException error = Assert.Throws<ArgumentException>(() => new FleetIngestor(FleetTest.Ingestor("Host=127.0.0.1", new Uri("mqtt://127.0.0.1:1"))));
+        Assert.Equal("the fleet ingester needs a fixed MQTT client ID (a persistent session), e.g. --client-id platform-1; give each ingester its own", error.Message);
+    }
+
+    [Fact]
     public async Task Migrations_apply_once_even_when_consumers_start_together_and_record_their_version()
     {
         await using Postgres postgres = await Postgres.StartAsync();
