@@ -58,7 +58,7 @@ public sealed class TrackerService(GnssReceiver receiver, TelemetryPublisher pub
             return;
         }
 
-        TelemetryPublisherStatus status = publisher.Status;
+        TelemetryPublisherCounters status = publisher.Counters;
         display.Show(TrackerStatus.FromFix(fix, settings.DeviceId!, status.Queued, status.Dropped + status.HandoffDropped,
             status.Connected ? BrokerLinkState.Connected : BrokerLinkState.Disconnected));
     }

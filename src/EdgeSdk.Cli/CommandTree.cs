@@ -27,6 +27,7 @@ internal static class CommandTree
         root.Subcommands.Add(Jt808Command.Create());
         root.Subcommands.Add(CockpitCommand.Create());
         root.Subcommands.Add(RdssCommand.Create());
+        root.Subcommands.Add(FleetCommand.Create());
         return root;
     }
 }

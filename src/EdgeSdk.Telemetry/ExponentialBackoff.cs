@@ -17,5 +17,8 @@ internal sealed class ExponentialBackoff(TimeSpan initial, TimeSpan maximum)
 #pragma warning restore CA5394
     }
 
+    /// <summary>Failures since the last <see cref="Reset"/> (the fleet ingester says how long the database was away).</summary>
+    public int Failures => _failures;
+
     public void Reset() => _failures = 0;
 }

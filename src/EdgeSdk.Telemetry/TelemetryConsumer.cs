@@ -35,6 +35,7 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
     private readonly Channel<ReceivedDeviceEvent> _eventUpdates;
     private readonly Dictionary<(string Fleet, string DeviceId, ulong QueueInstance), SequenceTracker> _trackers = [];
     private readonly Dictionary<(string Fleet, string DeviceId), ReceivedDeviceStatus?> _devices = [];
+    private readonly Channel<ReceivedMessage> _messagesOut;
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly string _filter;
@@ -66,6 +67,7 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         var updates = new BoundedChannelOptions(options.DeviceUpdateCapacity) { SingleWriter = true, FullMode = BoundedChannelFullMode.DropOldest };
         _statusUpdates = Channel.CreateBounded<ReceivedDeviceStatus>(updates, _ => Interlocked.Increment(ref _updatesDropped));
         _eventUpdates = Channel.CreateBounded<ReceivedDeviceEvent>(updates, _ => Interlocked.Increment(ref _updatesDropped));
+        _messagesOut = Channel.CreateBounded<ReceivedMessage>(new BoundedChannelOptions(options.Capacity) { SingleWriter = true });
         bool persistent = options.Connection.ClientId != null;
         string clientId = options.Connection.ClientId ?? $"edgesdk-consumer-{Guid.NewGuid():N}";
         _connection = new MqttConnection(options.Connection, clientId, (builder, mqtt5) =>
@@ -87,6 +89,13 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         }, SubscribeAsync, _logger);
         _connection.Client.ApplicationMessageReceivedAsync += OnMessageAsync;
     }
+
+    /// <summary>
+    /// With <see cref="TelemetryConsumerOptions.AcknowledgeAfterStore"/>: the decoded messages in arrival order, each
+    /// unacknowledged until its reader says so; bounded by <see cref="TelemetryConsumerOptions.Capacity"/>, and when
+    /// full receiving waits (the broker holds the rest within its inflight window).
+    /// </summary>
+    public ChannelReader<ReceivedMessage> Messages => _messagesOut.Reader;
 
     /// <summary>A snapshot of the counters.</summary>
     public TelemetryConsumerCounters Counters
@@ -223,6 +232,7 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         _fixes.Writer.TryComplete();
         _statusUpdates.Writer.TryComplete();
         _eventUpdates.Writer.TryComplete();
+        _messagesOut.Writer.TryComplete();
         _stop.Dispose();
     }
 
@@ -252,10 +262,23 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         var received = new List<ReceivedFix>();
+        ReceivedMessage? message = null;
         lock (_lock)
         {
             _messages++;
-            Classify(e.ApplicationMessage, received);
+            Classify(e, received, ref message);
+        }
+
+        if (_options.AcknowledgeAfterStore)
+        {
+            if (message is null)
+            {
+                return; // skipped and counted: acknowledged automatically, it would never get better
+            }
+
+            e.AutoAcknowledge = false;
+            await _messagesOut.Writer.WriteAsync(message, _stop.Token).ConfigureAwait(false);
+            return;
         }
 
         foreach (ReceivedFix fix in received)
@@ -266,8 +289,9 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
     }
 
     // Decodes one message and applies the de-duplication; counts everything it skips. Under the lock.
-    private void Classify(MqttApplicationMessage message, List<ReceivedFix> received)
+    private void Classify(MqttApplicationMessageReceivedEventArgs e, List<ReceivedFix> received, ref ReceivedMessage? stored)
     {
+        MqttApplicationMessage message = e.ApplicationMessage;
         ReadOnlySequence<byte> payload = message.Payload;
         if (!TelemetryTopics.TryParse(message.Topic, out string fleet, out string deviceId, out string kind))
         {
@@ -298,6 +322,11 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         {
             case "fix" when envelope.BodyCase == Envelope.BodyOneofCase.Fixes && envelope.DeviceId == deviceId:
                 Deliver(fleet, deviceId, envelope, received);
+                if (_options.AcknowledgeAfterStore && received.Count > 0)
+                {
+                    stored = new ReceivedMessage(e, fleet, deviceId, envelope.QueueInstance, received[0].Sequence, received[0].SentUtc, received.ToArray(), null);
+                }
+
                 return;
             case "status" when envelope.BodyCase == Envelope.BodyOneofCase.Status && envelope.DeviceId == deviceId:
                 _statuses++;
@@ -311,8 +340,14 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
                 _events++;
                 _devices.TryAdd((fleet, deviceId), null);
                 DeviceEvent deviceEvent = envelope.Event;
-                _eventUpdates.Writer.TryWrite(new ReceivedDeviceEvent(fleet, deviceId, KindOf(deviceEvent.Kind), (long)Math.Min(deviceEvent.Count, long.MaxValue),
-                    deviceEvent.Detail, (long)Math.Min(envelope.Sequence, long.MaxValue), SentUtc(envelope)));
+                var eventUpdate = new ReceivedDeviceEvent(fleet, deviceId, KindOf(deviceEvent.Kind), (long)Math.Min(deviceEvent.Count, long.MaxValue),
+                    deviceEvent.Detail, (long)Math.Min(envelope.Sequence, long.MaxValue), SentUtc(envelope));
+                _eventUpdates.Writer.TryWrite(eventUpdate);
+                if (_options.AcknowledgeAfterStore && envelope.Sequence <= long.MaxValue / 2)
+                {
+                    stored = new ReceivedMessage(e, fleet, deviceId, envelope.QueueInstance, (long)envelope.Sequence, eventUpdate.SentUtc, [], eventUpdate);
+                }
+
                 return;
             default:
                 _malformed++;
@@ -354,7 +389,8 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         for (int i = 0; i < fixes.Count; i++)
         {
             long sequence = (long)envelope.Sequence + i;
-            if (tracker.Observe(sequence))
+            // A store de-duplicates durably; the in-memory tracker would hide a redelivery the store has not committed.
+            if (_options.AcknowledgeAfterStore || tracker.Observe(sequence))
             {
                 _delivered++;
                 received.Add(new ReceivedFix(fleet, deviceId, sequence, sent, fixes[i]));

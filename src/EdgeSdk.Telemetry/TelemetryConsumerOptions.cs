@@ -50,4 +50,13 @@ public sealed class TelemetryConsumerOptions
     /// (a consumer that reads only fixes keeps the newest of each; <see cref="TelemetryConsumer.DeviceStatuses"/> always has every device's latest).
     /// </summary>
     public int DeviceUpdateCapacity { get; init; } = 1_024;
+
+    /// <summary>
+    /// For a store (EdgeSdk.Fleet): when true, fix batches and device events go to
+    /// <see cref="TelemetryConsumer.Messages"/> instead of <see cref="TelemetryConsumer.ReadFixesAsync"/>, are not
+    /// de-duplicated in memory (the store does that, durably), and are acknowledged to the broker only when the
+    /// reader calls <see cref="ReceivedMessage.AcknowledgeAsync"/>. Skipped messages (malformed, oversized, status)
+    /// are acknowledged at once. Default false.
+    /// </summary>
+    public bool AcknowledgeAfterStore { get; init; }
 }

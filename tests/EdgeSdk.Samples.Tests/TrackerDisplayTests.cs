@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using EdgeSdk.Devices;
 using EdgeSdk.Devices.Tests;
 using EdgeSdk.Simulation.Devices;
+using EdgeSdk.Telemetry.Broker;
 using EdgeSdk.Telemetry;
 using LogisticsTracker;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,9 +60,9 @@ public sealed class TrackerDisplayTests : IDisposable
         TrackerService service = host.Services.GetRequiredService<TrackerService>();
         IReadOnlyList<TruthEpoch> truth = await drive.TruthAsync();
 
-        TelemetryPublisherStatus status = default!;
+        TelemetryPublisherCounters status = default!;
         await Await.UntilAsync(
-            () => (status = service.Publisher.Status).Accepted >= truth.Count && status.Queued == status.Accepted,
+            () => (status = service.Publisher.Counters).Accepted >= truth.Count && status.Queued == status.Accepted,
             () => $"{status.Accepted} fixes handed over, {status.Queued} queued, for {truth.Count} simulated epochs");
 
         Assert.Equal(truth.Count, status.Accepted);

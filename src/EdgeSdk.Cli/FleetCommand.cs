@@ -1,0 +1,155 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using EdgeSdk.Fleet;
+using EdgeSdk.Telemetry;
+using Npgsql;
+
+namespace EdgeSdk.Cli;
+
+/// <summary>
+/// <c>edgesdk fleet ingest|last|track|inside|distance</c>: the platform store in PostgreSQL/PostGIS
+/// (EdgeSdk.Fleet). A database that cannot be reached is one line and exit 2.
+/// </summary>
+internal static class FleetCommand
+{
+    /// <summary>Where --db comes from when it is not given.</summary>
+    public const string DatabaseVariable = "EDGESDK_FLEET_DB";
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static Command Create()
+    {
+        var command = new Command("fleet", "The fleet platform store (PostgreSQL with PostGIS): ingest telemetry exactly once, and query it.");
+        command.Subcommands.Add(Ingest());
+        command.Subcommands.Add(Query("last", "The last position of every vehicle, one JSON line each.", [],
+            async (store, fleet, _, ct) => Lines(await store.LastPositionsAsync(fleet, ct))));
+        var device = new Argument<string>("DEVICE") { Description = "The vehicle's device ID" };
+        var from = new Option<DateTime>("--from") { Description = "Start of the window (UTC, ISO 8601), inclusive", Required = true };
+        var to = new Option<DateTime>("--to") { Description = "End of the window (UTC, ISO 8601), exclusive", Required = true };
+        command.Subcommands.Add(Query("track", "A vehicle's track in a time window as a GeoJSON Feature (LineString).", [device, from, to],
+            async (store, fleet, p, ct) => await store.TrackGeoJsonAsync(p.GetValue(device)!, Utc(p.GetValue(from)), Utc(p.GetValue(to)), fleet, ct)));
+        var polygon = new Argument<string>("POLYGON") { Description = "WKT POLYGON((lon lat, ...)) or a GeoJSON geometry, WGS 84" };
+        command.Subcommands.Add(Query("inside", "The vehicles whose last position is inside a polygon (PostGIS ST_Contains), one JSON line each.", [polygon],
+            async (store, fleet, p, ct) => Lines(await store.InsideAsync(p.GetValue(polygon)!, fleet, ct))));
+        var day = new Option<DateOnly?>("--day") { Description = "One UTC day (YYYY-MM-DD); every day when left out" };
+        command.Subcommands.Add(Query("distance", "Distance per vehicle per UTC day in metres (geodesic, ST_Length on geography), one JSON line each.", [day],
+            async (store, fleet, p, ct) => Lines(await store.DistancePerDayAsync(p.GetValue(day), fleet, ct))));
+        return command;
+    }
+
+    private static Command Ingest()
+    {
+        var command = new Command("ingest", "Subscribe to a fleet and write every fix and event into the store, acknowledging each message only after its commit.");
+        MqttOptions connection = MqttOptions.AddTo(command);
+        Option<string?> db = AddDatabaseOption(command);
+        var fleet = new Option<string>("--fleet") { Description = "Fleet to follow (+ for all)", DefaultValueFactory = _ => "+" };
+        var group = new Option<string?>("--group") { Description = "MQTT 5 shared-subscription group: ingesters in one group split the fleet" };
+        var clientId = new Option<string>("--client-id")
+        {
+            Description = "Fixed MQTT client ID: the broker keeps unacknowledged messages for a restarted ingester (give each ingester its own)",
+            DefaultValueFactory = _ => "edgesdk-fleet-ingest",
+        };
+        var count = new Option<long>("--count") { Description = "Exit once this many new fixes are stored (0: run until Ctrl+C)" };
+        command.Options.Add(fleet);
+        command.Options.Add(group);
+        command.Options.Add(clientId);
+        command.Options.Add(count);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            MqttConnectionOptions user = connection.Read(parseResult);
+            await using var ingestor = new FleetIngestor(new FleetIngestorOptions
+            {
+                ConnectionString = ConnectionString(parseResult.GetValue(db)),
+                Consumer = new TelemetryConsumerOptions
+                {
+                    Connection = user with { ClientId = parseResult.GetValue(clientId) },
+                    Fleet = parseResult.GetValue(fleet)!,
+                    SharedSubscriptionGroup = parseResult.GetValue(group),
+                },
+            });
+            await ingestor.StartAsync(cancellationToken);
+            Console.Error.WriteLine($"edgesdk fleet ingest: {user.BrokerUri} -> {ingestor.Store.Description}");
+            long limit = parseResult.GetValue(count);
+            try
+            {
+                while (limit <= 0 || ingestor.Status.FixesInserted < limit)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C: what is not committed stays unacknowledged at the broker.
+            }
+
+            FleetIngestorStatus status = ingestor.Status;
+            Console.Error.WriteLine($"edgesdk fleet ingest: {status.FixesInserted} fixes and {status.EventsInserted} events stored in {status.Transactions} transactions, " +
+                $"{status.FixesAlreadyStored} already stored, {status.MessagesAcknowledged} messages acknowledged, {status.WriteFailures} failed writes retried, " +
+                $"{status.Consumer.Malformed} malformed and {status.Consumer.Oversized} oversized messages skipped");
+            return cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Query(string name, string description, Symbol[] symbols, Func<FleetStore, string?, ParseResult, CancellationToken, Task<string>> run)
+    {
+        var command = new Command(name, description);
+        Option<string?> db = AddDatabaseOption(command);
+        var fleet = new Option<string?>("--fleet") { Description = "One fleet (default: all)" };
+        command.Options.Add(fleet);
+        foreach (Symbol symbol in symbols)
+        {
+            if (symbol is Argument argument)
+            {
+                command.Arguments.Add(argument);
+            }
+            else
+            {
+                command.Options.Add((Option)symbol);
+            }
+        }
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using FleetStore store = await FleetStore.OpenAsync(ConnectionString(parseResult.GetValue(db)), cancellationToken);
+            try
+            {
+                string output = await run(store, parseResult.GetValue(fleet), parseResult, cancellationToken);
+                Console.Out.Write(output.Length == 0 || output.EndsWith('\n') ? output : output + "\n");
+            }
+            catch (NpgsqlException ex)
+            {
+                throw new IOException($"the database at {store.Description} failed: {ex.Message}", ex);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Option<string?> AddDatabaseOption(Command command)
+    {
+        var db = new Option<string?>("--db")
+        {
+            Description = $"Npgsql connection string, e.g. \"Host=127.0.0.1;Port=5432;Database=fleet;Username=fleet\" (default: ${DatabaseVariable}); " +
+                "keep the password in PGPASSWORD or ~/.pgpass, not on the command line",
+        };
+        command.Options.Add(db);
+        return db;
+    }
+
+    private static string ConnectionString(string? given) =>
+        !string.IsNullOrWhiteSpace(given) ? given
+        : Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : throw new ArgumentException($"no database: give --db \"Host=...;Port=...;Database=...;Username=...\" or set {DatabaseVariable}");
+
+    private static DateTime Utc(DateTime time) => time.Kind switch
+    {
+        DateTimeKind.Local => time.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(time, DateTimeKind.Utc),
+    };
+
+    private static string Lines<T>(IEnumerable<T> rows) =>
+        string.Concat(rows.Select(row => JsonSerializer.Serialize(row, Json) + "\n"));
+}
