@@ -33,8 +33,15 @@ public static class FuzzTargets
         new("rdss", "RdssParser fed the input; RdssPositionCodec.TryDecode on every TCI payload and on the raw input", Rdss),
     ];
 
-    /// <summary>The target with this name, or null.</summary>
-    public static FuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
+    /// <summary>
+    /// The gate's self-check (tests/fuzz/gate.sh): fails on inputs starting with <c>BUG!</c>, which AFL reaches from
+    /// the seed <c>AAAA</c> only through coverage feedback, one byte comparison at a time. If the gate stops finding
+    /// it, the instrumentation or the crash reporting is broken and a clean run of the real targets proves nothing.
+    /// </summary>
+    public static FuzzTarget Canary { get; } = new("canary", "self-check: fails on inputs starting with BUG!", Fuzz.Canary.CanaryCheck.Run);
+
+    /// <summary>The target with this name (one of <see cref="All"/> or the canary), or null.</summary>
+    public static FuzzTarget? Find(string name) => name == Canary.Name ? Canary : All.FirstOrDefault(t => t.Name == name);
 
     private static void Nmea(byte[] input)
     {

@@ -5,18 +5,19 @@
 # Findings: .artifacts/fuzz/findings/TARGET (AFL's queue, crashes/, hangs/, fuzzer_stats). A crash or hang fails the
 # run: its input is copied to .artifacts/fuzz/crashes/TARGET-*, the path printed, and the input replayed on the
 # uninstrumented build to print the exception. Exit: 0 clean, 1 crash/hang found, 2 setup error, 77 afl-fuzz missing.
-# Environment: FUZZ_TIMEOUT_MS (afl-fuzz -t, default 5000: a busy shared machine), FUZZ_FINDINGS (findings dir),
-# FUZZ_RESUME=1 (continue an earlier campaign in FUZZ_FINDINGS instead of starting from the seeds).
+# Environment: FUZZ_OUT (instead of .artifacts/fuzz, for a campaign beside other runs), FUZZ_TIMEOUT_MS (afl-fuzz -t, default 5000: a busy shared machine), FUZZ_FINDINGS (findings dir),
+# FUZZ_NO_BUILD=1 (reuse the instrumented build of an earlier call), FUZZ_RESUME=1 (continue an earlier campaign in FUZZ_FINDINGS instead of starting from the seeds).
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
 [ $# -eq 2 ] && [[ "$2" =~ ^[0-9]+$ ]] || { echo "usage: tests/fuzz/run.sh TARGET|all SECONDS (targets: $(ls "$here/seeds" | tr '\n' ' '))"; exit 2; }
 target=$1; seconds=$2
-out="$root/.artifacts/fuzz"
+out="${FUZZ_OUT:-$root/.artifacts/fuzz}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 command -v afl-fuzz >/dev/null || { echo "afl-fuzz not found: sudo apt-get install -y afl++"; exit 77; }
 
 # --- build and instrument (once per run.sh call) -------------------------------------------------
 mkdir -p "$out"
+if [ "${FUZZ_NO_BUILD:-0}" = 1 ] && [ -f "$out/instrumented/EdgeSdk.Fuzz.dll" ]; then :; else
 dotnet build "$here/EdgeSdk.Fuzz.csproj" -c Release -nologo -clp:ErrorsOnly -o "$out/bin" >"$out/build.log" 2>&1 \
   || { cat "$out/build.log"; echo "the fuzz harness does not build"; exit 2; }
 sharpfuzz=$(command -v sharpfuzz || echo "$out/tools/sharpfuzz")
@@ -25,16 +26,19 @@ if [ ! -x "$sharpfuzz" ]; then
     || { cat "$out/tool.log"; echo "cannot install the sharpfuzz tool (SharpFuzz.CommandLine 2.3.0) from NuGet"; exit 2; }
 fi
 rm -rf "$out/instrumented" && cp -r "$out/bin" "$out/instrumented"
+# Not the harness itself (it calls SharpFuzz, and instrumenting it aborts the fork server); the canary's library is.
 for dll in "$out"/instrumented/EdgeSdk.*.dll; do
   [ "$(basename "$dll")" = EdgeSdk.Fuzz.dll ] && continue
   "$sharpfuzz" "$dll" >>"$out/instrument.log" 2>&1 || { cat "$out/instrument.log"; echo "sharpfuzz could not instrument $dll"; exit 2; }
 done
+fi
 
 # --- one target ------------------------------------------------------------------------------------
 fuzz_one() { # target seconds
   local t=$1 s=$2
   local findings=${FUZZ_FINDINGS:-$out/findings/$t}
   local input="$here/seeds/$t"
+  [ "$t" = canary ] && input="$here/canary-seed"
   [ -d "$input" ] || { echo "unknown target '$t' (targets: $(ls "$here/seeds" | tr '\n' ' '))"; return 2; }
   if [ "${FUZZ_RESUME:-0}" = 1 ] && [ -d "$findings/default" ]; then input=-; else rm -rf "$findings"; fi
   mkdir -p "$findings"
