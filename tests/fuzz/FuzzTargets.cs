@@ -45,7 +45,7 @@ public static class FuzzTargets
 
     private static void Nmea(byte[] input)
     {
-        var parser = new NmeaParser();
+        var parser = new NmeaParser(Reader(input));
         FeedInChunks(input, parser.Feed, () =>
         {
             while (parser.Read() != NmeaSentenceType.None)
@@ -66,8 +66,8 @@ public static class FuzzTargets
 
     private static void Fusion(byte[] input)
     {
-        var parser = new NmeaParser();
-        var fusion = new EpochFusion();
+        var parser = new NmeaParser(Reader(input));
+        var fusion = new EpochFusion { EarlyCloseAfter = input.Length > 1 ? input[1] % 5 : 3 };
         FeedInChunks(input, parser.Feed, () =>
         {
             while (parser.Read() != NmeaSentenceType.None)
@@ -285,7 +285,7 @@ public static class FuzzTargets
 
     private static void Rdss(byte[] input)
     {
-        var parser = new RdssParser();
+        var parser = new RdssParser(new NmeaReader(4096) { ChecksumPolicy = input.Length > 0 && input[0] % 2 == 1 ? NmeaChecksumPolicy.Ignored : NmeaChecksumPolicy.CheckedWhenPresent });
         var codec = new RdssPositionCodec();
         var fixes = new RdssPositionFix[RdssPositionCodec.MaxFixes];
         parser.Feed(input, 0, input.Length);
@@ -308,6 +308,18 @@ public static class FuzzTargets
                 throw new FuzzInvariantException($"TryDecode returned {result} with {count} fixes");
             }
         }
+    }
+
+    // The first byte's top bits pick the checksum policy (mutated sentences rarely keep a valid checksum, so without
+    // Ignored the decoders behind it would see little) and whether comment lines are skipped.
+    private static NmeaReader Reader(byte[] input)
+    {
+        int settings = input.Length == 0 ? 0 : input[0] >> 5;
+        return new NmeaReader
+        {
+            ChecksumPolicy = (settings & 3) switch { 1 => NmeaChecksumPolicy.Required, 2 or 3 => NmeaChecksumPolicy.Ignored, _ => NmeaChecksumPolicy.CheckedWhenPresent },
+            SkipCommentLines = (settings & 4) != 0,
+        };
     }
 
     // The first byte picks the chunk size (1..256), so lines and binary frames split across Feed calls are covered.

@@ -42,11 +42,12 @@ fuzz_one() { # target seconds
   [ -d "$input" ] || { echo "unknown target '$t' (targets: $(ls "$here/seeds" | tr '\n' ' '))"; return 2; }
   if [ "${FUZZ_RESUME:-0}" = 1 ] && [ -d "$findings/default" ]; then input=-; else rm -rf "$findings"; fi
   mkdir -p "$findings"
+  local dict=(); [ -f "$here/dict/$t.dict" ] && dict=(-x "$here/dict/$t.dict")
   # Persistent mode: one dotnet process runs many inputs; AFL_SKIP_BIN_CHECK because dotnet itself is not an AFL
   # binary; no CPU binding or frequency checks on a shared VM; crashes are exceptions, so no core dumps are needed.
   AFL_SKIP_BIN_CHECK=1 AFL_NO_AFFINITY=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 \
   AFL_FAST_CAL=1 AFL_SKIP_CRASHES=0 AFL_QUIET=1 \
-    timeout -k 10 $((s + 120)) afl-fuzz -V "$s" -i "$input" -o "$findings" -t "${FUZZ_TIMEOUT_MS:-5000}" -m none \
+    timeout -k 10 $((s + 120)) afl-fuzz -V "$s" -i "$input" -o "$findings" -t "${FUZZ_TIMEOUT_MS:-5000}" -m none "${dict[@]}" \
       -- dotnet "$out/instrumented/EdgeSdk.Fuzz.dll" afl "$t" >"$findings/afl.log" 2>&1
   local rc=$?
   local stats="$findings/default/fuzzer_stats"
