@@ -26,6 +26,7 @@ public static class FuzzTargets
         new("fusion", "NmeaParser -> EpochFusion.Add / TryTakeFix / Flush", Fusion),
         new("fixbatch", "protobuf FixBatch (ParseFrom's InvalidProtocolBufferException allowed) -> FixBatchCodec.TryDecode", FixBatchDecode),
         new("queue", "DurableQueue.Open on a directory whose state.a, state.b and segment are the input; then peek, remove, append, reopen", Queue),
+        new("queue-crc", "as queue, but the harness writes valid CRC-32s into 48-byte states and the segment's records first, so the fuzzed heads, sequences and lengths reach recovery", QueueWithValidCrcs),
         new("gpsd", "GpsdServer command parser over loopback TCP: the server must still answer a command sent after the input", Gpsd),
         new("dbc", "DbcParser.TryParse (exactly one of database / diagnostic)", Dbc),
         new("candump", "CandumpFormat.TryParseLine per line (a parsed frame must format and parse back the same) and CandumpFileSource", Candump),
@@ -115,7 +116,11 @@ public static class FuzzTargets
         Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), $"edgesdk-fuzz-queue-{Environment.ProcessId}");
 
     // Input layout: [u8 n][n bytes state.a][u8 m][m bytes state.b][rest: segment 00000000000000000001.seg].
-    private static void Queue(byte[] input)
+    private static void Queue(byte[] input) => Queue(input, fixCrcs: false);
+
+    private static void QueueWithValidCrcs(byte[] input) => Queue(input, fixCrcs: true);
+
+    private static void Queue(byte[] input, bool fixCrcs)
     {
         if (Directory.Exists(QueueDirectory))
         {
@@ -124,9 +129,15 @@ public static class FuzzTargets
 
         Directory.CreateDirectory(QueueDirectory);
         ReadOnlySpan<byte> rest = input;
-        File.WriteAllBytes(Path.Combine(QueueDirectory, "state.a"), TakePart(ref rest).ToArray());
-        File.WriteAllBytes(Path.Combine(QueueDirectory, "state.b"), TakePart(ref rest).ToArray());
-        File.WriteAllBytes(Path.Combine(QueueDirectory, "00000000000000000001.seg"), rest.ToArray());
+        byte[] stateA = TakePart(ref rest).ToArray(), stateB = TakePart(ref rest).ToArray(), segment = rest.ToArray();
+        if (fixCrcs)
+        {
+            FixCrcs(stateA, stateB, segment);
+        }
+
+        File.WriteAllBytes(Path.Combine(QueueDirectory, "state.a"), stateA);
+        File.WriteAllBytes(Path.Combine(QueueDirectory, "state.b"), stateB);
+        File.WriteAllBytes(Path.Combine(QueueDirectory, "00000000000000000001.seg"), segment);
         var options = new DurableQueueOptions
         {
             Directory = QueueDirectory, Capacity = 8, RecordsPerSegment = 4, MaxRecordBytes = 256, FsyncInterval = TimeSpan.Zero,
@@ -156,6 +167,32 @@ public static class FuzzTargets
             {
                 throw new FuzzInvariantException($"the record appended as {appended} is not the last after reopening ({records.Count} records)");
             }
+        }
+    }
+
+    // The layouts of DurableQueue's doc comment: state [EDS2][5 x u64][u32 CRC-32 of the 44 bytes before];
+    // segment [EDQ2][u64 instance] then records [u32 length][u32 CRC-32 of sequence and payload][u64 sequence][payload].
+    private static void FixCrcs(byte[] stateA, byte[] stateB, byte[] segment)
+    {
+        foreach (byte[] state in new[] { stateA, stateB })
+        {
+            if (state.Length == 48)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(state.AsSpan(44), System.IO.Hashing.Crc32.HashToUInt32(state.AsSpan(0, 44)));
+            }
+        }
+
+        int position = 12;
+        while (position + 16 <= segment.Length)
+        {
+            uint length = BinaryPrimitives.ReadUInt32LittleEndian(segment.AsSpan(position));
+            if (length > (uint)(segment.Length - position - 16))
+            {
+                break;
+            }
+
+            BinaryPrimitives.WriteUInt32LittleEndian(segment.AsSpan(position + 4), System.IO.Hashing.Crc32.HashToUInt32(segment.AsSpan(position + 8, 8 + (int)length)));
+            position += 16 + (int)length;
         }
     }
 

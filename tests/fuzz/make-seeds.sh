@@ -3,7 +3,7 @@
 # depend on this script). Small inputs: AFL works best on seeds of a few hundred bytes to a few KB.
 set -eu  # no pipefail: head closing a pipe early is expected here
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
-rm -rf "$here/seeds" && mkdir -p "$here/seeds"/{nmea,fusion,fixbatch,queue,gpsd,dbc,candump,jt808,rdss}
+rm -rf "$here/seeds" && mkdir -p "$here/seeds"/{nmea,fusion,fixbatch,queue,queue-crc,gpsd,dbc,candump,jt808,rdss}
 gpsd="$root/tests/TestData/gpsd"
 # NMEA and fusion: the first 1.5 KB (one to a few epochs) of gpsd's receiver captures, BeiDou and u-blox first.
 for log in beidou-bd beidou-gb bu353-glonass bundg_zeus_9 ac12 ch-4701 GPSmap-76S bt451; do
@@ -30,3 +30,4 @@ printf '?WATCH={"enable":false};?WATCH={"nmea":true}\n' > "$here/seeds/gpsd/unwa
 out="$root/.artifacts/fuzz/seed-writer"
 dotnet build "$here/EdgeSdk.Fuzz.csproj" -c Release -nologo -clp:ErrorsOnly -o "$out" >/dev/null
 dotnet "$out/EdgeSdk.Fuzz.dll" seeds "$here/seeds"
+cp "$here"/seeds/queue/* "$here/seeds/queue-crc/"
