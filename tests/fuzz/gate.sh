@@ -16,4 +16,9 @@ if [ $rc -ne 1 ] || ! grep -q "the canary input was found" "${TMPDIR:-/tmp}/edge
   exit 1
 fi
 echo "fuzz self-check: $(grep '^fuzz canary:' "${TMPDIR:-/tmp}/edgesdk-fuzz-canary.log" | head -1)"
+# The inputs fuzzing found earlier (found/TARGET/*, each also a regression test in its test project) must pass.
+root=$(cd "$here/../.." && pwd)
+for dir in "$here"/found/*/; do
+  dotnet "$root/.artifacts/fuzz/bin/EdgeSdk.Fuzz.dll" run "$(basename "$dir")" "$dir" || { echo "a fuzz finding in $dir fails again"; exit 1; }
+done
 FUZZ_NO_BUILD=1 "$here/run.sh" all "${FUZZ_GATE_SECONDS:-12}"

@@ -61,11 +61,11 @@ fuzz_one() { # target seconds
   for f in "$findings"/default/crashes/id:* "$findings"/default/hangs/id:*; do
     [ -f "$f" ] || continue
     bad=$((bad + 1))
-    local kind; kind=$(basename "$(dirname "$f")")
-    local saved="$out/crashes/$t-${kind%s}-$(sha1sum "$f" | cut -c1-12)"
+    local kind=crash; [ "$(basename "$(dirname "$f")")" = hangs ] && kind=hang
+    local saved="$out/crashes/$t-$kind-$(sha1sum "$f" | cut -c1-12)"
     cp "$f" "$saved"
-    echo "fuzz $t: ${kind%s} input: $saved (replay: dotnet $out/bin/EdgeSdk.Fuzz.dll run $t $saved)"
-    [ "$kind" = crashes ] && timeout 60 dotnet "$out/bin/EdgeSdk.Fuzz.dll" run "$t" "$saved" 2>&1 | head -15
+    echo "fuzz $t: $kind input: $saved (replay: dotnet $out/bin/EdgeSdk.Fuzz.dll run $t $saved)"
+    [ "$kind" = crash ] && timeout 60 dotnet "$out/bin/EdgeSdk.Fuzz.dll" run "$t" "$saved" 2>&1 | head -15
   done
   [ $bad -eq 0 ] || return 1
 }
