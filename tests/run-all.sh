@@ -20,7 +20,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 say() { printf '\n== %s\n' "$*"; }
 
 # --- OS packages ---------------------------------------------------------------------------
-packages=(mosquitto postgresql-15 postgresql-15-postgis-3 socat qemu-user-static gpsd gpsd-clients openssl unzip nodejs python3-grpcio python3-grpc-tools protobuf-compiler protobuf-compiler-grpc chromium)
+packages=(mosquitto postgresql-15 postgresql-15-postgis-3 socat qemu-user-static gpsd gpsd-clients openssl unzip nodejs python3-grpcio python3-grpc-tools protobuf-compiler protobuf-compiler-grpc chromium afl++)
 # npm runs the independent JavaScript implementations the tests compare against (candied, gcoord, ...).
 # Some nodejs builds bundle npm; Debian's own nodejs needs the separate package.
 command -v npm >/dev/null 2>&1 || packages+=(npm)
@@ -112,6 +112,9 @@ done
 # --- NuGet packages (tests/pack-gate/run.sh: pack, check metadata and symbols, install the edgesdk tool) -------
 say "NuGet packages"
 gate "packages carry their metadata and symbols; the edgesdk tool installs from .artifacts/packages" tests/pack-gate/run.sh
+
+# --- fuzzing (tests/fuzz/README.md: self-check, then each harness ~12 s under afl-fuzz; a crash prints its input) ---
+say "fuzzing"; gate "fuzz harnesses: the canary is found, no crash or hang in any target" tests/fuzz/gate.sh
 
 # --- Raspberry Pi gate ----------------------------------------------------------------------------
 say "Raspberry Pi gate (linux-arm64 and linux-arm under QEMU)"

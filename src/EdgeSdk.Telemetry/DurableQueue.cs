@@ -616,7 +616,10 @@ public sealed class DurableQueue : IDisposable
             _head = _records.Count > 0 ? _records.Peek().Sequence : highest + 1;
         }
 
-        _nextSequence = Math.Max(highest + 1, 1);
+        // A head above every number issued (a state copy damaged in a way its CRC does not catch; found by fuzzing)
+        // must not make new records land below it, where the next open would take them as acknowledged and drop
+        // them; numbering continues from it rather than reusing numbers a consumer may already have seen.
+        _nextSequence = Math.Max(Math.Max(highest + 1, 1), _head);
         _head = Math.Max(_head, _records.Count > 0 ? _records.Peek().Sequence : _nextSequence);
         foreach ((string path, byte[] bytes, SegmentScan scan) in damaged)
         {
