@@ -18,7 +18,7 @@ public static class SeedWriter
     public static void Write(string seedsDirectory)
     {
         var start = new DateTime(2026, 5, 1, 8, 0, 0, DateTimeKind.Utc);
-        SatelliteInfo[] sky = Enumerable.Range(1, 6).Select(i => new SatelliteInfo { System = i <= 3 ? GnssSystem.Beidou : GnssSystem.Gps, Prn = i, Used = i % 2 == 0, SnrDbHz = 30 + i }).ToArray();
+        SatelliteInfo[] sky = Enumerable.Range(1, 6).Select(i => new SatelliteInfo { System = i <= 3 ? GnssSystem.Beidou : GnssSystem.Gps, GpsdPrn = i, Used = i % 2 == 0, SnrDbHz = 30 + i }).ToArray();
         GnssFix Fix(int i) => new()
         {
             TimeUtc = start.AddSeconds(i), Mode = FixMode.ThreeD, LatitudeDegrees = 31.2 + (i * 1e-5), LongitudeDegrees = 121.5,
