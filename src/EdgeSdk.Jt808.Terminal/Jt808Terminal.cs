@@ -204,7 +204,7 @@ public sealed partial class Jt808Terminal : IAsyncDisposable
                 _areaLatch = true;
             }
 
-            uint word = conditions | (_areaLatch ? Jt808AlarmBits.AreaInOut : 0);
+            uint word = conditions | (_areaLatch ? Jt808AlarmFlags.AreaInOut : 0);
             _latest = Build(sample, word, null);
             if (!due && !changed && areaEvents == null)
             {
@@ -241,7 +241,7 @@ public sealed partial class Jt808Terminal : IAsyncDisposable
     {
         lock (_stateLock)
         {
-            _antennaBits = (disconnected ? Jt808AlarmBits.AntennaOpen : 0) | (shortCircuited ? Jt808AlarmBits.AntennaShorted : 0);
+            _antennaBits = (disconnected ? Jt808AlarmFlags.GnssAntennaOpen : 0) | (shortCircuited ? Jt808AlarmFlags.GnssAntennaShort : 0);
         }
     }
 

@@ -9,6 +9,36 @@ namespace EdgeSdk.Jt808
 
         public static uint ReadUInt32(byte[] b, int i) => ((uint)b[i] << 24) | ((uint)b[i + 1] << 16) | ((uint)b[i + 2] << 8) | b[i + 3];
 
+        /// <summary>
+        /// A count BYTE and that many DWORD ids (0x8106's parameter ids, the delete-area bodies' area ids); null when
+        /// the length is not 1 + 4 × count.
+        /// </summary>
+        public static uint[] ReadIdList(byte[] b, int offset, int length)
+        {
+            if (length < 1 || length != 1 + (4 * b[offset]))
+            {
+                return null;
+            }
+
+            uint[] ids = new uint[b[offset]];
+            for (int i = 0; i < ids.Length; i++)
+            {
+                ids[i] = ReadUInt32(b, offset + 1 + (4 * i));
+            }
+
+            return ids;
+        }
+
+        /// <summary>Writes what <see cref="ReadIdList"/> reads.</summary>
+        public static void WriteIdList(Jt808Writer writer, uint[] ids)
+        {
+            writer.WriteByte(ids.Length);
+            for (int i = 0; i < ids.Length; i++)
+            {
+                writer.WriteUInt32(ids[i]);
+            }
+        }
+
         /// <summary>The one empty array: zero-length arrays cannot change, so every empty field shares it instead of allocating.</summary>
         public static readonly byte[] Empty = new byte[0];
 

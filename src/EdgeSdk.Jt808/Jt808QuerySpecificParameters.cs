@@ -14,30 +14,15 @@ namespace EdgeSdk.Jt808
         /// <returns>True when decoded.</returns>
         public static bool TryDecode(byte[] b, int offset, int length, out Jt808QuerySpecificParameters body)
         {
-            body = null;
-            if (length < 1 || length != 1 + (4 * b[offset]))
-            {
-                return false;
-            }
-
-            uint[] ids = new uint[b[offset]];
-            for (int i = 0; i < ids.Length; i++)
-            {
-                ids[i] = Jt808Bytes.ReadUInt32(b, offset + 1 + (4 * i));
-            }
-
-            body = new Jt808QuerySpecificParameters { ParameterIds = ids };
-            return true;
+            uint[] ids = Jt808Bytes.ReadIdList(b, offset, length);
+            body = ids == null ? null : new Jt808QuerySpecificParameters { ParameterIds = ids };
+            return body != null;
         }
 
         /// <inheritdoc/>
         public override void Encode(Jt808Writer writer, bool version2019)
         {
-            writer.WriteByte(ParameterIds.Length);
-            for (int i = 0; i < ParameterIds.Length; i++)
-            {
-                writer.WriteUInt32(ParameterIds[i]);
-            }
+            Jt808Bytes.WriteIdList(writer, ParameterIds);
         }
     }
 }

@@ -57,7 +57,7 @@ public class DoneWhenTests
         Assert.Equal([0, 1], withArea.Select(x => x.Direction)); // 0 in, then 1 out
 
         // Bit 20 (in/out area) is on exactly those two reports: set by the event, cleared once the platform acknowledged it.
-        Assert.Equal(withArea.Select(x => x.Index), reports.Select((r, i) => (r, i)).Where(x => (x.r.AlarmFlags & Jt808AlarmBits.AreaInOut) != 0).Select(x => x.i));
+        Assert.Equal(withArea.Select(x => x.Index), reports.Select((r, i) => (r, i)).Where(x => (x.r.AlarmFlags & Jt808AlarmFlags.AreaInOut) != 0).Select(x => x.i));
 
         // Where: the enter report is inside and within one second of driving (≤ 14 m/s) plus noise of the edge; the exit
         // report is outside by the 20 m hysteresis plus at most the same.

@@ -195,7 +195,7 @@ public class ProtocolTests
         const uint overspeed = (uint)DriverAlarm.Overspeed;
         List<Jt808LocationReport> reports = rig.Locations().Select(l => l.Report).ToList();
         Assert.Equal([0, 5, 10, 15], reports.Select(Samples.Second));
-        Assert.Equal([0u, overspeed, overspeed | Jt808AlarmBits.AntennaOpen, 0u], reports.Select(r => r.AlarmFlags));
+        Assert.Equal([0u, overspeed, overspeed | Jt808AlarmFlags.GnssAntennaOpen, 0u], reports.Select(r => r.AlarmFlags));
         Assert.True(reports[1].TryGetOverspeedAlarm(out int type, out _));
         Assert.Equal(0, type);
     }
