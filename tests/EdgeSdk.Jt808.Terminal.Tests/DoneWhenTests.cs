@@ -1,4 +1,5 @@
 using EdgeSdk.Positioning;
+using EdgeSdk.Positioning.Tests;
 
 namespace EdgeSdk.Jt808.Terminal.Tests;
 
@@ -36,7 +37,9 @@ public class DoneWhenTests
     [Fact]
     public async Task A_fence_set_over_0x8604_shows_enter_and_exit_in_the_0x0200_alarm_bits_where_the_truck_crosses_it()
     {
-        (IReadOnlyList<PositionSample> samples, IReadOnlyList<(DateTime TimeUtc, double Lat, double Lon)> truth) = await ChongqingSamples.LoadAsync();
+        ChongqingDrive drive = await ChongqingDrive.LoadAsync();
+        IReadOnlyList<PositionSample> samples = drive.Samples;
+        var truth = drive.Truth;
         await using var rig = new Rig();
         await rig.StartTerminalAsync();
         await ReportEverySecondAsync(rig);
@@ -85,7 +88,7 @@ public class DoneWhenTests
     [Fact]
     public async Task A_30_s_platform_outage_ends_with_every_position_delivered_exactly_once_the_outage_inside_0x0704()
     {
-        (IReadOnlyList<PositionSample> samples, _) = await ChongqingSamples.LoadAsync();
+        IReadOnlyList<PositionSample> samples = (await ChongqingDrive.LoadAsync()).Samples;
         await using var rig = new Rig(proxy: true);
         await rig.StartTerminalAsync();
         await ReportEverySecondAsync(rig);
