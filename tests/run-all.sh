@@ -85,7 +85,9 @@ gate "firmware/EdgeSdk.Tracker.Board (UART, Wi-Fi, M2Mqtt glue) builds against n
 say "test projects"
 for proj in tests/*.Tests/*.csproj; do
   name=$(basename "$proj" .csproj)
+  # A test that waits forever is cut after 10 min and named in the log (blame), not left to the session timeout.
   dotnet test "$proj" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" \
+    --blame-hang-timeout 10min --blame-hang-dump-type none \
     --results-directory "$results" -- RunConfiguration.TestSessionTimeout=1500000 \
     || true
 done
