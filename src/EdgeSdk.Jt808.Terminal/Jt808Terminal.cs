@@ -322,7 +322,7 @@ public sealed partial class Jt808Terminal : IAsyncDisposable
 
     private async Task RunLoopAsync(CancellationToken cancellationToken)
     {
-        var backoff = new Jt808Backoff(_options.ReconnectDelayInitial, _options.ReconnectDelayMaximum);
+        var backoff = new ExponentialBackoff(_options.ReconnectDelayInitial, _options.ReconnectDelayMaximum);
         try
         {
             while (!cancellationToken.IsCancellationRequested)

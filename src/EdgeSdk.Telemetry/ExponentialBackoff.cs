@@ -2,7 +2,7 @@ namespace EdgeSdk.Telemetry;
 
 /// <summary>
 /// Reconnect delays: the initial delay doubling per failure up to a maximum, each scaled by a random
-/// factor in [0.5, 1] so that a fleet cut off together does not reconnect together.
+/// factor in [0.5, 1] so that a fleet cut off together does not reconnect together (MQTT, the fleet store, JT/T 808).
 /// </summary>
 internal sealed class ExponentialBackoff(TimeSpan initial, TimeSpan maximum)
 {

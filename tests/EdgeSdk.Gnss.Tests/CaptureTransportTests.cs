@@ -29,14 +29,11 @@ public class CaptureTransportTests
         using var cts = new CancellationTokenSource(Timeout);
         Task<List<GnssFix>> reading = receiver.ReadFixesAsync(cts.Token).Take(fromFile.Count).ToListAsync(cts.Token).AsTask();
         await SocatPty.WaitForAsync(() => receiver.Source.StatusKind == GnssStatusKind.Opened, "the port to open");
-        await using (FileStream peer = pty.OpenPeer())
-        {
-            await peer.WriteAsync(Captures.Stream(capture), cts.Token);
-        }
-
+        Task writing = pty.WritePeerAsync(Captures.Stream(capture));
         List<GnssFix> fixes = await reading;
         AssertSame(fromFile, fixes);
         Assert.Empty(CaptureComparison.Differences(capture, fixes));
+        await writing.WaitAsync(cts.Token);
     }
 
     [Theory]

@@ -18,12 +18,9 @@ public class LiveSourceTests
         List<string> expected = Captures.ValidSentences("skytraq-dgps.log");
         Task<List<string>> reading = receiver.ReadSentencesAsync(cts.Token).Take(expected.Count).ToListAsync(cts.Token).AsTask();
         await SocatPty.WaitForAsync(() => receiver.Source.StatusKind == GnssStatusKind.Opened, "the port to open");
-        await using (FileStream peer = pty.OpenPeer())
-        {
-            await peer.WriteAsync(Captures.Stream("skytraq-dgps.log"), cts.Token);
-        }
-
+        Task writing = pty.WritePeerAsync(Captures.Stream("skytraq-dgps.log"));
         Assert.Equal(expected, await reading);
+        await writing.WaitAsync(cts.Token);
         Assert.Equal(0, receiver.Counters.RejectedSentences);
     }
 

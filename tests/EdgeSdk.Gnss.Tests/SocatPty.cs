@@ -43,6 +43,22 @@ public sealed class SocatPty : IAsyncDisposable
     /// <summary>Opens the peer end for writing (what the "receiver" sends).</summary>
     public FileStream OpenPeer() => new(PeerPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, 1, useAsync: false);
 
+    /// <summary>
+    /// Starts writing <paramref name="data"/> into the peer end on a task of its own. A pty write blocks, whatever
+    /// token it is given, while nobody drains the device end — and a receiver stops reading when its consumer does
+    /// (one fix too many under load ends a Take early). So a test awaits its reader first and the write after it,
+    /// and a stuck write ends when the pair is disposed (socat killed: the write fails) instead of hanging the run.
+    /// </summary>
+    public Task WritePeerAsync(byte[] data) => Task.Factory.StartNew(
+        () =>
+        {
+            using FileStream peer = OpenPeer();
+            peer.Write(data);
+        },
+        CancellationToken.None,
+        TaskCreationOptions.LongRunning,
+        TaskScheduler.Default);
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
