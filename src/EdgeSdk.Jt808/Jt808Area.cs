@@ -53,8 +53,56 @@ namespace EdgeSdk.Jt808
         /// <returns>Degrees.</returns>
         public double LongitudeDegrees(uint microdegrees) => ((Attributes & AttributeWest) != 0 ? -1.0 : 1.0) * microdegrees / 1e6;
 
+        /// <summary>Circle and rectangle put their geometry before the time window and speed limit, the polygon after.</summary>
+        internal abstract bool GeometryFirst { get; }
+
+        /// <summary>Reads the shape's own fields (centre and radius, corners, or vertex list).</summary>
+        internal abstract bool TryReadGeometry(byte[] b, ref int p, int end);
+
+        /// <summary>Writes the shape's own fields.</summary>
+        internal abstract void WriteGeometry(Jt808Writer writer);
+
+        /// <summary>Reads one area of any shape: id, attributes, geometry and limits in the shape's order, the 2019 tail.</summary>
+        internal bool TryRead(byte[] b, ref int p, int end, bool version2019)
+        {
+            if (p + 6 > end)
+            {
+                return false;
+            }
+
+            AreaId = Jt808Bytes.ReadUInt32(b, p);
+            Attributes = Jt808Bytes.ReadUInt16(b, p + 4);
+            p += 6;
+            return (!GeometryFirst || TryReadGeometry(b, ref p, end))
+                && TryReadTimeAndSpeed(b, ref p, end)
+                && (GeometryFirst || TryReadGeometry(b, ref p, end))
+                && (!version2019 || TryReadTail2019(b, ref p, end));
+        }
+
+        /// <summary>Writes one area in the layout <see cref="TryRead"/> reads.</summary>
+        internal void Write(Jt808Writer writer, bool version2019)
+        {
+            writer.WriteUInt32(AreaId);
+            writer.WriteUInt16(Attributes);
+            if (GeometryFirst)
+            {
+                WriteGeometry(writer);
+            }
+
+            WriteTimeAndSpeed(writer);
+            if (!GeometryFirst)
+            {
+                WriteGeometry(writer);
+            }
+
+            if (version2019)
+            {
+                WriteTail2019(writer);
+            }
+        }
+
         /// <summary>Reads the time window and speed limit fields the attribute bits announce.</summary>
-        internal bool TryReadTimeAndSpeed(byte[] b, ref int p, int end)
+        private bool TryReadTimeAndSpeed(byte[] b, ref int p, int end)
         {
             if ((Attributes & AttributeTimeWindow) != 0)
             {
@@ -84,7 +132,7 @@ namespace EdgeSdk.Jt808
         }
 
         /// <summary>Reads the 2019 tail: night speed limit (attribute bit 1), name length WORD, name.</summary>
-        internal bool TryReadTail2019(byte[] b, ref int p, int end)
+        private bool TryReadTail2019(byte[] b, ref int p, int end)
         {
             if ((Attributes & AttributeSpeedLimit) != 0)
             {
@@ -108,7 +156,7 @@ namespace EdgeSdk.Jt808
             return true;
         }
 
-        internal void WriteTimeAndSpeed(Jt808Writer writer)
+        private void WriteTimeAndSpeed(Jt808Writer writer)
         {
             if ((Attributes & AttributeTimeWindow) != 0)
             {
@@ -123,7 +171,7 @@ namespace EdgeSdk.Jt808
             }
         }
 
-        internal void WriteTail2019(Jt808Writer writer)
+        private void WriteTail2019(Jt808Writer writer)
         {
             if ((Attributes & AttributeSpeedLimit) != 0)
             {

@@ -12,44 +12,27 @@ namespace EdgeSdk.Jt808
         /// <summary>Radius, metres.</summary>
         public uint RadiusMeters { get; set; }
 
-        internal static bool TryRead(byte[] b, ref int p, int end, bool version2019, out Jt808CircleArea area)
+        internal override bool GeometryFirst => true;
+
+        internal override bool TryReadGeometry(byte[] b, ref int p, int end)
         {
-            area = null;
-            if (p + 18 > end)
+            if (p + 12 > end)
             {
                 return false;
             }
 
-            var a = new Jt808CircleArea
-            {
-                AreaId = Jt808Bytes.ReadUInt32(b, p),
-                Attributes = Jt808Bytes.ReadUInt16(b, p + 4),
-                CenterLatitudeMicrodegrees = Jt808Bytes.ReadUInt32(b, p + 6),
-                CenterLongitudeMicrodegrees = Jt808Bytes.ReadUInt32(b, p + 10),
-                RadiusMeters = Jt808Bytes.ReadUInt32(b, p + 14),
-            };
-            p += 18;
-            if (!a.TryReadTimeAndSpeed(b, ref p, end) || (version2019 && !a.TryReadTail2019(b, ref p, end)))
-            {
-                return false;
-            }
-
-            area = a;
+            CenterLatitudeMicrodegrees = Jt808Bytes.ReadUInt32(b, p);
+            CenterLongitudeMicrodegrees = Jt808Bytes.ReadUInt32(b, p + 4);
+            RadiusMeters = Jt808Bytes.ReadUInt32(b, p + 8);
+            p += 12;
             return true;
         }
 
-        internal void Write(Jt808Writer writer, bool version2019)
+        internal override void WriteGeometry(Jt808Writer writer)
         {
-            writer.WriteUInt32(AreaId);
-            writer.WriteUInt16(Attributes);
             writer.WriteUInt32(CenterLatitudeMicrodegrees);
             writer.WriteUInt32(CenterLongitudeMicrodegrees);
             writer.WriteUInt32(RadiusMeters);
-            WriteTimeAndSpeed(writer);
-            if (version2019)
-            {
-                WriteTail2019(writer);
-            }
         }
     }
 }

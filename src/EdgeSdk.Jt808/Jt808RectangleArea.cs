@@ -15,46 +15,29 @@ namespace EdgeSdk.Jt808
         /// <summary>Bottom-right longitude magnitude, 1e-6 degree.</summary>
         public uint BottomRightLongitudeMicrodegrees { get; set; }
 
-        internal static bool TryRead(byte[] b, ref int p, int end, bool version2019, out Jt808RectangleArea area)
+        internal override bool GeometryFirst => true;
+
+        internal override bool TryReadGeometry(byte[] b, ref int p, int end)
         {
-            area = null;
-            if (p + 22 > end)
+            if (p + 16 > end)
             {
                 return false;
             }
 
-            var a = new Jt808RectangleArea
-            {
-                AreaId = Jt808Bytes.ReadUInt32(b, p),
-                Attributes = Jt808Bytes.ReadUInt16(b, p + 4),
-                TopLeftLatitudeMicrodegrees = Jt808Bytes.ReadUInt32(b, p + 6),
-                TopLeftLongitudeMicrodegrees = Jt808Bytes.ReadUInt32(b, p + 10),
-                BottomRightLatitudeMicrodegrees = Jt808Bytes.ReadUInt32(b, p + 14),
-                BottomRightLongitudeMicrodegrees = Jt808Bytes.ReadUInt32(b, p + 18),
-            };
-            p += 22;
-            if (!a.TryReadTimeAndSpeed(b, ref p, end) || (version2019 && !a.TryReadTail2019(b, ref p, end)))
-            {
-                return false;
-            }
-
-            area = a;
+            TopLeftLatitudeMicrodegrees = Jt808Bytes.ReadUInt32(b, p);
+            TopLeftLongitudeMicrodegrees = Jt808Bytes.ReadUInt32(b, p + 4);
+            BottomRightLatitudeMicrodegrees = Jt808Bytes.ReadUInt32(b, p + 8);
+            BottomRightLongitudeMicrodegrees = Jt808Bytes.ReadUInt32(b, p + 12);
+            p += 16;
             return true;
         }
 
-        internal void Write(Jt808Writer writer, bool version2019)
+        internal override void WriteGeometry(Jt808Writer writer)
         {
-            writer.WriteUInt32(AreaId);
-            writer.WriteUInt16(Attributes);
             writer.WriteUInt32(TopLeftLatitudeMicrodegrees);
             writer.WriteUInt32(TopLeftLongitudeMicrodegrees);
             writer.WriteUInt32(BottomRightLatitudeMicrodegrees);
             writer.WriteUInt32(BottomRightLongitudeMicrodegrees);
-            WriteTimeAndSpeed(writer);
-            if (version2019)
-            {
-                WriteTail2019(writer);
-            }
         }
     }
 }

@@ -47,12 +47,7 @@ namespace EdgeSdk.Jt808
             var result = new Jt808SetAreas(messageId);
             if (messageId == Jt808MessageIds.SetPolygonArea)
             {
-                if (!Jt808PolygonArea.TryRead(b, ref p, end, version2019, out Jt808PolygonArea polygon))
-                {
-                    return false;
-                }
-
-                result.Areas = new Jt808Area[] { polygon };
+                result.Areas = new Jt808Area[] { new Jt808PolygonArea() };
             }
             else
             {
@@ -66,22 +61,15 @@ namespace EdgeSdk.Jt808
                 p += 2;
                 for (int i = 0; i < result.Areas.Length; i++)
                 {
-                    bool ok;
-                    if (messageId == Jt808MessageIds.SetCircleAreas)
-                    {
-                        ok = Jt808CircleArea.TryRead(b, ref p, end, version2019, out Jt808CircleArea circle);
-                        result.Areas[i] = circle;
-                    }
-                    else
-                    {
-                        ok = Jt808RectangleArea.TryRead(b, ref p, end, version2019, out Jt808RectangleArea rectangle);
-                        result.Areas[i] = rectangle;
-                    }
+                    result.Areas[i] = messageId == Jt808MessageIds.SetCircleAreas ? new Jt808CircleArea() : new Jt808RectangleArea();
+                }
+            }
 
-                    if (!ok)
-                    {
-                        return false;
-                    }
+            for (int i = 0; i < result.Areas.Length; i++)
+            {
+                if (!result.Areas[i].TryRead(b, ref p, end, version2019))
+                {
+                    return false;
                 }
             }
 
@@ -105,18 +93,7 @@ namespace EdgeSdk.Jt808
 
             for (int i = 0; i < Areas.Length; i++)
             {
-                if (Areas[i] is Jt808CircleArea circle)
-                {
-                    circle.Write(writer, version2019);
-                }
-                else if (Areas[i] is Jt808RectangleArea rectangle)
-                {
-                    rectangle.Write(writer, version2019);
-                }
-                else if (Areas[i] is Jt808PolygonArea polygon)
-                {
-                    polygon.Write(writer, version2019);
-                }
+                Areas[i].Write(writer, version2019);
             }
         }
     }
