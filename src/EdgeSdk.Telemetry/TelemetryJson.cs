@@ -25,15 +25,13 @@ public static class TelemetryJson
     public static string Format(string deviceId, long sequence, GnssFix fix)
     {
         ArgumentNullException.ThrowIfNull(fix);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        return Write(json =>
         {
-            json.WriteStartObject();
             json.WriteString("device", deviceId);
             json.WriteNumber("seq", sequence);
             if (fix.TimeUtc is { } time)
             {
-                json.WriteString("time", time.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+                json.WriteString("time", Timestamp(time));
             }
 
             json.WriteNumber("mode", (int)fix.Mode);
@@ -49,6 +47,63 @@ public static class TelemetryJson
             }
 
             json.WriteEndObject();
+        });
+    }
+
+    /// <summary>
+    /// A device's status as one line of JSON (no newline), told apart from fix lines by <c>"class":"STATUS"</c>:
+    /// fleet, device, online, retained (the broker's stored status rather than a live change), queued, dropped,
+    /// version, sent.
+    /// </summary>
+    public static string Format(ReceivedDeviceStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return Write(json =>
+        {
+            WriteHead(json, "STATUS", status.Fleet, status.DeviceId);
+            json.WriteBoolean("online", status.Online);
+            json.WriteBoolean("retained", status.Retained);
+            json.WriteNumber("queued", status.QueuedFixes);
+            json.WriteNumber("dropped", status.DroppedFixes);
+            json.WriteString("version", status.SoftwareVersion);
+            json.WriteString("sent", Timestamp(status.SentUtc));
+        });
+    }
+
+    /// <summary>
+    /// A device event as one line of JSON (no newline), <c>"class":"EVENT"</c>: fleet, device, kind, count, detail,
+    /// seq (the event stream's own sequence), sent.
+    /// </summary>
+    public static string Format(ReceivedDeviceEvent deviceEvent)
+    {
+        ArgumentNullException.ThrowIfNull(deviceEvent);
+        return Write(json =>
+        {
+            WriteHead(json, "EVENT", deviceEvent.Fleet, deviceEvent.DeviceId);
+            json.WriteString("kind", deviceEvent.Kind.ToString());
+            json.WriteNumber("count", deviceEvent.Count);
+            json.WriteString("detail", deviceEvent.Detail);
+            json.WriteNumber("seq", deviceEvent.Sequence);
+            json.WriteString("sent", Timestamp(deviceEvent.SentUtc));
+        });
+    }
+
+    private static void WriteHead(Utf8JsonWriter json, string kind, string fleet, string deviceId)
+    {
+        json.WriteString("class", kind);
+        json.WriteString("fleet", fleet);
+        json.WriteString("device", deviceId);
+    }
+
+    private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Write(Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            body(json);
             json.WriteEndObject();
         }
 

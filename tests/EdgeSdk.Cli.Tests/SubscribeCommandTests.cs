@@ -58,6 +58,44 @@ public sealed class SubscribeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task With_events_a_device_status_line_comes_beside_the_fixes()
+    {
+        await using var broker = new EmbeddedBroker();
+        await broker.StartAsync();
+        using Process subscribe = BrokerCommandTests.Start($"subscribe --mqtt mqtt://127.0.0.1:{broker.Port} --fleet f --events --count 2");
+        Task<string> stderr = subscribe.StandardError.ReadToEndAsync();
+        await using var publisher = new TelemetryPublisher(new TelemetryPublisherOptions
+        {
+            DeviceId = "truck-e", Fleet = "f", QueueDirectory = _queue, BatchMaxDelay = TimeSpan.Zero,
+            Connection = new MqttConnectionOptions { BrokerUri = broker.Uri },
+        });
+        await publisher.StartAsync(); // its online status is retained: the subscriber gets it whenever it subscribes
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        string? first = await subscribe.StandardOutput.ReadLineAsync(timeout.Token);
+        Assert.NotNull(first);
+        using (JsonDocument status = JsonDocument.Parse(first))
+        {
+            Assert.Equal("STATUS", status.RootElement.GetProperty("class").GetString());
+            Assert.Equal("truck-e", status.RootElement.GetProperty("device").GetString());
+            Assert.True(status.RootElement.GetProperty("online").GetBoolean());
+        }
+
+        // Only now the fixes: the status line above came first by construction, not by luck.
+        var start = new DateTime(2026, 5, 1, 8, 0, 0, DateTimeKind.Utc);
+        for (int i = 0; i < 2; i++)
+        {
+            publisher.TryEnqueue(new GnssFix { TimeUtc = start.AddSeconds(i), Mode = FixMode.ThreeD, LatitudeDegrees = 31.2, LongitudeDegrees = 121.5 });
+        }
+
+        string rest = await subscribe.StandardOutput.ReadToEndAsync(timeout.Token);
+        await subscribe.WaitForExitAsync(timeout.Token);
+        Assert.Equal(0, subscribe.ExitCode);
+        string[] fixes = rest.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("{\"class\"", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["1", "2"], fixes.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("seq").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains("2 fixes from 1 devices", await stderr);
+    }
+
+    [Fact]
     public async Task An_unreachable_broker_is_one_line_and_a_non_zero_exit()
     {
         int port = BrokerCommandTests.FreePort();
