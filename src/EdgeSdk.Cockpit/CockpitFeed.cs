@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
+using EdgeSdk.Gnss;
 
 namespace EdgeSdk.Cockpit;
 
@@ -12,12 +12,9 @@ namespace EdgeSdk.Cockpit;
 public sealed class CockpitFeed<T>
     where T : class
 {
-    private readonly object _gate = new();
-    private Subscriber[] _subscribers = [];
+    private readonly BoundedFanOut<T> _fanOut = new();
     private T? _latest;
     private long _published;
-    private long _dropped;
-    private bool _completed;
 
     /// <summary>Creates a feed whose subscribers keep at most <paramref name="subscriberCapacity"/> unread items.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="subscriberCapacity"/> is below 1.</exception>
@@ -34,8 +31,7 @@ public sealed class CockpitFeed<T>
     public T? Latest => Volatile.Read(ref _latest);
 
     /// <summary>What the feed has done so far.</summary>
-    public CockpitStreamCounters Counters => new(
-        Volatile.Read(ref _subscribers).Length, Interlocked.Read(ref _published), Interlocked.Read(ref _dropped));
+    public CockpitStreamCounters Counters => new(_fanOut.Count, Interlocked.Read(ref _published), _fanOut.Dropped);
 
     /// <summary>Makes <paramref name="item"/> the newest and queues it to every subscriber; never waits.</summary>
     public void Publish(T item) => Publish(item, null);
@@ -47,18 +43,12 @@ public sealed class CockpitFeed<T>
     public void Publish(T item, Action? update)
     {
         ArgumentNullException.ThrowIfNull(item);
-        lock (_gate)
+        _fanOut.PublishAtomically(item, () =>
         {
             update?.Invoke();
-            // Under the lock so a new subscriber sees either this item as its first or receives it queued, never both.
             Volatile.Write(ref _latest, item);
-            foreach (Subscriber subscriber in _subscribers)
-            {
-                subscriber.Channel.Writer.TryWrite(item);
-            }
-
-            _published++;
-        }
+            Interlocked.Increment(ref _published);
+        });
     }
 
     /// <summary>
@@ -68,63 +58,14 @@ public sealed class CockpitFeed<T>
     /// </summary>
     public async IAsyncEnumerable<T> SubscribeAsync(Func<IEnumerable<T>>? initial = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var subscriber = new Subscriber(this);
-        lock (_gate)
+        using BoundedFanOut<T>.Subscription subscription = _fanOut.Subscribe(
+            SubscriberCapacity, initial ?? (() => Volatile.Read(ref _latest) is { } latest ? [latest] : []));
+        await foreach (T item in subscription.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            IEnumerable<T> first = initial != null ? initial() : _latest is { } latest ? [latest] : [];
-            foreach (T item in first)
-            {
-                subscriber.Channel.Writer.TryWrite(item);
-            }
-
-            if (_completed)
-            {
-                subscriber.Channel.Writer.TryComplete();
-            }
-            else
-            {
-                _subscribers = [.. _subscribers, subscriber];
-            }
-        }
-
-        try
-        {
-            await foreach (T item in subscriber.Channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return item;
-            }
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _subscribers = Array.FindAll(_subscribers, s => s != subscriber);
-            }
+            yield return item;
         }
     }
 
     /// <summary>Ends every subscription after its queued items (the service stopped).</summary>
-    public void Complete()
-    {
-        lock (_gate)
-        {
-            _completed = true;
-            foreach (Subscriber subscriber in _subscribers)
-            {
-                subscriber.Channel.Writer.TryComplete();
-            }
-        }
-    }
-
-    private sealed class Subscriber
-    {
-        public Subscriber(CockpitFeed<T> feed)
-        {
-            Channel = System.Threading.Channels.Channel.CreateBounded<T>(
-                new BoundedChannelOptions(feed.SubscriberCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true },
-                _ => Interlocked.Increment(ref feed._dropped));
-        }
-
-        public Channel<T> Channel { get; }
-    }
+    public void Complete() => _fanOut.Complete();
 }
