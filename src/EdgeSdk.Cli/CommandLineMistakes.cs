@@ -11,12 +11,6 @@ namespace EdgeSdk.Cli;
 /// </summary>
 internal static class CommandLineMistakes
 {
-    /// <summary>
-    /// How far a typo may be from a name and still be suggested: one edit for short names, a third of the
-    /// length for long ones, never more than three (Damerau-Levenshtein edits: insert, delete, change, swap).
-    /// </summary>
-    private static int MaxEdits(string typed) => Math.Clamp(typed.Length / 3, 1, 3);
-
     /// <summary>The one line describing the first mistake of a parse that failed.</summary>
     public static string Describe(ParseResult result)
     {
@@ -30,7 +24,7 @@ internal static class CommandLineMistakes
             bool looksLikeOption = typed.StartsWith('-');
             if (!looksLikeOption && command.Subcommands.Count > 0)
             {
-                string? command2 = Closest(typed, command.Subcommands.Where(c => !c.Hidden).SelectMany(c => c.Aliases.Prepend(c.Name)));
+                string? command2 = ClosestName.Find(typed, command.Subcommands.Where(c => !c.Hidden).SelectMany(c => c.Aliases.Prepend(c.Name)));
                 return command2 != null
                     ? $"{where}: '{typed}' is not a command; did you mean '{command2}'? ({help} lists them)"
                     : $"{where}: '{typed}' is not a command: use {string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))} ({help})";
@@ -39,8 +33,8 @@ internal static class CommandLineMistakes
             // An option, or a word where an option was probably meant (duration for --duration).
             IEnumerable<string> options = OptionsOf(result.CommandResult);
             string? option = looksLikeOption
-                ? Closest(typed, options)
-                : Closest(typed, options.Select(o => o.TrimStart('-')), o => "--" + o);
+                ? ClosestName.Find(typed, options)
+                : ClosestName.Find(typed, options.Select(o => o.TrimStart('-')), o => "--" + o);
             string what = looksLikeOption ? "is not an option" : "is an unexpected argument";
             return option != null
                 ? $"{where}: '{typed}' {what}; did you mean '{option}'? ({help} lists the options)"
@@ -88,65 +82,6 @@ internal static class CommandLineMistakes
         }
 
         return result.UnmatchedTokens.Count > 0 ? result.UnmatchedTokens[0] : null;
-    }
-
-    /// <summary>The closest candidate within <see cref="MaxEdits"/>, or the only one the typed text begins; null when none is close.</summary>
-    internal static string? Closest(string typed, IEnumerable<string> candidates, Func<string, string>? show = null)
-    {
-        show ??= c => c;
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        var prefixed = new List<string>();
-        foreach (string candidate in candidates.Distinct(StringComparer.Ordinal))
-        {
-            int distance = Distance(typed.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance < bestDistance)
-            {
-                (best, bestDistance) = (candidate, distance);
-            }
-
-            if (typed.Length >= 3 && candidate.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
-            {
-                prefixed.Add(candidate);
-            }
-        }
-
-        if (best != null && bestDistance <= MaxEdits(typed))
-        {
-            return show(best);
-        }
-
-        return prefixed.Count == 1 ? show(prefixed[0]) : null;
-    }
-
-    /// <summary>Optimal-string-alignment distance: insertions, deletions, changes and swaps of neighbours each cost one.</summary>
-    internal static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (int j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 
     /// <summary>Every spelling of every option valid in this command: its own, and the recursive ones of its parents (--help).</summary>

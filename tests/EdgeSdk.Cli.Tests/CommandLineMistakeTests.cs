@@ -70,13 +70,13 @@ public class CommandLineMistakeTests
     [InlineData("abc", "xyz", 3)]
     public void Distance_counts_insertions_deletions_changes_and_swaps(string a, string b, int expected)
     {
-        Assert.Equal(expected, CommandLineMistakes.Distance(a, b));
+        Assert.Equal(expected, ClosestName.Distance(a, b));
     }
 
     [Fact]
     public void A_unique_prefix_is_suggested_and_an_ambiguous_one_is_not()
     {
-        Assert.Equal("--drain-seconds", CommandLineMistakes.Closest("--drain", ["--device", "--drain-seconds", "--fleet"]));
-        Assert.Null(CommandLineMistakes.Closest("--s", ["--scenario", "--speedup"]));
+        Assert.Equal("--drain-seconds", ClosestName.Find("--drain", ["--device", "--drain-seconds", "--fleet"]));
+        Assert.Null(ClosestName.Find("--s", ["--scenario", "--speedup"]));
     }
 }

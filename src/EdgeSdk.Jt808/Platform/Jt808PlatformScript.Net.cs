@@ -264,7 +264,7 @@ public sealed class Jt808PlatformScript
                 why = Delete(name, args, out id, out body);
                 break;
             default:
-                string? closest = Closest(name);
+                string? closest = ClosestName.Find(name, CommandNames);
                 return closest != null ? $"unknown command '{name}' (did you mean '{closest}'?)" : $"unknown command '{name}'; commands: {string.Join(", ", CommandNames)}";
         }
 
@@ -899,47 +899,5 @@ public sealed class Jt808PlatformScript
         }
 
         return null;
-    }
-
-    /// <summary>The nearest command name by edit distance, when one is within two edits.</summary>
-    private static string? Closest(string name)
-    {
-        string? best = null;
-        int bestDistance = 3;
-        foreach (string candidate in CommandNames)
-        {
-            int d = Distance(name, candidate);
-            if (d < bestDistance)
-            {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
-
-        return best;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        int[] previous = new int[b.Length + 1];
-        int[] current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }
