@@ -34,6 +34,7 @@ public sealed class EpochFuser
     private char _rmcMode;
     private NmeaDate _epochDate;
     private double _lat = double.NaN, _lon = double.NaN, _alt = double.NaN, _speed = double.NaN, _course = double.NaN;
+    private double _hdop = double.NaN, _pdop = double.NaN, _vdop = double.NaN;
 
     // The time of the epoch the last Flush closed: its stragglers are dropped until a new time arrives.
     private int _flushedTimeMs = -1;
@@ -211,6 +212,7 @@ public sealed class EpochFuser
 
     private void FixData(FixDataSentence sentence, bool hasFix)
     {
+        _hdop = Pick(sentence.Hdop, _hdop); // with or without a fix, as EpochFusion
         if (hasFix)
         {
             Position(sentence.LatitudeDegrees, sentence.LongitudeDegrees, sentence.AltitudeMslMeters);
@@ -260,6 +262,11 @@ public sealed class EpochFuser
         {
             _gsaFixType = gsa.FixType;
         }
+
+        // The epoch's DOPs are the last reported, GSA and GGA/GNS alike, as EpochFusion keeps them.
+        _pdop = Pick(gsa.Pdop, _pdop);
+        _hdop = Pick(gsa.Hdop, _hdop);
+        _vdop = Pick(gsa.Vdop, _vdop);
 
         for (int i = 0; i < gsa.SatelliteCount; i++)
         {
@@ -322,6 +329,7 @@ public sealed class EpochFuser
         _rmcMode = '\0';
         _epochDate = new NmeaDate();
         _lat = _lon = _alt = _speed = _course = double.NaN;
+        _hdop = _pdop = _vdop = double.NaN;
         ClearUsed();
         return yields;
     }
@@ -354,6 +362,10 @@ public sealed class EpochFuser
             fix.SpeedMetersPerSecond = _speed;
             fix.CourseDegrees = _course;
         }
+
+        fix.Hdop = _hdop;
+        fix.Pdop = _pdop;
+        fix.Vdop = _vdop;
 
         // A GSA that says 2D or 3D decides; a position without one is 3D with an altitude; no position is no fix.
         fix.Mode = !position ? 1

@@ -29,10 +29,11 @@ public sealed class FixRing
     /// <summary>Most satellites one fix may claim as used, over all constellations (the .NET codec's MaxSatellitesPerState).</summary>
     public const int MaxSatellitesPerFix = 128;
 
-    /// <summary>Bytes the ring's arrays take per fix (six longs, three bytes, eight satellite counts).</summary>
-    public const int BytesPerFix = (6 * 8) + 3 + TrackerFix.SatelliteSlots;
+    /// <summary>Bytes the ring's arrays take per fix (six longs, three DOP ints, three bytes, eight satellite counts).</summary>
+    public const int BytesPerFix = (6 * 8) + (3 * 4) + 3 + TrackerFix.SatelliteSlots;
 
     private readonly long[] _time, _lat, _lon, _alt, _speed, _course;
+    private readonly int[] _dops; // HDOP, PDOP, VDOP per fix, hundredths; 0 = not reported
     private readonly byte[] _mode, _quality, _absent, _satellites;
     private int _head, _count;
     private long _firstSequence = 1;
@@ -54,6 +55,7 @@ public sealed class FixRing
         _alt = new long[capacity];
         _speed = new long[capacity];
         _course = new long[capacity];
+        _dops = new int[capacity * 3];
         _mode = new byte[capacity];
         _quality = new byte[capacity];
         _absent = new byte[capacity];
@@ -107,6 +109,9 @@ public sealed class FixRing
         _speed[i] = Quantize(fix.SpeedMetersPerSecond, WireUnits.CentimetersPerMeter, AbsentSpeed, ref absent);
         _course[i] = WireUnits.NormalizeCourse(Quantize(fix.CourseDegrees, WireUnits.TenthsPerDegree, AbsentCourse, ref absent));
         _absent[i] = (byte)absent;
+        _dops[i * 3] = (int)WireUnits.DopCenti(fix.Hdop);
+        _dops[(i * 3) + 1] = (int)WireUnits.DopCenti(fix.Pdop);
+        _dops[(i * 3) + 2] = (int)WireUnits.DopCenti(fix.Vdop);
         _mode[i] = (byte)fix.Mode;
         _quality[i] = (byte)fix.Quality;
 
@@ -174,6 +179,14 @@ public sealed class FixRing
     public long GetCourseDdeg(int index)
     {
         return _course[Slot(index)];
+    }
+
+    /// <summary>A DOP of the fix at <paramref name="index"/> in hundredths, 0 when not reported.</summary>
+    /// <param name="index">0 = oldest.</param>
+    /// <param name="which">0 HDOP, 1 PDOP, 2 VDOP (the wire's order: FixBatch fields 10, 11, 12).</param>
+    public int GetDopCenti(int index, int which)
+    {
+        return _dops[(Slot(index) * 3) + which];
     }
 
     /// <summary>Absent bits of the fix at <paramref name="index"/> (see <see cref="AbsentTime"/>, <see cref="RepeatLatitude"/>).</summary>

@@ -20,7 +20,8 @@ public sealed class TelemetryEncoder
 
     // Envelope fields, and which body a call writes.
     private const int BodyFixes = 4, BodyEvent = 5, BodyStatus = 6;
-    private const int Columns = 6, TimeColumn = 0, CourseColumn = 5;
+    // Columns 0-5 are FixBatch fields 2-7 (time ... course), 6-8 the DOPs, fields 10-12 (after the states).
+    private const int Columns = 9, TimeColumn = 0, CourseColumn = 5, FirstDopColumn = 6;
 
     private readonly byte[] _deviceId;
     private readonly long[] _columns; // Columns × MaxFixesPerBatch: values, then encoded in place
@@ -128,6 +129,10 @@ public sealed class TelemetryEncoder
             Fill(3, i, (absent & FixRing.AbsentAltitude) != 0, _ring.GetAltitudeDm(i));
             Fill(4, i, (absent & FixRing.AbsentSpeed) != 0, _ring.GetSpeedCmPerS(i));
             Fill(CourseColumn, i, (absent & FixRing.AbsentCourse) != 0, _ring.GetCourseDdeg(i));
+            for (int d = 0; d < 3; d++)
+            {
+                Fill(FirstDopColumn + d, i, false, _ring.GetDopCenti(i, d)); // 0 is "not reported": nothing repeats
+            }
         }
 
         for (int i = 0; i < n; i++)
@@ -278,27 +283,9 @@ public sealed class TelemetryEncoder
     private void WriteFixBatch(ProtoWriter w)
     {
         WriteVarintField(w, 1, (ulong)_count);
-        for (int column = 0; column < Columns; column++)
+        for (int column = 0; column < FirstDopColumn; column++)
         {
-            int length = column == TimeColumn ? _timeLength : _lengths[column];
-            if (length == 0)
-            {
-                continue;
-            }
-
-            int o = column * MaxFixesPerBatch;
-            int payload = 0;
-            for (int i = 0; i < length; i++)
-            {
-                payload += ProtoWriter.VarintSize(ProtoWriter.ZigZag(_columns[o + i]));
-            }
-
-            w.WriteTag(2 + column, ProtoWriter.LengthDelimited);
-            w.WriteVarint((ulong)payload);
-            for (int i = 0; i < length; i++)
-            {
-                w.WriteSInt64(_columns[o + i]);
-            }
+            WriteColumn(w, column, 2 + column);
         }
 
         for (int s = 0; s < _states; s++)
@@ -324,6 +311,35 @@ public sealed class TelemetryEncoder
             {
                 w.WriteVarint((ulong)_stateStarts[s]);
             }
+        }
+
+        for (int column = FirstDopColumn; column < Columns; column++)
+        {
+            WriteColumn(w, column, 10 + column - FirstDopColumn);
+        }
+    }
+
+    // A packed sint64 column, its trailing zeros cut (nothing at all when every entry is zero).
+    private void WriteColumn(ProtoWriter w, int column, int field)
+    {
+        int length = column == TimeColumn ? _timeLength : _lengths[column];
+        if (length == 0)
+        {
+            return;
+        }
+
+        int o = column * MaxFixesPerBatch;
+        int payload = 0;
+        for (int i = 0; i < length; i++)
+        {
+            payload += ProtoWriter.VarintSize(ProtoWriter.ZigZag(_columns[o + i]));
+        }
+
+        w.WriteTag(field, ProtoWriter.LengthDelimited);
+        w.WriteVarint((ulong)payload);
+        for (int i = 0; i < length; i++)
+        {
+            w.WriteSInt64(_columns[o + i]);
         }
     }
 

@@ -2,7 +2,7 @@ namespace EdgeSdk.Tracker;
 
 /// <summary>
 /// One fused epoch, holding exactly what edgesdk.telemetry.v1 carries: time, position, altitude, speed,
-/// course, mode, quality and the satellites used per constellation. An absent quantity is <c>double.NaN</c>
+/// course, DOPs, mode, quality and the satellites used per constellation. An absent quantity is <c>double.NaN</c>
 /// (time: <see cref="HasTime"/> false), never zero. Mutable and reused: the fusion fills one instance per
 /// epoch and the ring copies its values, so an epoch allocates nothing.
 /// </summary>
@@ -37,6 +37,15 @@ public sealed class TrackerFix
     /// <summary>Course over ground, degrees from true north; NaN when absent.</summary>
     public double CourseDegrees { get; set; } = double.NaN;
 
+    /// <summary>Horizontal dilution of precision; NaN when the epoch reported none.</summary>
+    public double Hdop { get; set; } = double.NaN;
+
+    /// <summary>Position (3D) dilution of precision; NaN when the epoch reported none.</summary>
+    public double Pdop { get; set; } = double.NaN;
+
+    /// <summary>Vertical dilution of precision; NaN when the epoch reported none.</summary>
+    public double Vdop { get; set; } = double.NaN;
+
     /// <summary>Fix dimension, numbered as gpsd's TPV mode and the wire's FixMode: 0 unknown, 1 no fix, 2 2D, 3 3D.</summary>
     public int Mode { get; set; }
 
@@ -64,6 +73,7 @@ public sealed class TrackerFix
         HasTime = false;
         TimeUnixMilliseconds = 0;
         LatitudeDegrees = LongitudeDegrees = AltitudeMslMeters = SpeedMetersPerSecond = CourseDegrees = double.NaN;
+        Hdop = Pdop = Vdop = double.NaN;
         Mode = 0;
         Quality = 0;
         for (int i = 0; i < SatelliteSlots; i++)
@@ -83,6 +93,9 @@ public sealed class TrackerFix
         AltitudeMslMeters = other.AltitudeMslMeters;
         SpeedMetersPerSecond = other.SpeedMetersPerSecond;
         CourseDegrees = other.CourseDegrees;
+        Hdop = other.Hdop;
+        Pdop = other.Pdop;
+        Vdop = other.Vdop;
         Mode = other.Mode;
         Quality = other.Quality;
         for (int i = 0; i < SatelliteSlots; i++)

@@ -19,7 +19,7 @@ public sealed class TrackerOptions
     /// <summary>The fleet: a topic level.</summary>
     public string Fleet { get; set; } = "default";
 
-    /// <summary>Unsent fixes kept while the broker is unreachable (default 600: ten minutes at 1 Hz, 35 KB); when full the oldest is dropped and counted.</summary>
+    /// <summary>Unsent fixes kept while the broker is unreachable (default 600: ten minutes at 1 Hz, 42 KB); when full the oldest is dropped and counted.</summary>
     public int RingCapacity { get; set; } = 600;
 
     /// <summary>Most fixes per MQTT message (default 20).</summary>

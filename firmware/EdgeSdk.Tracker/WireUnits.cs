@@ -22,6 +22,9 @@ public static class WireUnits
     /// <summary>Course modulus in tenths of a degree: the wire keeps [0, 3600).</summary>
     public const long CourseModulus = 3600;
 
+    /// <summary>The largest DOP the wire carries, in hundredths (the .NET codec clamps there).</summary>
+    public const long MaxDopCenti = 100000;
+
     // 2^63 as a double: the first value a long cannot hold.
     private const double TwoPow63 = 9223372036854775808.0;
 
@@ -58,6 +61,22 @@ public static class WireUnits
         }
 
         return truncated;
+    }
+
+    /// <summary>
+    /// A DOP in hundredths as the .NET codec sends it: 0 means "not reported" (absent, not finite, or not above 0),
+    /// and a reported DOP is at least 1 and at most 100,000 (FixBatchCodec.Dop).
+    /// </summary>
+    /// <param name="dop">The dilution of precision, or NaN.</param>
+    public static long DopCenti(double dop)
+    {
+        if (!IsFinite(dop) || dop <= 0)
+        {
+            return 0;
+        }
+
+        long centi = Round(dop, 100);
+        return centi < 1 ? 1 : centi > MaxDopCenti ? MaxDopCenti : centi;
     }
 
     /// <summary>A course in tenths of a degree brought into [0, 3600).</summary>

@@ -45,6 +45,9 @@ public static class Fixes
             AltitudeMslMeters = fix.AltitudeMslMeters,
             SpeedMetersPerSecond = fix.SpeedMetersPerSecond,
             CourseDegrees = fix.CourseDegrees,
+            Hdop = fix.Hdop,
+            Pdop = fix.Pdop,
+            Vdop = fix.Vdop,
             Satellites = satellites,
             SatellitesUsed = total,
         };
@@ -91,6 +94,9 @@ public static class Fixes
         fix.AltitudeMslMeters = Drift(random, previous?.AltitudeMslMeters ?? 250, 0.7, -500, 9000);
         fix.SpeedMetersPerSecond = Drift(random, previous?.SpeedMetersPerSecond ?? 10, 0.3, 0, 80);
         fix.CourseDegrees = Drift(random, previous?.CourseDegrees ?? 90, 25, -720, 720); // wraps both ways
+        fix.Hdop = Drift(random, previous?.Hdop ?? 0.9, 0.05, 0, 2000); // edge values: 0, negatives, tiny, huge
+        fix.Pdop = Drift(random, previous?.Pdop ?? 1.6, 0.05, 0, 2000);
+        fix.Vdop = Drift(random, previous?.Vdop ?? 1.3, 0.05, 0, 2000);
         if (random.Next(10) == 0)
         {
             fix.Mode = random.Next(4);
