@@ -50,18 +50,11 @@ public class HostingTests
         await using SocatPty pty = await SocatPty.StartAsync();
         var source = new SerialGnssSource(pty.DevicePath, 9600);
         await using var receiver = new GnssReceiver(source);
-        await using FileStream peer = pty.OpenPeer();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await receiver.ConfigureAsync(new ReceiverSettings { UpdateRateHz = 10, Constellations = GnssConstellations.Beidou, BaudRate = 115200 }, cancellationToken: cts.Token);
         string expected = "$PCAS02,100*1E\r\n$PCAS04,2*1B\r\n$PCAS01,5*19\r\n";
-        byte[] buffer = new byte[expected.Length];
-        int read = 0;
-        while (read < buffer.Length)
-        {
-            read += await peer.ReadAsync(buffer.AsMemory(read), cts.Token);
-        }
-
-        Assert.Equal(expected, System.Text.Encoding.ASCII.GetString(buffer));
+        Task<byte[]> reading = pty.ReadPeerAsync(expected.Length, cts.Token); // the peer is open before the commands go
+        await receiver.ConfigureAsync(new ReceiverSettings { UpdateRateHz = 10, Constellations = GnssConstellations.Beidou, BaudRate = 115200 }, cancellationToken: cts.Token);
+        Assert.Equal(expected, System.Text.Encoding.ASCII.GetString(await reading));
         Assert.Equal(115200, source.BaudRate);
     }
 

@@ -59,6 +59,30 @@ public sealed class SocatPty : IAsyncDisposable
         TaskCreationOptions.LongRunning,
         TaskScheduler.Default);
 
+    /// <summary>
+    /// Reads exactly <paramref name="count"/> bytes from the peer end (what the code under test sent the "receiver").
+    /// The read runs on its own task for the same reason as <see cref="WritePeerAsync"/>: a pty read ignores tokens,
+    /// so the wait obeys <paramref name="cancellationToken"/> and a read that never completes ends with the pair.
+    /// </summary>
+    /// <remarks>The peer is open when this returns, so nothing sent after it can be missed.</remarks>
+    public Task<byte[]> ReadPeerAsync(int count, CancellationToken cancellationToken)
+    {
+        FileStream peer = OpenPeer();
+        return Task.Factory.StartNew(
+            () =>
+            {
+                using (peer)
+                {
+                    byte[] buffer = new byte[count];
+                    peer.ReadExactly(buffer);
+                    return buffer;
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default).WaitAsync(cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
