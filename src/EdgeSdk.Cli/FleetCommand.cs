@@ -112,6 +112,17 @@ internal static class FleetCommand
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            // The names the store holds passed TelemetryNames on the way in: anything else is a typo, said before connecting.
+            if (parseResult.GetValue(fleet) is { } fleetName)
+            {
+                TelemetryNames.Validate(fleetName, "fleet");
+            }
+
+            if (Array.Find(symbols, symbol => symbol.Name == "DEVICE") is Argument<string> deviceArgument)
+            {
+                TelemetryNames.Validate(parseResult.GetValue(deviceArgument), "device");
+            }
+
             await using FleetStore store = await FleetStore.OpenAsync(ConnectionString(parseResult.GetValue(db)), cancellationToken);
             try
             {

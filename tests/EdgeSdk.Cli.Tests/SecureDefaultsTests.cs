@@ -142,6 +142,18 @@ public sealed class SecureDefaultsTests : IDisposable
         AssertNoSecret(fromEnvironment, DatabasePassword);
     }
 
+    [Theory]
+    [InlineData("fleet last --fleet # --db Host=127.0.0.1;Port=1", "edgesdk: fleet '#' is not allowed: use 1–64 letters, digits, '-', '_' or '.', not '.' or '..'")]
+    [InlineData("fleet distance --fleet ../x --db Host=127.0.0.1;Port=1", "edgesdk: fleet '../x' is not allowed: use 1–64 letters, digits, '-', '_' or '.', not '.' or '..'")]
+    [InlineData("fleet track truck/1 --from 2026-01-01 --to 2026-01-02 --db Host=127.0.0.1;Port=1", "edgesdk: device 'truck/1' is not allowed: use 1–64 letters, digits, '-', '_' or '.', not '.' or '..'")]
+    public async Task Fleet_queries_check_names_with_the_same_rule_before_connecting(string arguments, string expected)
+    {
+        var result = await EdgeSdkProcess.RunAsync(arguments);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Equal(expected, result.StdErr.Trim());
+        Assert.Empty(result.StdOut);
+    }
+
     private static void AssertNoSecret(EdgeSdkProcess.Result result, string secret)
     {
         Assert.DoesNotContain(secret, result.StdOut, StringComparison.Ordinal);
