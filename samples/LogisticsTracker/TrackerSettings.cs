@@ -42,7 +42,7 @@ public sealed class TrackerSettings
     {
         TrackerSettings settings = configuration.GetSection(Section).Get<TrackerSettings>() ?? new TrackerSettings();
         Require(settings.Source, "Source", "the GNSS module's port, e.g. serial:/dev/serial0?baud=9600");
-        Require(settings.Broker, "Broker", "the MQTT broker, e.g. mqtt://broker.example.com:1883");
+        Require(settings.Broker, "Broker", "the MQTT broker, e.g. mqtts://broker.example.com:8883");
         Require(settings.DeviceId, "DeviceId", "this vehicle's ID, e.g. truck-042");
         return settings;
     }

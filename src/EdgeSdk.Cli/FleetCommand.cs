@@ -112,6 +112,17 @@ internal static class FleetCommand
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            // The names the store holds passed TelemetryNames on the way in: anything else is a typo, said before connecting.
+            if (parseResult.GetValue(fleet) is { } fleetName)
+            {
+                TelemetryNames.Validate(fleetName, "fleet");
+            }
+
+            if (Array.Find(symbols, symbol => symbol.Name == "DEVICE") is Argument<string> deviceArgument)
+            {
+                TelemetryNames.Validate(parseResult.GetValue(deviceArgument), "device");
+            }
+
             await using FleetStore store = await FleetStore.OpenAsync(ConnectionString(parseResult.GetValue(db)), cancellationToken);
             try
             {
@@ -139,10 +150,38 @@ internal static class FleetCommand
         return db;
     }
 
-    private static string ConnectionString(string? given) =>
-        !string.IsNullOrWhiteSpace(given) ? given
-        : Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
-        : throw new ArgumentException($"no database: give --db \"Host=...;Port=...;Database=...;Username=...\" or set {DatabaseVariable}");
+    private static string ConnectionString(string? given)
+    {
+        if (!string.IsNullOrWhiteSpace(given))
+        {
+            WarnIfPasswordInArgv(given);
+            return given;
+        }
+
+        return Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
+            : throw new ArgumentException($"no database: give --db \"Host=...;Port=...;Database=...;Username=...\" or set {DatabaseVariable}");
+    }
+
+    // The command still runs (a throwaway test cluster is a fair use), but the user learns that every account on
+    // the machine can read the password from ps or /proc/PID/cmdline while it does. A string that does not parse
+    // is checked by keyword (Npgsql's Password, PWD and PSW), so the warning does not depend on the rest being right.
+    private static void WarnIfPasswordInArgv(string connectionString)
+    {
+        bool hasPassword;
+        try
+        {
+            hasPassword = !string.IsNullOrEmpty(new NpgsqlConnectionStringBuilder(connectionString).Password);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            hasPassword = System.Text.RegularExpressions.Regex.IsMatch(connectionString, @"(^|;)\s*(password|pwd|psw)\s*=\s*[^;\s]", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        }
+
+        if (hasPassword)
+        {
+            Console.Error.WriteLine("edgesdk: warning: the database password in --db is visible to every user (ps, /proc); put it in PGPASSWORD or ~/.pgpass (mode 600) instead");
+        }
+    }
 
     private static DateTime Utc(DateTime time) => time.Kind switch
     {

@@ -43,7 +43,7 @@ internal static class Jt808TrackLeg
             ?? throw new ArgumentException("--jt808 needs --phone: the terminal's phone (SIM) number, e.g. --phone 013800000000");
         string queueDirectory = queueOption ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
             "edgesdk", "jt808", phone);
-        OutputFolder.Prepare(queueDirectory, queueOption == null ? "the queue folder" : "--queue");
+        OutputFolder.Prepare(queueDirectory, queueOption == null ? "the queue folder" : "--queue", ownerOnly: true);
         await using var terminal = new Jt808Terminal(new Jt808TerminalOptions
         {
             Host = uri.Host.Trim('[', ']'),

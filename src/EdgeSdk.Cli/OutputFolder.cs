@@ -10,8 +10,9 @@ internal static class OutputFolder
     /// <summary>Creates <paramref name="path"/> if needed and proves it can be written.</summary>
     /// <param name="path">The folder.</param>
     /// <param name="option">How the user named it, for the message (<c>--out</c>).</param>
+    /// <param name="ownerOnly">Create it (and missing parents) readable by the owner only (0700), for queue folders: see docs/security.md.</param>
     /// <exception cref="IOException">The folder cannot be created or written; the message names it and the fix.</exception>
-    public static void Prepare(string path, string option)
+    public static void Prepare(string path, string option, bool ownerOnly = false)
     {
         if (File.Exists(path))
         {
@@ -30,7 +31,15 @@ internal static class OutputFolder
         string probe = Path.Combine(path, $".edgesdk-write-test-{Environment.ProcessId}");
         try
         {
-            Directory.CreateDirectory(path);
+            if (ownerOnly)
+            {
+                Telemetry.OwnerOnlyDirectory.Create(path);
+            }
+            else
+            {
+                Directory.CreateDirectory(path);
+            }
+
             File.WriteAllBytes(probe, [1]);
             File.Delete(probe);
         }

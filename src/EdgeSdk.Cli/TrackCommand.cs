@@ -50,7 +50,7 @@ internal static class TrackCommand
 
             string sourceUri = parseResult.GetValue(source)!, deviceId = parseResult.GetValue(device)!, fleetName = parseResult.GetValue(fleet)!;
             string queueDirectory = parseResult.GetValue(queue) ?? TelemetryPublisherOptions.DefaultQueueDirectory(fleetName, deviceId);
-            OutputFolder.Prepare(queueDirectory, parseResult.GetValue(queue) == null ? "the queue folder" : "--queue");
+            OutputFolder.Prepare(queueDirectory, parseResult.GetValue(queue) == null ? "the queue folder" : "--queue", ownerOnly: true);
             await using var publisher = new TelemetryPublisher(new TelemetryPublisherOptions
             {
                 DeviceId = deviceId,

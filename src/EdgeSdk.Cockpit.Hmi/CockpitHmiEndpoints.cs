@@ -15,6 +15,8 @@ namespace EdgeSdk.Cockpit.Hmi;
 /// The HMI's HTTP surface, for any ASP.NET Core host: the page (<c>/</c>, <c>/hmi.js</c>, <c>/hmi.css</c>, from the
 /// assembly's embedded resources), the live stream (<c>/events</c>, server-sent events), the page's requests
 /// (<c>POST /api/climate/temperature?zone=Row1.Driver&amp;celsius=21.5</c>, <c>POST /api/media/volume?percent=40</c>) and the counters (<c>/api/stats</c>).
+/// Other web pages are refused (403): a foreign <c>Host</c> (DNS rebinding) or a foreign <c>Origin</c> on a POST
+/// (cross-site request forgery); see docs/security.md.
 /// </summary>
 public static class CockpitHmiEndpoints
 {
@@ -41,18 +43,18 @@ public static class CockpitHmiEndpoints
                 }
 
                 return Results.Bytes(body, contentType);
-            });
+            }).AddEndpointFilter(GuardAsync);
         }
 
         endpoints.MapGet("/events", (HttpContext context) => StreamEventsAsync(context, hmi.Hub));
         endpoints.MapPost("/api/climate/temperature", async (string? zone, string? celsius, CancellationToken cancellationToken) =>
             ToResult(zone == null || !float.TryParse(celsius, NumberStyles.Float, CultureInfo.InvariantCulture, out float value)
                 ? new CockpitHmiActuation(false, 400, "give ?zone=Row1.Driver&celsius=21.5")
-                : await hmi.SetTemperatureAsync(zone, value, cancellationToken).ConfigureAwait(false)));
+                : await hmi.SetTemperatureAsync(zone, value, cancellationToken).ConfigureAwait(false))).AddEndpointFilter(GuardAsync);
         endpoints.MapPost("/api/media/volume", async (string? percent, CancellationToken cancellationToken) =>
             ToResult(!uint.TryParse(percent, NumberStyles.None, CultureInfo.InvariantCulture, out uint value)
                 ? new CockpitHmiActuation(false, 400, "give ?percent=0..100")
-                : await hmi.SetVolumeAsync(value, cancellationToken).ConfigureAwait(false)));
+                : await hmi.SetVolumeAsync(value, cancellationToken).ConfigureAwait(false))).AddEndpointFilter(GuardAsync);
         endpoints.MapGet("/api/stats", () => Results.Json(new Dictionary<string, long>
         {
             ["clients"] = hmi.Hub.ClientCount,
@@ -64,9 +66,15 @@ public static class CockpitHmiEndpoints
             ["fixes"] = hmi.Fixes,
             ["actuations"] = hmi.Actuations,
             ["refused"] = hmi.Refused,
-        }));
+        })).AddEndpointFilter(GuardAsync);
         return endpoints;
     }
+
+    // Every route but /events (a plain request delegate, which filters do not wrap: it checks for itself).
+    private static ValueTask<object?> GuardAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        CockpitHmiRequestGuard.Refusal(context.HttpContext.Request) is { } refusal
+            ? ValueTask.FromResult<object?>(CockpitHmiRequestGuard.Forbidden(refusal))
+            : next(context);
 
     private static IResult ToResult(CockpitHmiActuation result) =>
         result.Succeeded ? Results.Json(new { ok = true }) : Results.Json(new { ok = false, error = result.Message }, statusCode: result.StatusCode);
@@ -74,6 +82,12 @@ public static class CockpitHmiEndpoints
     // One browser: its queue from the hub, written as server-sent events until the browser goes away.
     private static async Task StreamEventsAsync(HttpContext context, CockpitHmiHub hub)
     {
+        if (CockpitHmiRequestGuard.Refusal(context.Request) is { } refusal)
+        {
+            await CockpitHmiRequestGuard.Forbidden(refusal).ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         context.Response.Headers.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         using CockpitHmiClient client = hub.Connect();

@@ -4,8 +4,9 @@ using System.Net.Sockets;
 namespace EdgeSdk.Gnss;
 
 /// <summary>
-/// A UDP listener source (<c>udp://:port</c>, or <c>udp://127.0.0.1:port</c> to bind one address):
-/// receivers and marine multiplexers that broadcast NMEA datagrams. Datagrams may hold several
+/// A UDP listener source (<c>udp://:port</c> on loopback, <c>udp://0.0.0.0:port</c> for datagrams from the
+/// network, or <c>udp://ADDRESS:port</c> to bind one address): receivers and marine multiplexers that broadcast
+/// NMEA datagrams. Datagrams may hold several
 /// sentences or part of one; the receiver frames them like any byte stream.
 /// </summary>
 public sealed class UdpGnssSource : GnssSource
@@ -17,7 +18,11 @@ public sealed class UdpGnssSource : GnssSource
     private int _pending;
     private int _pendingOffset;
 
-    /// <summary>Creates a listener on <paramref name="port"/> of <paramref name="host"/> (empty: all addresses).</summary>
+    /// <summary>
+    /// Creates a listener on <paramref name="port"/> of <paramref name="host"/>. Empty means loopback (127.0.0.1):
+    /// anyone who can send a datagram to this port sets the vehicle's position, so the network is opt-in
+    /// (<c>0.0.0.0</c>, or the address of the interface the multiplexer is on).
+    /// </summary>
     public UdpGnssSource(string host, int port)
     {
         _host = host;
@@ -41,7 +46,7 @@ public sealed class UdpGnssSource : GnssSource
             return ValueTask.CompletedTask;
         }
 
-        IPAddress address = _host.Length == 0 ? IPAddress.Any : IPAddress.Parse(_host);
+        IPAddress address = _host.Length == 0 ? IPAddress.Loopback : IPAddress.Parse(_host);
         var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {

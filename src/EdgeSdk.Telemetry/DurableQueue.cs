@@ -123,7 +123,7 @@ public sealed class DurableQueue : IDisposable
         var queue = new DurableQueue(options);
         try
         {
-            Directory.CreateDirectory(options.Directory);
+            OwnerOnlyDirectory.Create(options.Directory);
             queue.TakeLock();
             queue.Recover();
             return queue;

@@ -29,6 +29,7 @@ internal sealed partial class MqttConnection : IAsyncDisposable
     public MqttConnection(MqttConnectionOptions options, string clientId, Action<MqttClientOptionsBuilder, bool>? configure,
         Func<IMqttClient, CancellationToken, Task> onConnected, ILogger logger)
     {
+        options.EnsureTransportAllowed();
         _options = options;
         _clientId = clientId;
         _configure = configure;

@@ -16,6 +16,39 @@ public sealed record MqttConnectionOptions
     /// </summary>
     public const string PasswordEnvironmentVariable = "EDGESDK_MQTT_PASSWORD";
 
+    /// <summary>
+    /// Reads a password from the first line of <paramref name="path"/> (a trailing line break is not part of it):
+    /// the other way besides <see cref="PasswordEnvironmentVariable"/> to keep it off the command line. On Unix
+    /// the file must be readable by its owner only (<c>chmod 600</c>), as ssh and libpq's <c>.pgpass</c> require,
+    /// because a password in a file others can read is no secret.
+    /// </summary>
+    /// <param name="path">The password file.</param>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="IOException">The file is readable or writable by group or others, or is empty; the message names the file and the fix.</exception>
+    public static string ReadPasswordFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"password file {path} not found", path);
+        }
+
+        const UnixFileMode GroupOrOthers = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & GroupOrOthers) != 0)
+        {
+            throw new IOException($"password file {path} can be read by other users: chmod 600 {path}");
+        }
+
+        using var reader = new StreamReader(path);
+        string? password = reader.ReadLine();
+        if (string.IsNullOrEmpty(password))
+        {
+            throw new IOException($"password file {path} is empty: put the password on its first line");
+        }
+
+        return password;
+    }
+
     /// <summary>Broker address: <c>mqtt://HOST[:PORT]</c> (default port 1883) or <c>mqtts://HOST[:PORT]</c> for TLS (8883).</summary>
     public Uri BrokerUri { get; init; } = new("mqtt://127.0.0.1:1883");
 
@@ -49,8 +82,21 @@ public sealed record MqttConnectionOptions
     /// <summary>Longest wait between reconnect attempts (default 30 s).</summary>
     public TimeSpan ReconnectMaxDelay { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Allows plain <c>mqtt://</c> to a broker that is not on this machine. Off by default: fixes, the device's
+    /// identity and the password would cross the network readable by anyone on the path, so a remote broker needs
+    /// <c>mqtts://</c> unless this says otherwise (the CLI's <c>--insecure</c>). A loopback broker is plain either way.
+    /// </summary>
+    public bool AllowInsecure { get; init; }
+
     /// <summary>True for <c>mqtts://</c>.</summary>
     public bool UseTls => BrokerUri.Scheme == "mqtts";
+
+    /// <summary>
+    /// True when the broker is on this machine: <c>localhost</c> or a loopback address (127.0.0.0/8, ::1). No
+    /// name is resolved, so a host name that happens to resolve to loopback still counts as remote.
+    /// </summary>
+    public bool IsLoopbackBroker => IsLoopbackHost(BrokerUri);
 
     /// <summary>Port from the URI, or the scheme's default.</summary>
     public int Port => BrokerUri.IsDefaultPort || BrokerUri.Port <= 0 ? (UseTls ? 8883 : 1883) : BrokerUri.Port;
@@ -103,6 +149,30 @@ public sealed record MqttConnectionOptions
         };
     }
 
+    /// <summary>
+    /// Throws unless the connection may be made: TLS, a loopback broker, or <see cref="AllowInsecure"/>. Publishers
+    /// and consumers call it before they connect, so no byte goes out in clear by accident.
+    /// </summary>
+    /// <exception cref="ArgumentException">Plain MQTT to a remote broker; the message names the broker and both fixes.</exception>
+    public void EnsureTransportAllowed()
+    {
+        if (!UseTls && !IsLoopbackBroker && !AllowInsecure)
+        {
+            throw new ArgumentException(
+                $"the broker {BrokerUri.Scheme}://{BrokerUri.Host}:{Port} is not on this machine and mqtt:// is not encrypted: " +
+                $"use mqtts://{BrokerUri.Host}:8883, or --insecure (AllowInsecure) to send in plain text on purpose");
+        }
+    }
+
+    // "localhost" by name (RFC 6761 reserves it), otherwise only a literal loopback address: resolving a name
+    // here would trust whatever DNS answers.
+    private static bool IsLoopbackHost(Uri uri)
+    {
+        string host = uri.Host.Trim('[', ']');
+        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (System.Net.IPAddress.TryParse(host, out System.Net.IPAddress? address) && System.Net.IPAddress.IsLoopback(address));
+    }
+
     private static X509Certificate2 LoadPem(string file, Func<X509Certificate2> load)
     {
         if (!File.Exists(file))
@@ -125,5 +195,6 @@ public sealed record MqttConnectionOptions
         $"{BrokerUri.Scheme}://{BrokerUri.Host}:{Port}" +
         (Username != null ? $" as '{Username}'" : string.Empty) +
         (ClientCertificate != null ? " with a client certificate" : string.Empty) +
-        (TrustedCaCertificate != null ? " trusting a private CA" : string.Empty);
+        (TrustedCaCertificate != null ? " trusting a private CA" : string.Empty) +
+        (AllowInsecure && !UseTls && !IsLoopbackBroker ? " (insecure: plain text)" : string.Empty);
 }

@@ -24,33 +24,58 @@ public static class TelemetryNames
     /// control characters, and the <c>$</c> that starts broker-reserved topics.
     /// </summary>
     /// <param name="name">The fleet or device name.</param>
-    public static bool IsValid(string? name)
+    public static bool IsValid(string? name) => Check(name) == TelemetryNameProblem.None;
+
+    /// <summary>Why <paramref name="name"/> is not a valid name (the first problem found), or <see cref="TelemetryNameProblem.None"/>.</summary>
+    /// <param name="name">The fleet, device or group name.</param>
+    public static TelemetryNameProblem Check(string? name)
     {
-        if (string.IsNullOrEmpty(name) || name.Length > MaxLength || name == "." || name == "..")
+        if (string.IsNullOrEmpty(name))
         {
-            return false;
+            return TelemetryNameProblem.Empty;
+        }
+
+        if (name.Length > MaxLength)
+        {
+            return TelemetryNameProblem.TooLong;
+        }
+
+        if (name is "." or "..")
+        {
+            return TelemetryNameProblem.DotName;
         }
 
         foreach (char c in name)
         {
-            if (!char.IsLetterOrDigit(c) && c != '-' && c != '_' && c != '.')
+            if (char.IsLetterOrDigit(c) || c is '-' or '_' or '.')
             {
-                return false;
+                continue;
             }
+
+            return c switch
+            {
+                '+' or '#' => TelemetryNameProblem.MqttWildcard,
+                '/' => TelemetryNameProblem.LevelSeparator,
+                '\\' or ':' => TelemetryNameProblem.PathCharacter,
+                '$' => TelemetryNameProblem.ReservedCharacter,
+                _ when char.IsControl(c) => TelemetryNameProblem.ControlCharacter,
+                _ => TelemetryNameProblem.OtherCharacter,
+            };
         }
 
-        return true;
+        return TelemetryNameProblem.None;
     }
 
     /// <summary>Throws unless <paramref name="name"/> is a valid name (see <see cref="IsValid"/>).</summary>
     /// <param name="name">The fleet or device name.</param>
     /// <param name="what">What it is, for the message: "device", "fleet", ...</param>
-    /// <exception cref="ArgumentException">The name is not valid; the message names it and the allowed set.</exception>
+    /// <exception cref="TelemetryNameException">The name is not valid; the message names it and the allowed set.</exception>
     public static void Validate(string? name, string what)
     {
-        if (!IsValid(name))
+        TelemetryNameProblem problem = Check(name);
+        if (problem != TelemetryNameProblem.None)
         {
-            throw new ArgumentException($"{what} {Quote(name)} is not allowed: use {AllowedSet}");
+            throw new TelemetryNameException($"{what} {Quote(name)} is not allowed: use {AllowedSet}", name, problem);
         }
     }
 
@@ -60,12 +85,13 @@ public static class TelemetryNames
     /// </summary>
     /// <param name="name">The fleet or device name, or <c>+</c>.</param>
     /// <param name="what">What it is, for the message.</param>
-    /// <exception cref="ArgumentException">Neither a valid name nor <c>+</c>; the message names it and the allowed set.</exception>
+    /// <exception cref="TelemetryNameException">Neither a valid name nor <c>+</c>; the message names it and the allowed set.</exception>
     public static void ValidateFilter(string? name, string what)
     {
-        if (name != Any && !IsValid(name))
+        TelemetryNameProblem problem = name == Any ? TelemetryNameProblem.None : Check(name);
+        if (problem != TelemetryNameProblem.None)
         {
-            throw new ArgumentException($"{what} {Quote(name)} is not allowed: use {AllowedSet}, or + for all");
+            throw new TelemetryNameException($"{what} {Quote(name)} is not allowed: use {AllowedSet}, or + for all", name, problem);
         }
     }
 

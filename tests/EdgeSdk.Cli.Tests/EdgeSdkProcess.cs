@@ -7,7 +7,8 @@ public static class EdgeSdkProcess
 {
     public sealed record Result(int ExitCode, string StdOut, string StdErr);
 
-    public static async Task<Result> RunAsync(string arguments, string? stdin = null, TimeSpan? timeout = null, string? workingDirectory = null)
+    public static async Task<Result> RunAsync(string arguments, string? stdin = null, TimeSpan? timeout = null, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -17,6 +18,11 @@ public static class EdgeSdkProcess
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
+        foreach ((string name, string? value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "edgesdk.dll"));
         foreach (string arg in SplitArguments(arguments))
         {

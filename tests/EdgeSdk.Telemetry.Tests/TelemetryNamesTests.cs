@@ -32,7 +32,7 @@ public class TelemetryNamesTests
     public void Invalid_names_are_one_error_naming_the_value_and_the_allowed_set(string name, string message)
     {
         Assert.False(TelemetryNames.IsValid(name));
-        Assert.Equal(message, Assert.Throws<ArgumentException>(() => TelemetryNames.Validate(name, "device")).Message);
+        Assert.Equal(message, Assert.Throws<TelemetryNameException>(() => TelemetryNames.Validate(name, "device")).Message);
     }
 
     [Fact]
@@ -41,20 +41,20 @@ public class TelemetryNamesTests
         TelemetryNames.ValidateFilter("+", "fleet");
         TelemetryNames.ValidateFilter("demo", "fleet");
         Assert.Equal("fleet '#' is not allowed: " + Allowed + ", or + for all",
-            Assert.Throws<ArgumentException>(() => new TelemetryConsumer(new TelemetryConsumerOptions { Fleet = "#" })).Message);
+            Assert.Throws<TelemetryNameException>(() => new TelemetryConsumer(new TelemetryConsumerOptions { Fleet = "#" })).Message);
         Assert.Equal("device 'a/b' is not allowed: " + Allowed + ", or + for all",
-            Assert.Throws<ArgumentException>(() => new TelemetryConsumer(new TelemetryConsumerOptions { DeviceId = "a/b" })).Message);
+            Assert.Throws<TelemetryNameException>(() => new TelemetryConsumer(new TelemetryConsumerOptions { DeviceId = "a/b" })).Message);
     }
 
     [Fact]
     public void Queue_paths_and_the_publisher_use_the_same_rule()
     {
         Assert.Equal("fleet '..' is not allowed: " + Allowed,
-            Assert.Throws<ArgumentException>(() => TelemetryPublisherOptions.DefaultQueueDirectory("..", "truck")).Message);
+            Assert.Throws<TelemetryNameException>(() => TelemetryPublisherOptions.DefaultQueueDirectory("..", "truck")).Message);
         Assert.Equal("device '../../etc' is not allowed: " + Allowed,
-            Assert.Throws<ArgumentException>(() => TelemetryPublisherOptions.DefaultQueueDirectory("demo", "../../etc")).Message);
+            Assert.Throws<TelemetryNameException>(() => TelemetryPublisherOptions.DefaultQueueDirectory("demo", "../../etc")).Message);
         Assert.EndsWith(Path.Combine("edgesdk", "queue", "demo", "truck-042"), TelemetryPublisherOptions.DefaultQueueDirectory("demo", "truck-042"));
         Assert.Equal("device ID '#' is not allowed: " + Allowed,
-            Assert.Throws<ArgumentException>(() => new TelemetryPublisher(new TelemetryPublisherOptions { DeviceId = "#", Fleet = "demo", QueueDirectory = Path.GetTempPath() })).Message);
+            Assert.Throws<TelemetryNameException>(() => new TelemetryPublisher(new TelemetryPublisherOptions { DeviceId = "#", Fleet = "demo", QueueDirectory = Path.GetTempPath() })).Message);
     }
 }
