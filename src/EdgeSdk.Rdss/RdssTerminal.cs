@@ -122,6 +122,9 @@ public sealed class RdssTerminal : IAsyncDisposable
     /// <summary>Sends queued and not finished yet.</summary>
     public int PendingSends => Volatile.Read(ref _pending);
 
+    // A send is on the wire waiting for its $BDFKI: a test driving a simulated clock advances it only when this is false.
+    internal bool AwaitingFeedback => Volatile.Read(ref _feedback) != null;
+
     /// <summary>
     /// Asks the card for its information (<c>$CCICA</c> → <c>$BDICI</c>), retrying as <see cref="RdssTerminalOptions.MaxRetries"/>
     /// says. Throws <see cref="RdssTerminalException"/> when the terminal never answers.
