@@ -38,7 +38,8 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private long _downSince = -1;
-    private long _reportsSent, _fixesSent, _marksDropped;
+    private long _reportsSent, _fixesSent, _marksDropped, _pollsStarted;
+    private volatile bool _sending;
 
     /// <summary>Starts watching <paramref name="publisher"/>; reports go to <paramref name="centreUserId"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The centre is not a user ID (1–9,999,999).</exception>
@@ -109,6 +110,11 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
         }
     }
 
+    // For tests driving a simulated clock: polls begun (the loop waits for the next one) and whether a report is with the terminal.
+    internal long PollsStarted => Interlocked.Read(ref _pollsStarted);
+
+    internal bool Sending => _sending;
+
     /// <summary>Stops the reporter (a report being sent is abandoned; its fixes were never removed from the queue).</summary>
     public async ValueTask DisposeAsync()
     {
@@ -141,6 +147,7 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
 
                 if (!IsActive || !await SendOneAsync(ct).ConfigureAwait(false))
                 {
+                    Interlocked.Increment(ref _pollsStarted);
                     await Task.Delay(_options.PollInterval, _time, ct).ConfigureAwait(false);
                 }
             }
@@ -173,7 +180,17 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
             return false;
         }
 
-        RdssSendResult result = await _terminal.SendAsync(_centre, report, RdssPayloadEncoding.Code, ct).ConfigureAwait(false);
+        RdssSendResult result;
+        _sending = true;
+        try
+        {
+            result = await _terminal.SendAsync(_centre, report, RdssPayloadEncoding.Code, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sending = false;
+        }
+
         if (!result.IsSent)
         {
             Fail(result);

@@ -125,6 +125,9 @@ public sealed class RdssTerminal : IAsyncDisposable
     // A send is on the wire waiting for its $BDFKI: a test driving a simulated clock advances it only when this is false.
     internal bool AwaitingFeedback => Volatile.Read(ref _feedback) != null;
 
+    // The clock reading (TimeProvider timestamp) before which the next send does not leave.
+    internal long NextSendTimestamp => Volatile.Read(ref _nextSendTimestamp);
+
     /// <summary>
     /// Asks the card for its information (<c>$CCICA</c> → <c>$BDICI</c>), retrying as <see cref="RdssTerminalOptions.MaxRetries"/>
     /// says. Throws <see cref="RdssTerminalException"/> when the terminal never answers.
