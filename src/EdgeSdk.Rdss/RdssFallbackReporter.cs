@@ -7,8 +7,9 @@ namespace EdgeSdk.Rdss;
 /// The tracker's satellite fallback. It watches a <see cref="TelemetryPublisher"/>: once its MQTT link has been
 /// down longer than <see cref="RdssFallbackOptions.OutageThreshold"/>, fixes still in its durable queue go to the
 /// command centre as identified compact reports (<see cref="RdssPositionReports.EncodeIdentified"/>: each fix with
-/// its sequence number) over an <see cref="RdssTerminal"/>, one report per card service interval (the terminal
-/// paces them). The queue is only read: every fix still goes over MQTT when the link returns, and the platform's
+/// its sequence number) over an <see cref="RdssTerminal"/>, one report per card service interval: the next report
+/// is picked when the interval is over, so it holds the newest fixes of that moment and is not sent at all when
+/// the link is back by then. The queue is only read: every fix still goes over MQTT when the link returns, and the platform's
 /// <see cref="TelemetryConsumer"/> (fed by an <see cref="RdssReportForwarder"/>) keeps each fix once and reports
 /// the MQTT copy of a satellite fix as an upgrade.
 /// </summary>
@@ -38,6 +39,7 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private long _downSince = -1;
+    private long _nextPick; // clock timestamp: fixes are picked only when the card can send, so a report is never stale
     private long _reportsSent, _fixesSent, _marksDropped, _pollsStarted;
     private volatile bool _sending;
 
@@ -145,7 +147,7 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
                     Interlocked.CompareExchange(ref _downSince, _time.GetTimestamp(), -1);
                 }
 
-                if (!IsActive || !await SendOneAsync(ct).ConfigureAwait(false))
+                if (!IsActive || _time.GetTimestamp() < _nextPick || !await SendOneAsync(ct).ConfigureAwait(false))
                 {
                     Interlocked.Increment(ref _pollsStarted);
                     await Task.Delay(_options.PollInterval, _time, ct).ConfigureAwait(false);
@@ -217,6 +219,9 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
             }
         }
 
+        // The next report is picked when the card's interval is over: with the newest fixes of that moment, and
+        // not at all if the link came back meanwhile (a report queued in the terminal would go anyway).
+        _nextPick = _time.GetTimestamp() + (long)(card.ServiceInterval.TotalSeconds * _time.TimestampFrequency);
         Interlocked.Increment(ref _reportsSent);
         Interlocked.Add(ref _fixesSent, packed);
         return true;
