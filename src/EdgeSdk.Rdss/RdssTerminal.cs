@@ -37,7 +37,7 @@ public sealed class RdssTerminal : IAsyncDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _cardLock = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
-    private readonly RdssParser _parser = new(new NmeaReader(4096));
+    private readonly RdssParser _parser;
     private readonly NmeaWriter _writer = new(4096);
     private readonly RdssTxaSentence _txa = new();
     private readonly RdssTcqSentence _tcq = new();
@@ -68,6 +68,7 @@ public sealed class RdssTerminal : IAsyncDisposable
         _name = name;
         _options = options ?? new RdssTerminalOptions();
         _time = _options.TimeProvider;
+        _parser = new RdssParser(new NmeaReader(4096) { AcceptEightBitBytes = _options.AcceptEightBitPayloads });
         _log = logger ?? NullLogger.Instance;
         _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
         _messages = Channel.CreateBounded<RdssMessage>(
