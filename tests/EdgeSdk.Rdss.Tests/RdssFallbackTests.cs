@@ -206,7 +206,60 @@ public sealed class RdssFallbackTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(muteTerminal.Counters.FeedbackTimeouts >= 2);
         Assert.Equal(12, publisher.Counters.Queued);
         Assert.All(Enumerable.Range(1, 12), s => Assert.False(silent.WasSentBySatellite(s) || tooLong.WasSentBySatellite(s)));
-        Assert.Equal(12, publisher.PeekNewestQueuedFixes(100).Count);
+        Assert.Equal(Enumerable.Range(1, 12).Reverse().Select(i => (long)i), publisher.PeekNewestQueuedFixes(100).Select(f => f.Sequence));
+        Assert.Equal([7L, 6, 5], publisher.PeekNewestQueuedFixes(3, belowSequence: 8).Select(f => f.Sequence));
+        Assert.Equal(T0.AddSeconds(60).UtcDateTime, publisher.PeekNewestQueuedFixes(3, belowSequence: 8)[0].Fix.TimeUtc);
+    }
+
+    [Fact]
+    public async Task The_consumer_keeps_each_fix_once_across_both_paths_and_reports_late_mqtt_copies_as_upgrades()
+    {
+        Mosquitto broker = Own(await Mosquitto.StartAsync());
+        TelemetryConsumer consumer = Own(new TelemetryConsumer(new TelemetryConsumerOptions { Connection = Connection(broker.Uri), Fleet = Fleet }));
+        await consumer.StartAsync();
+        var received = new ConcurrentQueue<ReceivedFix>();
+        using var stop = new CancellationTokenSource();
+        Task reading = Task.Run(async () =>
+        {
+            await foreach (ReceivedFix f in consumer.ReadFixesAsync(stop.Token))
+            {
+                received.Enqueue(f);
+            }
+        });
+        TelemetryPublisher publisher = Own(Publisher(broker.Uri));
+        await publisher.StartAsync();
+        GnssFix[] fixes = Enumerable.Range(0, 6).Select(i => Fix(T0.AddSeconds(i * 10))).ToArray();
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.True(publisher.TryEnqueue(fixes[i]));
+        }
+
+        await Eventually.True(() => received.Count == 3, "fixes 1-3 over MQTT", 120);
+        uint tag = unchecked((uint)publisher.Counters.QueueInstanceId);
+        DateTime now = T0.UtcDateTime;
+
+        // Fix 2 is already there (duplicate); 5 and 6 are new; sequence 0 is not a queue sequence (malformed, each time).
+        SequencedFix[] report = [new(2, fixes[1]), new(5, fixes[4]), new(6, fixes[5]), new(0, fixes[0])];
+        Assert.Equal(2, await consumer.DeliverSatelliteFixesAsync(Fleet, Device, tag, report, now));
+        Assert.Equal(0, await consumer.DeliverSatelliteFixesAsync(Fleet, Device, tag, report, now)); // the same report again
+        // Another queue instance (the device's queue was recreated): its numbers are its own.
+        Assert.Equal(1, await consumer.DeliverSatelliteFixesAsync(Fleet, Device, tag ^ 1, [new(5, fixes[4])], now));
+
+        for (int i = 3; i < 6; i++)
+        {
+            Assert.True(publisher.TryEnqueue(fixes[i]));
+        }
+
+        await Eventually.True(() => consumer.Counters.Upgrades == 2 && consumer.Counters.Fixes == 7, $"fix 4 new, 5 and 6 upgraded: {consumer.Counters}", 120);
+        await stop.CancelAsync();
+        await reading.ContinueWith(_ => { }, TaskScheduler.Default);
+
+        Assert.Equal(
+            ["Mqtt 1", "Mqtt 2", "Mqtt 3", "Satellite 5", "Satellite 6", "Satellite 5", "Mqtt 4", "Upgrade 5", "Upgrade 6"],
+            received.Select(f => $"{f.Path} {f.Sequence}"));
+        TelemetryConsumerCounters c = consumer.Counters;
+        Assert.Equal((7L, 3L, 2L, 4L, 2L), (c.Fixes, c.SatelliteFixes, c.Upgrades, c.Duplicates, c.Malformed));
+        Assert.Equal(fixes[4].LatitudeDegrees!.Value, received.Last(f => f.Sequence == 5).LatitudeDegrees!.Value, 7);
     }
 
     private static GnssFix Fix(DateTimeOffset time)
