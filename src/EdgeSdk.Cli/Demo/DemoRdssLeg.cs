@@ -66,7 +66,7 @@ internal sealed class DemoRdssLeg : IAsyncDisposable
     public (string Line, bool Ok) Summary(TelemetryConsumerCounters consumer)
     {
         bool ok = _reporter.ReportsFailed == 0 && consumer.Upgrades == consumer.SatelliteFixes && _forwarder.NotReports + _forwarder.UnknownSender == 0;
-        string line = $"{_forwarder.NewFixes} fixes came by satellite in {_forwarder.Reports} reports before the broker was back " +
+        string line = $"{_forwarder.NewFixes} fixes came by satellite in {_forwarder.Reports} reports while the broker was unreachable " +
             $"({_reporter.ReportsSent} sent, {_reporter.ReportsFailed} not sent); the platform got each fix once: " +
             $"{consumer.Upgrades} of them upgraded by their MQTT copy, not counted twice";
         return (line, ok);
