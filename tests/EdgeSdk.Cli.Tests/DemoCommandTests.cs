@@ -75,7 +75,7 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Matches(@"device\s+60 queued on disk, \d+ published \(\d+ batches\), 60 acknowledged, 0 still queued, 0 dropped, 0 refused", result.StdOut);
         Assert.Matches(@"platform\s+60 received, \d+ duplicates dropped, 0 lost", result.StdOut);
         Match satellite = Regex.Match(result.StdOut,
-            @"satellite\s+(\d+) fixes came by satellite in (\d+) reports before the broker was back \((\d+) sent, 0 not sent\); " +
+            @"satellite\s+(\d+) fixes came by satellite in (\d+) reports while the broker was unreachable \((\d+) sent, 0 not sent\); " +
             @"the platform got each fix once: (\d+) of them upgraded by their MQTT copy, not counted twice");
         Assert.True(satellite.Success, result.StdOut);
         int fixes = int.Parse(satellite.Groups[1].Value, CultureInfo.InvariantCulture);
