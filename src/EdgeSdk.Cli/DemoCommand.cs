@@ -48,11 +48,17 @@ internal static class DemoCommand
             Description = "Also report the fixes over JT/T 808 to a platform simulator: 0x0200 every second, a 0x0704 blind-area batch after the outage",
         };
 
+        var rdss = new Option<bool>("--rdss")
+        {
+            Description = "Also fit a simulated BeiDou RDSS card: during the outage, positions reach the platform by satellite " +
+                          "short message before the broker is back; each fix is still counted once",
+        };
+
         var command = new Command("demo",
             "Drive a simulated BeiDou truck through Chongqing end to end: simulator on a virtual serial port, GNSS engine, " +
             "durable telemetry queue, embedded MQTT broker with an outage, platform consumer; live dashboard and a summary. " +
             "Exit code 0 only when no acknowledged fix was lost.");
-        foreach (Option option in new Option[] { duration, speedup, outage, scenario, output, noDashboard, jt808 })
+        foreach (Option option in new Option[] { duration, speedup, outage, scenario, output, noDashboard, jt808, rdss })
         {
             command.Options.Add(option);
         }
@@ -69,6 +75,7 @@ internal static class DemoCommand
                     ?? Path.GetFullPath("demo-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)),
                 Dashboard = !parse.GetValue(noDashboard) && !Console.IsOutputRedirected,
                 Jt808 = parse.GetValue(jt808),
+                Rdss = parse.GetValue(rdss),
             };
             settings.Validate();
             return await DemoRun.RunAsync(settings, cancellationToken);

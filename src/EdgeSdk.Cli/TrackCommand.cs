@@ -4,7 +4,7 @@ using EdgeSdk.Telemetry;
 
 namespace EdgeSdk.Cli;
 
-/// <summary><c>edgesdk track SOURCE --mqtt URI --device ID</c>: a receiver's fixes to MQTT, store-and-forward.</summary>
+/// <summary><c>edgesdk track SOURCE --mqtt URI --device ID [--rdss PORT --rdss-centre ID]</c>: a receiver's fixes to MQTT, store-and-forward, with the BeiDou satellite fallback (<see cref="RdssTrackLeg"/>).</summary>
 internal static class TrackCommand
 {
     public const int ExitStillQueued = ExitCodes.DeliveredLater;
@@ -32,6 +32,7 @@ internal static class TrackCommand
         command.Options.Add(realtime);
         command.Options.Add(drain);
         Jt808TrackLeg.Options jt808 = Jt808TrackLeg.Add(command);
+        RdssTrackLeg.Options rdss = RdssTrackLeg.Add(command);
         command.Validators.Add(result =>
         {
             if (result.GetValue(jt808.Platform) == null && result.GetResult(device) == null)
@@ -62,6 +63,7 @@ internal static class TrackCommand
             await using GnssReceiver receiver = GnssReceiver.Open(sourceUri, new GnssReceiverOptions { Realtime = parseResult.GetValue(realtime) });
             receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"edgesdk track: {e.Text}");
             await publisher.StartAsync(cancellationToken);
+            await using RdssTrackLeg? satellite = await RdssTrackLeg.StartAsync(parseResult, rdss, publisher, cancellationToken);
             if (publisher.Recovery is { RecordsRecovered: > 0 } recovery)
             {
                 Console.Error.WriteLine($"edgesdk track: {recovery.RecordsRecovered} fixes from a previous run are still queued in {queueDirectory}");
@@ -98,6 +100,10 @@ internal static class TrackCommand
             // Every fix the receiver produced is accounted for: handed over, or refused at the hand-off or the store.
             Console.WriteLine($"edgesdk track: {produced} fixes, {status.Acknowledged} acknowledged, {status.Queued} queued, " +
                 $"{status.Dropped} dropped, {status.HandoffDropped + status.StoreFailures} refused, {status.Lost} lost, {status.Rejected} refused by the broker, {status.BytesPerFix:F1} bytes/fix");
+            if (satellite != null)
+            {
+                Console.WriteLine(satellite.Summary());
+            }
             if (status.Undelivered > 0)
             {
                 Console.Error.WriteLine($"edgesdk track: not every fix was delivered: {status.HandoffDropped} refused at the hand-off, " +

@@ -29,11 +29,13 @@ public sealed class NmeaReader
     private const byte Hash = 5;
 
     private static readonly byte[] IdleClass = BuildIdleClass();
-    private static readonly bool[] EndsLine = BuildEndsLine();
+    private static readonly bool[] EndsLine = BuildEndsLine(false);
+    private static readonly bool[] EndsLineEightBit = BuildEndsLine(true);
 
     private readonly byte[] _line;
     private readonly NmeaSentence _sentence;
     private byte[] _chunk;
+    private bool[] _endsLine = EndsLine;
     private int _pos;
     private int _end;
     private bool _completed;
@@ -83,6 +85,17 @@ public sealed class NmeaReader
     /// format) and counted in <see cref="NmeaStatistics.CommentLines"/>. Default false.
     /// </summary>
     public bool SkipCommentLines { get; set; }
+
+    /// <summary>
+    /// When true, bytes 0x80–0xFF inside a sentence are part of it instead of ending it: BeiDou RDSS protocol 2.1
+    /// Chinese-mode messages (<c>$BDTXR</c>, <c>$CCTXA</c> with encoding 0) carry raw GB2312 bytes, which never
+    /// include CR, LF, <c>$</c> or <c>!</c>. Default false: a receiver's line broken by line noise ends there.
+    /// </summary>
+    public bool AcceptEightBitBytes
+    {
+        get => _endsLine == EndsLineEightBit;
+        set => _endsLine = value ? EndsLineEightBit : EndsLine;
+    }
 
     /// <summary>Counters of framed and rejected sentences and skipped bytes.</summary>
     public NmeaStatistics Statistics { get; }
@@ -279,7 +292,7 @@ public sealed class NmeaReader
         }
 
         int i = start + 1;
-        while (i < limit && !EndsLine[chunk[i]])
+        while (i < limit && !_endsLine[chunk[i]])
         {
             i++;
         }
@@ -318,7 +331,7 @@ public sealed class NmeaReader
             limit = _end;
         }
 
-        while (i < limit && !EndsLine[chunk[i]])
+        while (i < limit && !_endsLine[chunk[i]])
         {
             i++;
         }
@@ -452,13 +465,14 @@ public sealed class NmeaReader
         return t;
     }
 
-    // Bytes that end a line: CR, LF, any control or non-ASCII byte, and the start of the next sentence.
-    private static bool[] BuildEndsLine()
+    // Bytes that end a line: CR, LF, any control or non-ASCII byte (DEL only, with 8-bit bytes accepted), and the
+    // start of the next sentence.
+    private static bool[] BuildEndsLine(bool eightBit)
     {
         bool[] t = new bool[256];
         for (int b = 0; b < 256; b++)
         {
-            t[b] = b < 0x20 || b > 0x7E || b == '$' || b == '!';
+            t[b] = b < 0x20 || (eightBit ? b == 0x7F : b > 0x7E) || b == '$' || b == '!';
         }
 
         return t;

@@ -1,6 +1,6 @@
 namespace EdgeSdk.Nmea;
 
-/// <summary>Why <see cref="RdssPositionCodec.TryDecode"/> refused a report. Each has its own counter in <see cref="RdssPositionCodec"/>.</summary>
+/// <summary>Why <see cref="RdssPositionCodec"/>.TryDecode refused a report. Each has its own counter in <see cref="RdssPositionCodec"/>.</summary>
 public enum RdssCodecResult
 {
     /// <summary>Decoded.</summary>

@@ -16,6 +16,12 @@ namespace EdgeSdk.Nmea;
 /// heading in degrees (9, 511 unknown), status (4).</para>
 /// <para>Rounding to 1e-5° bounds the error to 0.5e-5° per axis: at most 0.56 m north–south and 0.56 m
 /// east–west (less away from the equator), 0.79 m in all. Portable: no allocation, no <c>System.Math</c>.</para>
+/// <para>Identified report (<see cref="EncodeIdentified"/>, marker 0110): the same layout with the fixes' identity
+/// added, so the platform can match each fix with the copy that arrives later over MQTT: after the header, the
+/// low 32 bits of the sender's queue instance and the first fix's sequence number (40); when more than one fix,
+/// after the three widths and the base time step, the width of the sequence differences (5) and the base sequence
+/// step (24, zigzag); each further fix then starts with zigzag(sequence step − base) (that width). Fixes taken
+/// newest first code every step as 0 bits, so the identity costs 13 bytes per report (6 fixes: 60 bytes, 10.0 bytes/fix), not per fix.</para>
 /// </remarks>
 public sealed class RdssPositionCodec
 {
@@ -26,6 +32,12 @@ public sealed class RdssPositionCodec
     public const long EpochUnixSeconds = 1577836800;
 
     private const int Marker = 0x5;
+    private const int IdentifiedMarker = 0x6;
+    private const int SequenceBits = 40;
+    private const int IdentityBits = 32 + SequenceBits;
+    private const int SequenceStepBits = 5 + 24;
+    private const long MaxSequence = (1L << SequenceBits) - 1;
+    private const int MaxWidth = 31;
     private const int HeaderBits = 8;
     private const int FirstBits = 31 + 25 + 26;
     private const int TailBits = 10 + 9 + 4;
@@ -52,10 +64,28 @@ public sealed class RdssPositionCodec
     /// at <paramref name="bufferOffset"/>. Returns how many fixes were packed (0 when not even one fits or
     /// the arguments are unusable); <paramref name="bytesWritten"/> is the report's length.
     /// </summary>
-    public static int Encode(RdssPositionFix[] fixes, int offset, int count, byte[] buffer, int bufferOffset, int maxBytes, out int bytesWritten)
+    public static int Encode(RdssPositionFix[] fixes, int offset, int count, byte[] buffer, int bufferOffset, int maxBytes, out int bytesWritten) =>
+        EncodeCore(fixes, offset, count, false, 0, buffer, bufferOffset, maxBytes, out bytesWritten);
+
+    /// <summary>
+    /// As <see cref="Encode"/>, as an identified report: each fix also carries its
+    /// <see cref="RdssPositionFix.Sequence"/> (1 to 2^40 − 1) and the report the low 32 bits of the sender's queue
+    /// instance (<paramref name="queueInstanceTag"/>), so the platform can match the fixes with their full-resolution
+    /// copies. Returns 0 when the first fix's sequence is out of range; fixes whose sequence steps do not fit are
+    /// left for the next report like fixes that do not fit in <paramref name="maxBytes"/>.
+    /// </summary>
+    public static int EncodeIdentified(RdssPositionFix[] fixes, int offset, int count, uint queueInstanceTag, byte[] buffer, int bufferOffset, int maxBytes, out int bytesWritten) =>
+        EncodeCore(fixes, offset, count, true, queueInstanceTag, buffer, bufferOffset, maxBytes, out bytesWritten);
+
+    private static int EncodeCore(RdssPositionFix[] fixes, int offset, int count, bool identified, uint tag, byte[] buffer, int bufferOffset, int maxBytes, out int bytesWritten)
     {
         bytesWritten = 0;
         if (fixes == null || buffer == null || offset < 0 || count < 1 || offset + count > fixes.Length || bufferOffset < 0 || maxBytes < 1)
+        {
+            return 0;
+        }
+
+        if (identified && (fixes[offset].Sequence < 1 || fixes[offset].Sequence > MaxSequence))
         {
             return 0;
         }
@@ -66,13 +96,14 @@ public sealed class RdssPositionCodec
         }
 
         int n = count > MaxFixes ? MaxFixes : count;
-        int wT = 0, wLat = 0, wLon = 0;
-        long tBase = 0;
+        int wT = 0, wLat = 0, wLon = 0, wS = 0;
+        long tBase = 0, sBase = 0;
         for (; n >= 1; n--)
         {
             Widths(fixes, offset, n, out wT, out wLat, out wLon, out tBase);
-            int bits = Bits(n, wT, wLat, wLon);
-            if (bits <= maxBytes * 8)
+            wS = identified ? SequenceWidth(fixes, offset, n, out sBase) : 0;
+            int bits = Bits(n, wT, wLat, wLon) + (identified ? IdentityBits + (n > 1 ? SequenceStepBits + ((n - 1) * wS) : 0) : 0);
+            if (wS <= MaxWidth && bits <= maxBytes * 8)
             {
                 break;
             }
@@ -84,9 +115,15 @@ public sealed class RdssPositionCodec
         }
 
         var w = new RdssBitWriter(buffer, bufferOffset, maxBytes);
-        w.Write(Marker, 4);
+        w.Write(identified ? IdentifiedMarker : Marker, 4);
         w.Write(n - 1, 4);
         RdssPositionFix first = fixes[offset];
+        if (identified)
+        {
+            w.Write(tag, 32);
+            w.Write(first.Sequence, SequenceBits);
+        }
+
         w.Write(Clamp(first.TimeUnixSeconds - EpochUnixSeconds, 0, (1L << 31) - 1), 31);
         long lat = Quantize(first.LatitudeDegrees), lon = Quantize(first.LongitudeDegrees);
         w.Write(Clamp(lat + 9000000, 0, 18000000), 25);
@@ -98,10 +135,21 @@ public sealed class RdssPositionCodec
             w.Write(wLat, 5);
             w.Write(wLon, 5);
             w.Write(ZigZag(tBase), 18);
+            if (identified)
+            {
+                w.Write(wS, 5);
+                w.Write(ZigZag(sBase), 24);
+            }
+
             for (int i = 1; i < n; i++)
             {
                 RdssPositionFix f = fixes[offset + i];
                 RdssPositionFix p = fixes[offset + i - 1];
+                if (identified)
+                {
+                    w.Write(ZigZag(f.Sequence - p.Sequence - sBase), wS);
+                }
+
                 w.Write(ZigZag(f.TimeUnixSeconds - p.TimeUnixSeconds - tBase), wT);
                 w.Write(ZigZag(Quantize(f.LatitudeDegrees) - Quantize(p.LatitudeDegrees)), wLat);
                 w.Write(ZigZag(Quantize(f.LongitudeDegrees) - Quantize(p.LongitudeDegrees)), wLon);
@@ -117,10 +165,18 @@ public sealed class RdssPositionCodec
     /// Decodes a report into <paramref name="target"/> from index 0; <paramref name="count"/> is how many
     /// fixes it held. Never throws; a refusal is counted under its reason.
     /// </summary>
-    public RdssCodecResult TryDecode(byte[] data, int offset, int length, RdssPositionFix[] target, out int count)
+    public RdssCodecResult TryDecode(byte[] data, int offset, int length, RdssPositionFix[] target, out int count) =>
+        TryDecode(data, offset, length, target, out count, out _);
+
+    /// <summary>
+    /// As <see cref="TryDecode(byte[], int, int, RdssPositionFix[], out int)"/>, for plain and identified reports:
+    /// <paramref name="queueInstanceTag"/> is the sender's queue instance (low 32 bits) and each fix's
+    /// <see cref="RdssPositionFix.Sequence"/> is set; both are 0 for a plain report.
+    /// </summary>
+    public RdssCodecResult TryDecode(byte[] data, int offset, int length, RdssPositionFix[] target, out int count, out uint queueInstanceTag)
     {
         count = 0;
-        RdssCodecResult r = Decode(data, offset, length, target, out int n);
+        RdssCodecResult r = Decode(data, offset, length, target, out int n, out queueInstanceTag);
         if (r != RdssCodecResult.Ok)
         {
             _rejected[(int)r]++;
@@ -136,24 +192,35 @@ public sealed class RdssPositionCodec
     public static int SizeBytes(int count, int timeWidth, int latitudeWidth, int longitudeWidth) =>
         (Bits(count, timeWidth, latitudeWidth, longitudeWidth) + 7) / 8;
 
-    private static RdssCodecResult Decode(byte[] data, int offset, int length, RdssPositionFix[] target, out int n)
+    private static RdssCodecResult Decode(byte[] data, int offset, int length, RdssPositionFix[] target, out int n, out uint tag)
     {
         n = 0;
+        tag = 0;
         if (data == null || offset < 0 || length < 1 || offset + length > data.Length)
         {
             return RdssCodecResult.Truncated;
         }
 
         var r = new RdssBitReader(data, offset, length);
-        if (r.Read(4) != Marker)
+        long marker = r.Read(4);
+        if (marker != Marker && marker != IdentifiedMarker)
         {
             return RdssCodecResult.NotAReport;
         }
+
+        bool identified = marker == IdentifiedMarker;
 
         int count = (int)r.Read(4) + 1;
         if (target == null || target.Length < count)
         {
             return RdssCodecResult.TargetTooSmall;
+        }
+
+        long sequence = 0;
+        if (identified)
+        {
+            tag = (uint)r.Read(32);
+            sequence = r.Read(SequenceBits);
         }
 
         long t = r.Read(31) + EpochUnixSeconds;
@@ -164,12 +231,17 @@ public sealed class RdssPositionCodec
             return r.Overrun ? RdssCodecResult.Truncated : RdssCodecResult.InvalidValue;
         }
 
+        target[0].Sequence = sequence;
+
         if (count > 1)
         {
             int wT = (int)r.Read(5), wLat = (int)r.Read(5), wLon = (int)r.Read(5);
             long tBase = UnZigZag(r.Read(18));
+            int wS = identified ? (int)r.Read(5) : 0;
+            long sBase = identified ? UnZigZag(r.Read(24)) : 0;
             for (int i = 1; i < count; i++)
             {
+                sequence = identified ? sequence + UnZigZag(r.Read(wS)) + sBase : 0;
                 t += UnZigZag(r.Read(wT)) + tBase;
                 lat += UnZigZag(r.Read(wLat));
                 lon += UnZigZag(r.Read(wLon));
@@ -177,6 +249,8 @@ public sealed class RdssPositionCodec
                 {
                     return r.Overrun ? RdssCodecResult.Truncated : RdssCodecResult.InvalidValue;
                 }
+
+                target[i].Sequence = sequence;
             }
         }
 
@@ -236,6 +310,25 @@ public sealed class RdssPositionCodec
             wLat = Max(wLat, Width(ZigZag(Quantize(f.LatitudeDegrees) - Quantize(p.LatitudeDegrees))));
             wLon = Max(wLon, Width(ZigZag(Quantize(f.LongitudeDegrees) - Quantize(p.LongitudeDegrees))));
         }
+    }
+
+    // Width of the sequence residuals around the first step (newest-first batches step by -1: 0 bits each).
+    private static int SequenceWidth(RdssPositionFix[] fixes, int offset, int n, out long sBase)
+    {
+        sBase = 0;
+        if (n < 2)
+        {
+            return 0;
+        }
+
+        sBase = Clamp(fixes[offset + 1].Sequence - fixes[offset].Sequence, -8388608, 8388607);
+        int w = 0;
+        for (int i = 1; i < n; i++)
+        {
+            w = Max(w, Width(ZigZag(fixes[offset + i].Sequence - fixes[offset + i - 1].Sequence - sBase)));
+        }
+
+        return w;
     }
 
     private static int Bits(int n, int wT, int wLat, int wLon) =>

@@ -23,4 +23,10 @@ public struct RdssPositionFix
 
     /// <summary>Status bits.</summary>
     public RdssFixStatus Status { get; set; }
+
+    /// <summary>
+    /// The sender's sequence number of the fix (its durable queue's numbering, 1 and up), carried only by identified
+    /// reports (<see cref="RdssPositionCodec.EncodeIdentified"/>); 0 in a plain report.
+    /// </summary>
+    public long Sequence { get; set; }
 }

@@ -7,20 +7,21 @@ public sealed class RdssFallbackOptions
     public TimeSpan OutageThreshold { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Least time between two fixes picked for a report (fix time): 0 takes every fix, newest first;
-    /// 1 min takes one per minute. Default 0.
+    /// The policy. Zero (default): newest first — each report takes the newest queued fixes not yet sent by
+    /// satellite. Above zero: one per that time — a fix is taken only when no fix sent (or picked) is within this
+    /// time of it (fix time), newest first, so 5 min gives the command centre one position per five minutes of driving.
     /// </summary>
     public TimeSpan MinimumFixSpacing { get; set; } = TimeSpan.Zero;
 
-    /// <summary>Longest report in bytes (also capped by the card's limit). Default 70: one BDS-3 global message.</summary>
+    /// <summary>Longest report in bytes (also capped by the card's limit). Default 70: one BDS-3 global message (560 bits).</summary>
     public int MaxReportBytes { get; set; } = 70;
 
-    /// <summary>Fixes kept for the next report, newest first; when full the oldest is dropped and counted. Default 1,024.</summary>
-    public int BufferCapacity { get; set; } = 1024;
+    /// <summary>Most queued fixes looked at per report, newest first (bounds the work on a long backlog). Default 4,096.</summary>
+    public int MaxFixesScanned { get; set; } = 4096;
 
-    /// <summary>How often the reporter checks the link and the buffer. Default 1 s.</summary>
+    /// <summary>How often the reporter checks the link. Default 1 s.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The clock.</summary>
+    /// <summary>The clock (outage threshold and polling).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -1,40 +1,57 @@
-using EdgeSdk.Gnss;
+using EdgeSdk.Nmea;
+using EdgeSdk.Telemetry;
 
 namespace EdgeSdk.Rdss;
 
 /// <summary>
-/// The tracker's satellite fallback: while the MQTT link has been down longer than
-/// <see cref="RdssFallbackOptions.OutageThreshold"/>, the newest fixes not yet sent by satellite go to the
-/// command centre as compact position reports over an <see cref="RdssTerminal"/>, as fast as the card's
-/// service interval allows (the terminal queues and paces them). Fixes sent that way are remembered
-/// (<see cref="WasSentBySatellite"/>); the full-resolution fixes still go over MQTT when the link returns, and
-/// the consumer drops the copies with a <see cref="FixDeduplicator"/>.
+/// The tracker's satellite fallback. It watches a <see cref="TelemetryPublisher"/>: once its MQTT link has been
+/// down longer than <see cref="RdssFallbackOptions.OutageThreshold"/>, fixes still in its durable queue go to the
+/// command centre as identified compact reports (<see cref="RdssPositionReports.EncodeIdentified"/>: each fix with
+/// its sequence number) over an <see cref="RdssTerminal"/>, one report per card service interval: the next report
+/// is picked when the interval is over, so it holds the newest fixes of that moment and is not sent at all when
+/// the link is back by then. The queue is only read: every fix still goes over MQTT when the link returns, and the platform's
+/// <see cref="TelemetryConsumer"/> (fed by an <see cref="RdssReportForwarder"/>) keeps each fix once and reports
+/// the MQTT copy of a satellite fix as an upgrade.
 /// </summary>
 /// <example>
 /// <code>
-/// await using var fallback = new RdssFallbackReporter(terminal, centreUserId: 4207733, new RdssFallbackOptions());
-/// connection.StateChanged += (_, up) => fallback.SetLinkUp(up);   // from the MQTT connection
-/// receiver.FixReceived += (_, fix) => fallback.Add(fix);          // every fix the tracker publishes
+/// await using var fallback = new RdssFallbackReporter(publisher, terminal, centreUserId: 4207733,
+///     new RdssFallbackOptions { OutageThreshold = TimeSpan.FromMinutes(2) });
+/// // ... publisher.TryEnqueue(fix) as usual; during a long outage reports leave by satellite.
+/// Console.WriteLine($"{fallback.FixesSent} fixes in {fallback.ReportsSent} reports by satellite");
 /// </code>
 /// </example>
 public sealed class RdssFallbackReporter : IAsyncDisposable
 {
+    /// <summary>Sequence numbers remembered as sent by satellite (the newest ones); older marks are dropped and counted.</summary>
+    public const int MaxMarks = 100_000;
+
+    private const int PageSize = 256;
+    private readonly TelemetryPublisher _publisher;
     private readonly RdssTerminal _terminal;
     private readonly int _centre;
     private readonly RdssFallbackOptions _options;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
-    private readonly LinkedList<GnssFix> _buffer = new(); // newest first, unsent only
-    private readonly SortedSet<DateTime> _sentBySatellite = []; // bounded: the newest 4 × BufferCapacity marks
+    private readonly SortedSet<long> _sent = [];               // sequences sent by satellite, bounded by MaxMarks
+    private readonly SortedSet<DateTime> _sentTimes = [];      // their fix times, for the one-per-N policy
+    private readonly long[] _failures = new long[Enum.GetValues<RdssSendStatus>().Length];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private long _downSince = -1;
-    private long _reportsSent, _fixesSent, _reportsFailed, _bufferDropped;
+    private long _nextPick; // clock timestamp: fixes are picked only when the card can send, so a report is never stale
+    private long _reportsSent, _fixesSent, _marksDropped, _pollsStarted;
+    private volatile bool _sending;
 
-    /// <summary>Starts the reporter; the link counts as up until <see cref="SetLinkUp"/> says otherwise.</summary>
-    public RdssFallbackReporter(RdssTerminal terminal, int centreUserId, RdssFallbackOptions? options = null)
+    /// <summary>Starts watching <paramref name="publisher"/>; reports go to <paramref name="centreUserId"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The centre is not a user ID (1–9,999,999).</exception>
+    public RdssFallbackReporter(TelemetryPublisher publisher, RdssTerminal terminal, int centreUserId, RdssFallbackOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(publisher);
         ArgumentNullException.ThrowIfNull(terminal);
+        ArgumentOutOfRangeException.ThrowIfLessThan(centreUserId, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(centreUserId, 9_999_999);
+        _publisher = publisher;
         _terminal = terminal;
         _centre = centreUserId;
         _options = options ?? new RdssFallbackOptions();
@@ -48,11 +65,23 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
     /// <summary>Fixes in those reports.</summary>
     public long FixesSent => Interlocked.Read(ref _fixesSent);
 
-    /// <summary>Reports the terminal refused or never confirmed (their fixes stay in the buffer for the next report).</summary>
-    public long ReportsFailed => Interlocked.Read(ref _reportsFailed);
+    /// <summary>Reports not sent, all reasons (their fixes stay candidates for the next report).</summary>
+    public long ReportsFailed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _failures.Sum();
+            }
+        }
+    }
 
-    /// <summary>Fixes dropped from the full buffer (oldest first) before any report took them.</summary>
-    public long BufferDropped => Interlocked.Read(ref _bufferDropped);
+    /// <summary>Marks of old satellite sends dropped to keep memory bounded (<see cref="MaxMarks"/>).</summary>
+    public long MarksDropped => Interlocked.Read(ref _marksDropped);
+
+    /// <summary>The last report that was not sent, or null.</summary>
+    public RdssSendResult? LastFailure { get; private set; }
 
     /// <summary>True while the link has been down longer than the threshold.</summary>
     public bool IsActive
@@ -64,49 +93,31 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
         }
     }
 
-    /// <summary>Tells the reporter whether the MQTT link is up.</summary>
-    public void SetLinkUp(bool up)
-    {
-        if (up)
-        {
-            Interlocked.Exchange(ref _downSince, -1);
-        }
-        else
-        {
-            Interlocked.CompareExchange(ref _downSince, _time.GetTimestamp(), -1);
-        }
-    }
-
-    /// <summary>Offers a fix (one with a position and a time; others are ignored).</summary>
-    public void Add(GnssFix fix)
-    {
-        ArgumentNullException.ThrowIfNull(fix);
-        if (!fix.HasPosition || !fix.TimeUtc.HasValue)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            _buffer.AddFirst(fix);
-            while (_buffer.Count > Math.Max(1, _options.BufferCapacity))
-            {
-                _buffer.RemoveLast();
-                _bufferDropped++;
-            }
-        }
-    }
-
-    /// <summary>True when the fix of <paramref name="timeUtc"/> went to the command centre by satellite (the newest 4 × <see cref="RdssFallbackOptions.BufferCapacity"/> such fixes are remembered).</summary>
-    public bool WasSentBySatellite(DateTime timeUtc)
+    /// <summary>Reports not sent for <paramref name="status"/> (<see cref="RdssSendStatus.TooLong"/> also counts a card whose limit holds not even one fix).</summary>
+    public long GetFailures(RdssSendStatus status)
     {
         lock (_gate)
         {
-            return _sentBySatellite.Contains(timeUtc);
+            int i = (int)status;
+            return i >= 0 && i < _failures.Length ? _failures[i] : 0;
         }
     }
 
-    /// <summary>Stops the reporter (a report being sent is abandoned, its fixes stay unsent).</summary>
+    /// <summary>True when the fix with this sequence number went to the command centre by satellite (the newest <see cref="MaxMarks"/> are remembered).</summary>
+    public bool WasSentBySatellite(long sequence)
+    {
+        lock (_gate)
+        {
+            return _sent.Contains(sequence);
+        }
+    }
+
+    // For tests driving a simulated clock: polls begun (the loop waits for the next one) and whether a report is with the terminal.
+    internal long PollsStarted => Interlocked.Read(ref _pollsStarted);
+
+    internal bool Sending => _sending;
+
+    /// <summary>Stops the reporter (a report being sent is abandoned; its fixes were never removed from the queue).</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
@@ -127,8 +138,18 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
         {
             while (!ct.IsCancellationRequested)
             {
-                if (!IsActive || !await SendOneAsync(ct).ConfigureAwait(false))
+                if (_publisher.Counters.Connected)
                 {
+                    Interlocked.Exchange(ref _downSince, -1);
+                }
+                else
+                {
+                    Interlocked.CompareExchange(ref _downSince, _time.GetTimestamp(), -1);
+                }
+
+                if (!IsActive || _time.GetTimestamp() < _nextPick || !await SendOneAsync(ct).ConfigureAwait(false))
+                {
+                    Interlocked.Increment(ref _pollsStarted);
                     await Task.Delay(_options.PollInterval, _time, ct).ConfigureAwait(false);
                 }
             }
@@ -136,15 +157,16 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
-        catch (RdssTerminalException)
+        catch (RdssTerminalException ex)
         {
             // The terminal is gone; the MQTT path still has every fix.
+            Fail(new RdssSendResult(RdssSendStatus.Closed, 0, -1, ex.Message));
         }
     }
 
     private async Task<bool> SendOneAsync(CancellationToken ct)
     {
-        List<GnssFix> picked = Pick();
+        List<SequencedFix> picked = Pick();
         if (picked.Count == 0)
         {
             return false;
@@ -152,16 +174,28 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
 
         RdssCardInfo card = _terminal.Card ?? await _terminal.GetCardInfoAsync(ct).ConfigureAwait(false);
         int maxBytes = Math.Min(_options.MaxReportBytes, card.MaxMessageBits / 8);
-        byte[] report = RdssPositionReports.Encode(picked, maxBytes, out int packed);
+        uint tag = unchecked((uint)_publisher.Counters.QueueInstanceId);
+        byte[] report = RdssPositionReports.EncodeIdentified(picked, tag, maxBytes, out int packed);
         if (report.Length == 0)
         {
+            Fail(new RdssSendResult(RdssSendStatus.TooLong, 0, -1, $"the card's limit ({card.MaxMessageBits} bits) or MaxReportBytes ({_options.MaxReportBytes}) holds not even one fix"));
             return false;
         }
 
-        RdssSendResult result = await _terminal.SendAsync(_centre, report, EdgeSdk.Nmea.RdssPayloadEncoding.Code, ct).ConfigureAwait(false);
+        RdssSendResult result;
+        _sending = true;
+        try
+        {
+            result = await _terminal.SendAsync(_centre, report, RdssPayloadEncoding.Code, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sending = false;
+        }
+
         if (!result.IsSent)
         {
-            Interlocked.Increment(ref _reportsFailed);
+            Fail(result);
             return false;
         }
 
@@ -169,44 +203,90 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
         {
             for (int i = 0; i < packed; i++)
             {
-                _sentBySatellite.Add(picked[i].TimeUtc!.Value);
-                _buffer.Remove(picked[i]);
+                _sent.Add(picked[i].Sequence);
+                _sentTimes.Add(picked[i].Fix.TimeUtc!.Value);
             }
 
-            while (_sentBySatellite.Count > 4 * Math.Max(1, _options.BufferCapacity))
+            while (_sent.Count > MaxMarks)
             {
-                _sentBySatellite.Remove(_sentBySatellite.Min);
+                _sent.Remove(_sent.Min);
+                _marksDropped++;
+            }
+
+            while (_sentTimes.Count > MaxMarks)
+            {
+                _sentTimes.Remove(_sentTimes.Min);
             }
         }
 
+        // The next report is picked when the card's interval is over: with the newest fixes of that moment, and
+        // not at all if the link came back meanwhile (a report queued in the terminal would go anyway).
+        _nextPick = _time.GetTimestamp() + (long)(card.ServiceInterval.TotalSeconds * _time.TimestampFrequency);
         Interlocked.Increment(ref _reportsSent);
         Interlocked.Add(ref _fixesSent, packed);
         return true;
     }
 
-    // The newest unsent fixes, at least MinimumFixSpacing apart, newest first.
-    private List<GnssFix> Pick()
+    private void Fail(RdssSendResult result)
     {
-        var picked = new List<GnssFix>();
         lock (_gate)
         {
-            DateTime? last = null;
-            foreach (GnssFix f in _buffer)
-            {
-                if (last.HasValue && last.Value - f.TimeUtc!.Value < _options.MinimumFixSpacing)
-                {
-                    continue;
-                }
+            _failures[(int)result.Status]++;
+            LastFailure = result;
+        }
+    }
 
-                picked.Add(f);
-                last = f.TimeUtc;
-                if (picked.Count == Nmea.RdssPositionCodec.MaxFixes)
+    // The newest queued fixes not sent by satellite yet (and, with a spacing, none within it of a sent or picked one), newest first.
+    private List<SequencedFix> Pick()
+    {
+        var picked = new List<SequencedFix>();
+        TimeSpan spacing = _options.MinimumFixSpacing;
+        long below = long.MaxValue;
+        int scanned = 0;
+        while (picked.Count < RdssPositionCodec.MaxFixes && scanned < _options.MaxFixesScanned)
+        {
+            IReadOnlyList<SequencedFix> page = _publisher.PeekNewestQueuedFixes(Math.Min(PageSize, _options.MaxFixesScanned - scanned), below);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            scanned += page.Count;
+            below = page[^1].Sequence;
+            lock (_gate)
+            {
+                foreach (SequencedFix f in page)
                 {
-                    break;
+                    if (!f.Fix.HasPosition || f.Fix.TimeUtc is not { } t || _sent.Contains(f.Sequence))
+                    {
+                        continue;
+                    }
+
+                    if (spacing > TimeSpan.Zero && (Near(_sentTimes, t, spacing) || picked.Any(p => (p.Fix.TimeUtc!.Value - t).Duration() < spacing)))
+                    {
+                        continue;
+                    }
+
+                    picked.Add(f);
+                    if (picked.Count == RdssPositionCodec.MaxFixes)
+                    {
+                        break;
+                    }
                 }
             }
         }
 
         return picked;
+    }
+
+    private static bool Near(SortedSet<DateTime> times, DateTime t, TimeSpan spacing)
+    {
+        if (times.Count == 0)
+        {
+            return false;
+        }
+
+        DateTime low = t - spacing + TimeSpan.FromTicks(1), high = t + spacing - TimeSpan.FromTicks(1);
+        return low <= high && times.GetViewBetween(low, high).Count > 0;
     }
 }

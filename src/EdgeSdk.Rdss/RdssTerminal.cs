@@ -37,7 +37,7 @@ public sealed class RdssTerminal : IAsyncDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _cardLock = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
-    private readonly RdssParser _parser = new(new NmeaReader(4096));
+    private readonly RdssParser _parser;
     private readonly NmeaWriter _writer = new(4096);
     private readonly RdssTxaSentence _txa = new();
     private readonly RdssTcqSentence _tcq = new();
@@ -68,6 +68,7 @@ public sealed class RdssTerminal : IAsyncDisposable
         _name = name;
         _options = options ?? new RdssTerminalOptions();
         _time = _options.TimeProvider;
+        _parser = new RdssParser(new NmeaReader(4096) { AcceptEightBitBytes = _options.AcceptEightBitPayloads });
         _log = logger ?? NullLogger.Instance;
         _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
         _messages = Channel.CreateBounded<RdssMessage>(
@@ -121,6 +122,12 @@ public sealed class RdssTerminal : IAsyncDisposable
 
     /// <summary>Sends queued and not finished yet.</summary>
     public int PendingSends => Volatile.Read(ref _pending);
+
+    // A send is on the wire waiting for its $BDFKI: a test driving a simulated clock advances it only when this is false.
+    internal bool AwaitingFeedback => Volatile.Read(ref _feedback) != null;
+
+    // The clock reading (TimeProvider timestamp) before which the next send does not leave.
+    internal long NextSendTimestamp => Volatile.Read(ref _nextSendTimestamp);
 
     /// <summary>
     /// Asks the card for its information (<c>$CCICA</c> → <c>$BDICI</c>), retrying as <see cref="RdssTerminalOptions.MaxRetries"/>

@@ -8,6 +8,13 @@ public sealed class RdssTerminalOptions
     /// <summary>Which sentences to send with: 2.1 <c>$CCTXA</c> (default) or BDS-3 <c>$CCTCQ</c>. Card information uses <c>$CCICA</c> in both.</summary>
     public RdssProtocol Protocol { get; set; } = RdssProtocol.V21;
 
+    /// <summary>
+    /// Accept raw 8-bit bytes inside sentences (<see cref="NmeaReader.AcceptEightBitBytes"/>): needed to receive
+    /// protocol 2.1 Chinese-mode messages, whose payload is raw GB2312 bytes. Default false: such a message is
+    /// refused as malformed (counted in <see cref="RdssTerminal.SentenceStatistics"/>); senders usually use mixed (hex).
+    /// </summary>
+    public bool AcceptEightBitPayloads { get; set; }
+
     /// <summary>How long to wait for the terminal's <c>$BDFKI</c> (or <c>$BDICI</c>) after a command. Default 5 s.</summary>
     public TimeSpan FeedbackTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -220,6 +220,39 @@ public sealed class DurableQueue : IDisposable
         }
     }
 
+    // The newest records below `belowSequence`, newest first, at most `max` of them (a ring over one pass: no copy of the queue).
+    internal IReadOnlyList<QueuedRecord> PeekNewest(int max, long belowSequence)
+    {
+        if (max < 1)
+        {
+            return [];
+        }
+
+        var ring = new QueuedRecord[max];
+        int seen = 0;
+        lock (_lock)
+        {
+            foreach (QueuedRecord record in _records)
+            {
+                if (record.Sequence >= belowSequence)
+                {
+                    break; // sequences rise through the queue
+                }
+
+                ring[seen++ % max] = record;
+            }
+        }
+
+        int n = Math.Min(seen, max);
+        var newest = new QueuedRecord[n];
+        for (int i = 0; i < n; i++)
+        {
+            newest[i] = ring[(seen - 1 - i) % max];
+        }
+
+        return newest;
+    }
+
     /// <summary>
     /// Removes every record up to and including <paramref name="sequence"/> (they were acknowledged), persists
     /// the new head and deletes segment files that hold nothing newer. Never throws for I/O: a failed state

@@ -13,8 +13,9 @@ public sealed class ReceivedFix
     private readonly GnssFix _fix;
     private readonly int _unattributed;
 
-    internal ReceivedFix(string fleet, string deviceId, long sequence, DateTime sentUtc, GnssFix fix)
+    internal ReceivedFix(string fleet, string deviceId, long sequence, DateTime sentUtc, GnssFix fix, ReceivedFixPath path = ReceivedFixPath.Mqtt)
     {
+        Path = path;
         Fleet = fleet;
         DeviceId = deviceId;
         Sequence = sequence;
@@ -29,6 +30,13 @@ public sealed class ReceivedFix
         _unattributed = Math.Max(0, fix.SatellitesUsed - attributed);
     }
 
+    /// <summary>
+    /// How it arrived: <see cref="ReceivedFixPath.Mqtt"/> and <see cref="ReceivedFixPath.Satellite"/> are new fixes
+    /// (each fix arrives once as one of them); <see cref="ReceivedFixPath.Upgrade"/> is the full-resolution copy of
+    /// a fix that came by satellite before.
+    /// </summary>
+    public ReceivedFixPath Path { get; }
+
     /// <summary>Fleet, from the topic.</summary>
     public string Fleet { get; }
 
@@ -38,7 +46,7 @@ public sealed class ReceivedFix
     /// <summary>The fix's sequence number, unique per device and queue instance.</summary>
     public long Sequence { get; }
 
-    /// <summary>When the device sent the batch holding it (UTC).</summary>
+    /// <summary>When the device sent the batch holding it (UTC); for a fix by satellite, when the platform received the report.</summary>
     public DateTime SentUtc { get; }
 
     /// <summary>Fix time (UTC, 1 ms resolution), or null when the receiver reported none.</summary>

@@ -35,6 +35,10 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
     private readonly Channel<ReceivedDeviceEvent> _eventUpdates;
     private readonly Dictionary<(string Fleet, string DeviceId, ulong QueueInstance), SequenceTracker> _trackers = [];
     private readonly Dictionary<(string Fleet, string DeviceId), ReceivedDeviceStatus?> _devices = [];
+    // Satellite reports name the queue instance by its low 32 bits; these find the MQTT side's tracker from them.
+    private readonly Dictionary<(string Fleet, string DeviceId, uint Tag), SequenceTracker> _trackersByTag = [];
+    // Sequences delivered by satellite whose MQTT copy has not come yet (that copy is an upgrade, not a new fix).
+    private readonly Dictionary<(string Fleet, string DeviceId, uint Tag), SortedSet<long>> _bySatellite = [];
     private readonly Channel<ReceivedMessage> _messagesOut;
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _stop = new();
@@ -42,6 +46,10 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
     private Task _connector = Task.CompletedTask;
     private int _disposed;
     private long _messages, _delivered, _duplicates, _malformed, _oversized, _statuses, _events, _connections, _updatesDropped;
+    private long _satelliteFixes, _upgrades, _satelliteMarksDropped;
+
+    /// <summary>Fixes delivered by satellite kept per device and queue instance until their MQTT copy arrives.</summary>
+    public const int MaxSatelliteFixesAwaitingUpgrade = 100_000;
 
     /// <summary>Creates a consumer; nothing happens until <see cref="StartAsync"/>.</summary>
     public TelemetryConsumer(TelemetryConsumerOptions options, ILogger<TelemetryConsumer>? logger = null)
@@ -109,6 +117,9 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
                     Messages = _messages,
                     Fixes = _delivered,
                     Duplicates = _duplicates,
+                    SatelliteFixes = _satelliteFixes,
+                    Upgrades = _upgrades,
+                    SatelliteMarksDropped = _satelliteMarksDropped,
                     Gaps = _trackers.Values.Sum(t => t.Missing),
                     Malformed = _malformed,
                     Oversized = _oversized,
@@ -207,6 +218,77 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         }
 
         return all;
+    }
+
+    /// <summary>
+    /// Delivers fixes that came by another path — a BeiDou short message decoded on the platform — into the same
+    /// de-duplicated stream (<see cref="ReadFixesAsync"/>) as <see cref="ReceivedFixPath.Satellite"/>. A fix the
+    /// consumer already has (same device, queue instance and sequence) is counted as a duplicate; when its MQTT copy
+    /// arrives later it comes as <see cref="ReceivedFixPath.Upgrade"/>, not as a second fix. Waits while the fix
+    /// stream is full, like MQTT delivery.
+    /// </summary>
+    /// <param name="fleet">The device's fleet.</param>
+    /// <param name="deviceId">The device.</param>
+    /// <param name="queueInstanceTag">The low 32 bits of the device's queue instance, as the report carries it.</param>
+    /// <param name="fixes">The fixes with the device's sequence numbers (1 and up; others are counted as malformed).</param>
+    /// <param name="receivedUtc">When the platform received them (becomes <see cref="ReceivedFix.SentUtc"/>).</param>
+    /// <param name="cancellationToken">Stops waiting for room in the fix stream.</param>
+    /// <returns>How many were new.</returns>
+    /// <exception cref="InvalidOperationException">The consumer runs with <see cref="TelemetryConsumerOptions.AcknowledgeAfterStore"/>, where the store de-duplicates.</exception>
+    public async ValueTask<int> DeliverSatelliteFixesAsync(string fleet, string deviceId, uint queueInstanceTag, IReadOnlyList<SequencedFix> fixes,
+        DateTime receivedUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fleet);
+        ArgumentNullException.ThrowIfNull(deviceId);
+        ArgumentNullException.ThrowIfNull(fixes);
+        if (_options.AcknowledgeAfterStore)
+        {
+            throw new InvalidOperationException("satellite fixes go to ReadFixesAsync; with AcknowledgeAfterStore the store reads Messages and de-duplicates itself");
+        }
+
+        var received = new List<ReceivedFix>(fixes.Count);
+        lock (_lock)
+        {
+            var key = (fleet, deviceId, queueInstanceTag);
+            _devices.TryAdd((fleet, deviceId), null);
+            _trackersByTag.TryGetValue(key, out SequenceTracker? tracker);
+            if (!_bySatellite.TryGetValue(key, out SortedSet<long>? awaiting))
+            {
+                _bySatellite[key] = awaiting = [];
+            }
+
+            foreach (SequencedFix fix in fixes)
+            {
+                if (fix.Sequence < 1)
+                {
+                    _malformed++;
+                    continue;
+                }
+
+                if (tracker?.HasReceived(fix.Sequence) == true || !awaiting.Add(fix.Sequence))
+                {
+                    _duplicates++;
+                    continue;
+                }
+
+                if (awaiting.Count > MaxSatelliteFixesAwaitingUpgrade)
+                {
+                    awaiting.Remove(awaiting.Min);
+                    _satelliteMarksDropped++;
+                }
+
+                _delivered++;
+                _satelliteFixes++;
+                received.Add(new ReceivedFix(fleet, deviceId, fix.Sequence, receivedUtc, fix.Fix, ReceivedFixPath.Satellite));
+            }
+        }
+
+        foreach (ReceivedFix fix in received)
+        {
+            await _fixes.Writer.WriteAsync(fix, cancellationToken).ConfigureAwait(false);
+        }
+
+        return received.Count;
     }
 
     /// <summary>Connects and subscribes once, then keeps the connection up in the background.</summary>
@@ -382,13 +464,25 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         if (!_trackers.TryGetValue(key, out SequenceTracker? tracker))
         {
             _trackers[key] = tracker = new SequenceTracker();
+            _trackersByTag[(fleet, deviceId, unchecked((uint)envelope.QueueInstance))] = tracker;
         }
+
+        _bySatellite.TryGetValue((fleet, deviceId, unchecked((uint)envelope.QueueInstance)), out SortedSet<long>? bySatellite);
 
         _devices.TryAdd((fleet, deviceId), null);
         DateTime sent = SentUtc(envelope);
         for (int i = 0; i < fixes.Count; i++)
         {
             long sequence = (long)envelope.Sequence + i;
+            if (bySatellite?.Remove(sequence) == true)
+            {
+                // Delivered by satellite already: this is the full-resolution copy of that fix, not a new one.
+                tracker.Observe(sequence);
+                _upgrades++;
+                received.Add(new ReceivedFix(fleet, deviceId, sequence, sent, fixes[i], ReceivedFixPath.Upgrade));
+                continue;
+            }
+
             // A store de-duplicates durably; the in-memory tracker would hide a redelivery the store has not committed.
             if (_options.AcknowledgeAfterStore || tracker.Observe(sequence))
             {

@@ -6,11 +6,23 @@ public sealed record TelemetryConsumerCounters
     /// <summary>MQTT messages received on the subscribed topics.</summary>
     public long Messages { get; init; }
 
-    /// <summary>Distinct fixes delivered to <see cref="TelemetryConsumer.ReadFixesAsync"/>.</summary>
+    /// <summary>Distinct fixes delivered to <see cref="TelemetryConsumer.ReadFixesAsync"/> (by MQTT or by satellite; upgrades not counted).</summary>
     public long Fixes { get; init; }
 
     /// <summary>Fixes dropped because their (device, queue instance, sequence) was already delivered.</summary>
     public long Duplicates { get; init; }
+
+    /// <summary>Of <see cref="Fixes"/>, those delivered by satellite (<see cref="TelemetryConsumer.DeliverSatelliteFixesAsync"/>).</summary>
+    public long SatelliteFixes { get; init; }
+
+    /// <summary>Full-resolution MQTT copies of fixes delivered by satellite before (<see cref="ReceivedFixPath.Upgrade"/>; not in <see cref="Fixes"/>).</summary>
+    public long Upgrades { get; init; }
+
+    /// <summary>
+    /// Satellite fixes forgotten to keep memory bounded (<see cref="TelemetryConsumer.MaxSatelliteFixesAwaitingUpgrade"/>
+    /// per device) before their MQTT copy came: that copy then arrives as a new fix.
+    /// </summary>
+    public long SatelliteMarksDropped { get; init; }
 
     /// <summary>Sequence numbers missing right now, over all devices (below each device's highest seen).</summary>
     public long Gaps { get; init; }

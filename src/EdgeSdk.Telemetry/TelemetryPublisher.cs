@@ -202,6 +202,33 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         Interlocked.Increment(ref _accepted);
     }
 
+    /// <summary>
+    /// The newest fixes still in the queue (not yet acknowledged by the broker) with a sequence number below
+    /// <paramref name="belowSequence"/>, newest first, at most <paramref name="max"/>: for a second path (the RDSS
+    /// satellite fallback) that sends some of them while the broker is away. Only reads: the fixes stay queued
+    /// and still go over MQTT. Empty before <see cref="StartAsync"/>. Costs one pass over the queue in memory.
+    /// </summary>
+    public IReadOnlyList<SequencedFix> PeekNewestQueuedFixes(int max, long belowSequence = long.MaxValue)
+    {
+        if (_queue is not { } queue)
+        {
+            return [];
+        }
+
+        var fixes = new List<GnssFix>(1);
+        var result = new List<SequencedFix>();
+        foreach (QueuedRecord record in queue.PeekNewest(max, belowSequence))
+        {
+            fixes.Clear();
+            if (TryDecodeRecord(record, fixes))
+            {
+                result.Add(new SequencedFix(record.Sequence, fixes[0]));
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Waits until the publisher is connected to the broker.</summary>
     /// <returns>False when <paramref name="timeout"/> passed first.</returns>
     public async Task<bool> WaitUntilConnectedAsync(TimeSpan timeout, CancellationToken cancellationToken = default)

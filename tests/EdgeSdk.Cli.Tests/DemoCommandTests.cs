@@ -53,6 +53,39 @@ public sealed class DemoCommandTests : IDisposable
         Assert.InRange(MetersBetween(geoJson[0], geoJson[^1]), 60, 170);
     }
 
+    [Fact]
+    public async Task With_rdss_positions_arrive_by_satellite_during_the_outage_and_the_platform_still_gets_each_fix_once()
+    {
+        EdgeSdkProcess.Result result = await EdgeSdkProcess.RunAsync(
+            $"demo --duration 60 --speedup 5 --outage 20 --rdss --no-dashboard --out {_dir}", timeout: TimeSpan.FromSeconds(240));
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.StdOut}\n{result.StdErr}");
+        Assert.Equal(string.Empty, result.StdErr);
+        Assert.Contains("] BeiDou card 179773 on /dev/pts/", result.StdOut);
+
+        // Satellite reports reach the platform after the broker went down and before it is back (threshold 4 s, one per 5 s).
+        int down = result.StdOut.IndexOf("] broker down: network outage for 20 s", StringComparison.Ordinal);
+        int back = result.StdOut.IndexOf("] broker back", StringComparison.Ordinal);
+        int firstReport = result.StdOut.IndexOf("] satellite: report of ", StringComparison.Ordinal);
+        Assert.True(down > 0 && firstReport > down && back > firstReport, result.StdOut);
+        MatchCollection reports = Regex.Matches(result.StdOut, @"\] satellite: report of (\d+) bytes from card 179773, (\d+) new fixes at the platform");
+        Assert.All(reports, r => Assert.InRange(int.Parse(r.Groups[1].Value, CultureInfo.InvariantCulture), 24, 70)); // one fix: 24 bytes; a global message: 70
+
+        // Every fix once: 60 acknowledged and 60 distinct at the platform, whichever path; each satellite fix upgraded, not counted again.
+        Assert.Matches(@"device\s+60 queued on disk, \d+ published \(\d+ batches\), 60 acknowledged, 0 still queued, 0 dropped, 0 refused", result.StdOut);
+        Assert.Matches(@"platform\s+60 received, \d+ duplicates dropped, 0 lost", result.StdOut);
+        Match satellite = Regex.Match(result.StdOut,
+            @"satellite\s+(\d+) fixes came by satellite in (\d+) reports while the broker was unreachable \((\d+) sent, 0 not sent\); " +
+            @"the platform got each fix once: (\d+) of them upgraded by their MQTT copy, not counted twice");
+        Assert.True(satellite.Success, result.StdOut);
+        int fixes = int.Parse(satellite.Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(fixes, 1, 60);
+        Assert.Equal(fixes, int.Parse(satellite.Groups[4].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(reports.Count, int.Parse(satellite.Groups[2].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(fixes, reports.Sum(r => int.Parse(r.Groups[2].Value, CultureInfo.InvariantCulture)));
+        Assert.Contains("OK: every fix the broker acknowledged reached the platform.", result.StdOut);
+    }
+
     [Theory]
     [InlineData("demo --speedup 0 --no-dashboard", "--speedup 0")]
     [InlineData("demo --outage -1 --no-dashboard", "--outage -1")]

@@ -3,6 +3,7 @@ namespace EdgeSdk.Nmea.Tests;
 public class RdssPositionCodecTests
 {
     private const long T0 = 1796256000; // 2026-12-01T00:00:00Z
+    private const int IdentifiedSixBytes = 60;
 
     // A truck on the G318 west of Lhasa: 6 fixes a minute apart at 25 m/s, turning.
     private static RdssPositionFix[] Drive(int count, int stepSeconds, double metersPerSecond, double startLat = 29.65, double startLon = 91.1)
@@ -53,6 +54,61 @@ public class RdssPositionCodecTests
         }
 
         Assert.Equal(1, codec.Decoded);
+    }
+
+    [Fact]
+    public void An_identified_report_carries_the_queue_instance_and_each_fixs_sequence_newest_first()
+    {
+        RdssPositionFix[] fixes = Drive(6, 60, 25);
+        Array.Reverse(fixes); // newest first, as the tracker's fallback sends them
+        for (int i = 0; i < 6; i++)
+        {
+            fixes[i].Sequence = 1_000_000_000_005 - i;
+        }
+
+        byte[] buffer = new byte[70];
+        Assert.Equal(6, RdssPositionCodec.EncodeIdentified(fixes, 0, 6, 0xDEADBEEF, buffer, 0, 70, out int bytes));
+        Assert.Equal(IdentifiedSixBytes, bytes); // 10.0 bytes/fix (README): 13 more than the plain report, per report, not per fix
+
+        var codec = new RdssPositionCodec();
+        var back = new RdssPositionFix[16];
+        Assert.Equal(RdssCodecResult.Ok, codec.TryDecode(buffer, 0, bytes, back, out int n, out uint tag));
+        Assert.Equal(6, n);
+        Assert.Equal(0xDEADBEEFu, tag);
+        for (int i = 0; i < 6; i++)
+        {
+            Assert.Equal(fixes[i].Sequence, back[i].Sequence);
+            Assert.Equal(fixes[i].TimeUnixSeconds, back[i].TimeUnixSeconds);
+            Assert.Equal(fixes[i].LatitudeDegrees, back[i].LatitudeDegrees, 5);
+        }
+
+        // A plain report decodes with sequence 0 and tag 0 through the same call.
+        Assert.Equal(6, RdssPositionCodec.Encode(fixes, 0, 6, buffer, 0, 70, out bytes));
+        Assert.Equal(RdssCodecResult.Ok, codec.TryDecode(buffer, 0, bytes, back, out n, out tag));
+        Assert.Equal((6, 0u, 0L), (n, tag, back[5].Sequence));
+    }
+
+    [Fact]
+    public void Irregular_sequence_steps_cost_bits_and_a_step_too_large_leaves_the_fix_for_the_next_report()
+    {
+        RdssPositionFix[] fixes = Drive(4, 60, 25);
+        long[] sequences = [500, 440, 380, 7]; // one fix per minute at 1 Hz, then a jump back
+        for (int i = 0; i < 4; i++)
+        {
+            fixes[i].Sequence = sequences[i];
+        }
+
+        byte[] buffer = new byte[70];
+        Assert.Equal(4, RdssPositionCodec.EncodeIdentified(fixes, 0, 4, 7, buffer, 0, 70, out int bytes));
+        var codec = new RdssPositionCodec();
+        var back = new RdssPositionFix[16];
+        Assert.Equal(RdssCodecResult.Ok, codec.TryDecode(buffer, 0, bytes, back, out int n, out _));
+        Assert.Equal(sequences, back.Take(n).Select(f => f.Sequence));
+
+        fixes[3].Sequence = 1L << 39; // a residual wider than 31 bits cannot be coded: three fixes go, one stays
+        Assert.Equal(3, RdssPositionCodec.EncodeIdentified(fixes, 0, 4, 7, buffer, 0, 70, out _));
+        fixes[0].Sequence = 0; // not a queue sequence
+        Assert.Equal(0, RdssPositionCodec.EncodeIdentified(fixes, 0, 4, 7, buffer, 0, 70, out _));
     }
 
     [Fact]

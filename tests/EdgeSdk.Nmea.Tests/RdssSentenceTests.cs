@@ -191,6 +191,57 @@ public class RdssSentenceTests
         Assert.Equal(0, p.Statistics.Accepted);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(64)]
+    public void A_chinese_mode_txr_with_raw_gb2312_bytes_is_read_whole_only_when_8_bit_bytes_are_accepted(int chunk)
+    {
+        // "到达拉萨" in GB2312: every byte above 0x7E, none of them CR, LF, '$' or '!'.
+        byte[] gb2312 = [0xB5, 0xBD, 0xB4, 0xEF, 0xC0, 0xAD, 0xC8, 0xF8];
+        byte[] head = Encoding.ASCII.GetBytes("$BDTXR,1,0179773,0,1203,");
+        byte[] body = [.. head, .. gb2312];
+        int sum = NmeaChecksum.Compute(body, 1, body.Length - 1);
+        byte[] line = [.. body, .. Encoding.ASCII.GetBytes($"*{sum:X2}\r\n$BDFKI,080432,TCQ,Y,0,0*7C\r\n")];
+
+        foreach (bool eightBit in new[] { false, true })
+        {
+            var p = new RdssParser(new NmeaReader(4096) { AcceptEightBitBytes = eightBit });
+            var kinds = new List<RdssSentenceKind>();
+            byte[]? payload = null;
+            for (int at = 0; at < line.Length; at += chunk)
+            {
+                p.Feed(line, at, Math.Min(chunk, line.Length - at));
+                while (p.Read() != NmeaSentenceType.None)
+                {
+                    kinds.Add(p.CurrentKind);
+                    if (p.CurrentKind == RdssSentenceKind.Txr)
+                    {
+                        payload = p.Txr.Payload.Bytes.AsSpan(0, p.Txr.Payload.Length).ToArray();
+                    }
+                }
+            }
+
+            p.Complete();
+            while (p.Read() != NmeaSentenceType.None)
+            {
+                kinds.Add(p.CurrentKind);
+            }
+
+            if (eightBit)
+            {
+                Assert.Equal([RdssSentenceKind.Txr, RdssSentenceKind.Fki], kinds);
+                Assert.Equal(gb2312, payload);
+                Assert.Equal(0, p.Statistics.Rejected);
+            }
+            else
+            {
+                Assert.Equal([RdssSentenceKind.Fki], kinds); // the sentence after it is not lost
+                Assert.Equal(1, p.Statistics.Rejected);
+            }
+        }
+    }
+
     [Fact]
     public void A_terminal_stream_mixes_rdss_and_gnss_sentences()
     {

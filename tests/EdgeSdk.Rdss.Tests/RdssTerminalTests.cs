@@ -59,6 +59,35 @@ public sealed class RdssTerminalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_chinese_mode_message_of_raw_gb2312_bytes_is_received_only_with_8_bit_bytes_accepted()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        byte[] gb2312 = System.Text.Encoding.GetEncoding("GB2312").GetBytes("到达拉萨");
+        Assert.Equal("B5BDB4EFC0ADC8F8", Convert.ToHexString(gb2312)); // every byte above 0x7E
+        var (network, truckSim, centreSim) = Pair(TimeSpan.FromSeconds(1));
+        RdssTerminal truck = Open(truckSim);
+
+        // Default: the line ends at the first 8-bit byte, the cut sentence is refused and counted, nothing arrives.
+        RdssTerminal strict = Open(centreSim);
+        Assert.Equal(RdssSendStatus.Sent, (await truck.SendAsync(Centre, gb2312, RdssPayloadEncoding.Chinese)).Status);
+        await Eventually.True(() => network.Delivered == 1, "the first message delivered to the centre's port");
+        await Eventually.True(() => strict.SentenceStatistics.Rejected >= 1, "the cut sentence refused");
+        Assert.Equal(0, strict.Counters.Received);
+        Assert.False(strict.Messages.TryRead(out _));
+        await strict.DisposeAsync();
+
+        // Opted in: the whole sentence is read and the payload is the GB2312 bytes.
+        RdssTerminal centre = Open(centreSim, new RdssTerminalOptions { AcceptEightBitPayloads = true });
+        Assert.Equal(RdssSendStatus.Sent, (await truck.SendAsync(Centre, gb2312, RdssPayloadEncoding.Chinese)).Status);
+        RdssMessage m = await Eventually.Next(centre.Messages);
+        Assert.Equal(RdssPayloadEncoding.Chinese, m.Encoding);
+        Assert.Equal(gb2312, m.Payload);
+        Assert.Equal("到达拉萨", m.Text);
+        Assert.Equal(0, centre.SentenceStatistics.Rejected);
+        Assert.Equal(0, truckSim.Ignored); // the simulated card took both Chinese-mode sends whole
+    }
+
+    [Fact]
     public async Task Sends_faster_than_the_service_interval_wait_in_the_queue_and_all_arrive_in_order()
     {
         var (network, truckSim, centreSim) = Pair(TimeSpan.FromSeconds(1));

@@ -19,7 +19,7 @@ public sealed class SimulatedRdssTerminal : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly RdssParser _parser = new(new NmeaReader(4096));
+    private readonly RdssParser _parser = new(new NmeaReader(4096) { AcceptEightBitBytes = true }); // a terminal takes Chinese-mode (raw GB2312) sends
     private readonly NmeaWriter _writer = new(4096);
     private readonly RdssFkiSentence _fki = new();
     private readonly RdssIciSentence _ici = new();

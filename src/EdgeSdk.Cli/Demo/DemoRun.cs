@@ -36,6 +36,7 @@ internal sealed class DemoRun
     private TelemetryPublisher _publisher = null!;
     private TelemetryConsumer _consumer = null!;
     private DemoJt808Leg? _jt808;
+    private DemoRdssLeg? _rdss;
     private string _serialPath = "";
     private GnssFix? _latest;
     private long _fixes, _positioned;
@@ -117,6 +118,9 @@ internal sealed class DemoRun
 
         await using DemoJt808Leg? jt808 = _jt808 = _settings.Jt808
             ? await DemoJt808Leg.StartAsync(Path.Combine(_settings.OutDirectory, "jt808"), Event, cancellationToken).ConfigureAwait(false)
+            : null;
+        await using DemoRdssLeg? rdss = _rdss = _settings.Rdss
+            ? await DemoRdssLeg.StartAsync(publisher, consumer, Fleet, DeviceId, _settings.Speedup, Event, cancellationToken).ConfigureAwait(false)
             : null;
         await using GnssReceiver receiver = GnssReceiver.Open($"serial:{pty.SlavePath}?baud=115200");
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -215,6 +219,11 @@ internal sealed class DemoRun
         {
             await foreach (ReceivedFix received in _consumer.ReadFixesAsync(cancellationToken).ConfigureAwait(false))
             {
+                if (received.Path == ReceivedFixPath.Satellite)
+                {
+                    continue; // the track takes the full-resolution copy, which follows as an upgrade
+                }
+
                 lock (_lock)
                 {
                     _platformTrack.Add(received.ToGnssFix());
@@ -376,7 +385,8 @@ internal sealed class DemoRun
         }
 
         (string Line, bool Ok)? jt808 = _jt808?.Summary();
-        bool ok = lost.Count == 0 && drained && p.Undelivered == 0 && jt808 is null or { Ok: true };
+        (string Line, bool Ok)? rdss = _rdss?.Summary(c);
+        bool ok = lost.Count == 0 && drained && p.Undelivered == 0 && jt808 is null or { Ok: true } && rdss is null or { Ok: true };
         var text = new List<string?>
         {
             string.Empty,
@@ -388,6 +398,7 @@ internal sealed class DemoRun
             Line("device", $"{p.Accepted} queued on disk, {p.Published} published ({p.Batches} batches), {p.Acknowledged} acknowledged, {p.Queued} still queued, {p.Undelivered - p.Rejected} dropped, {p.Rejected} refused"),
             Line("platform", $"{c.Fixes} received, {c.Duplicates} duplicates dropped, {lost.Count} lost"),
             jt808 is { } j ? Line("jt808", j.Line) : null,
+            rdss is { } r ? Line("satellite", r.Line) : null,
             Line("bytes/fix", p.BytesPerFix.ToString("0.0", CultureInfo.InvariantCulture) + " (protobuf payload on the wire, resends included)"),
             Line("files", $"{geoJson}, {gpx} ({_platformTrack.Points.Count} points, as received by the platform)"),
         };

@@ -28,6 +28,9 @@ internal sealed class DemoSettings
     /// <summary>Also report over JT/T 808 to a platform simulator (<see cref="DemoJt808Leg"/>).</summary>
     public bool Jt808 { get; init; }
 
+    /// <summary>Also run the BeiDou satellite fallback during the outage (<see cref="DemoRdssLeg"/>).</summary>
+    public bool Rdss { get; init; }
+
     /// <summary>Wall-clock time for a span of simulated seconds.</summary>
     public TimeSpan Wall(double simulatedSeconds) => TimeSpan.FromSeconds(simulatedSeconds / Speedup);
 
