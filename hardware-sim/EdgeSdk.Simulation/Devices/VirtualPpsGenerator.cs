@@ -13,8 +13,8 @@ namespace EdgeSdk.Simulation.Devices;
 /// <remarks>
 /// With a <see cref="SimulatedSystemClock"/> the waits set that clock (no real time passes: deterministic and
 /// exact to the clock's 100 ns tick). With a real clock (<see cref="TimeProvider.System"/>) the waits are real
-/// delays, so the scenario's start time must be now-ish (<c>scenario with { StartTimeUtc = ... }</c>) and the
-/// measured error also holds the timer's lateness. Leave <see cref="SimulationOptions.Gpio"/> unset: the simulator
+/// delays (a sleep, then a spin of the last 3 ms), so the scenario's start time must be now-ish
+/// (<c>scenario with { StartTimeUtc = ... }</c>) and the measured error also holds the thread's scheduling latency. Leave <see cref="SimulationOptions.Gpio"/> unset: the simulator
 /// would pulse the pin a second time, after the sentences.
 /// </remarks>
 /// <example><code>
@@ -25,6 +25,7 @@ namespace EdgeSdk.Simulation.Devices;
 /// </code></example>
 public sealed class VirtualPpsGenerator
 {
+    private static readonly TimeSpan SpinBeforeEdge = TimeSpan.FromMilliseconds(3);
     private readonly VirtualGpioDriver _gpio;
     private readonly TimeProvider _clock;
     private readonly Random _random;
@@ -175,10 +176,19 @@ public sealed class VirtualPpsGenerator
             return;
         }
 
-        TimeSpan due = systemUtc - _clock.GetUtcNow().UtcDateTime;
+        // A timer wakes up late by up to a scheduler tick or more (milliseconds on a busy machine), which would
+        // all be measured as jitter: sleep to just before the edge, then spin the last few milliseconds.
+        TimeSpan due = systemUtc - _clock.GetUtcNow().UtcDateTime - SpinBeforeEdge;
         if (due > TimeSpan.Zero)
         {
             await Task.Delay(due, _clock, cancellationToken).ConfigureAwait(false);
+        }
+
+        var spinner = default(SpinWait);
+        while (_clock.GetUtcNow().UtcDateTime < systemUtc)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            spinner.SpinOnce(sleep1Threshold: -1);
         }
     }
 
