@@ -374,7 +374,14 @@ public sealed class PpsTimeSource : IDisposable
             return PpsTimeState.NoPulse;
         }
 
-        return _lastSample is null || now - _lastSample.SystemTimeUtc > Options.NoPulseTimeout ? PpsTimeState.NoNmeaTime : PpsTimeState.Locked;
+        if (_lastSample is null)
+        {
+            // Before the first sample, a pulse whose time may still come is not yet a missing time.
+            bool missed = _pulsesWithoutTime > 0 || (_pendingPulseUtc is DateTime pending && now - pending > Options.MaxNmeaDelay);
+            return missed ? PpsTimeState.NoNmeaTime : PpsTimeState.WaitingForPulse;
+        }
+
+        return now - _lastSample.SystemTimeUtc > Options.NoPulseTimeout ? PpsTimeState.NoNmeaTime : PpsTimeState.Locked;
     }
 
     private string MessageFor(PpsTimeState state, DateTime now, double mean, double jitter, double drift)
@@ -383,7 +390,10 @@ public sealed class PpsTimeSource : IDisposable
         return state switch
         {
             PpsTimeState.NotStarted => FormattableString.Invariant($"PPS on GPIO {pin}: not started"),
-            PpsTimeState.WaitingForPulse => FormattableString.Invariant($"PPS on GPIO {pin}: waiting for the first pulse"),
+            PpsTimeState.WaitingForPulse => FormattableString.Invariant(
+                $"PPS on GPIO {pin}: {(_pulses == 0 ? "waiting for the first pulse" : "waiting for the NMEA time of the first pulse")}"),
+            PpsTimeState.Locked when _windowCount < 2 => FormattableString.Invariant(
+                $"PPS on GPIO {pin}: locked, offset {mean * 1e6:F1} us (jitter and drift from the second sample on)"),
             PpsTimeState.NoPulse => FormattableString.Invariant(
                 $"PPS on GPIO {pin}: no pulse for {(now - (_lastPulseUtc ?? _startedAtUtc)).TotalSeconds:F0} s; check the receiver's PPS output is wired to GPIO {pin} (BCM numbering) with a common ground, and that the receiver has a fix (most give no PPS without one)"),
             PpsTimeState.NoNmeaTime => FormattableString.Invariant(

@@ -6,7 +6,7 @@ public enum PpsTimeState
     /// <summary>Not started: the PPS pin is not watched yet.</summary>
     NotStarted = 0,
 
-    /// <summary>Watching the pin; no pulse seen yet and the no-pulse timeout has not passed.</summary>
+    /// <summary>Watching the pin: no pulse yet (within the no-pulse timeout), or the first pulse's NMEA time may still come.</summary>
     WaitingForPulse = 1,
 
     /// <summary>No pulse for longer than the no-pulse timeout: wiring, pin number or a receiver without a fix.</summary>

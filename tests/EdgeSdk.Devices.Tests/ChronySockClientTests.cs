@@ -128,7 +128,7 @@ public sealed class ChronySockClientTests(ITestOutputHelper output)
         Assert.True(Chronyd.SampleCount(stats!) >= 3, $"chronyd kept fewer than 3 samples: {string.Join(',', stats!)}");
         Assert.Equal(0, chrony.Failed);
         Assert.True(chrony.Sent >= 3);
-        Assert.Equal(0, status.PulsesWithoutTime);
+        Assert.True(status.Samples >= chrony.Sent); // every sample sent came from a pulse and its NMEA time
         // Pulses fire no earlier than 0.5 ms after the second; timer lateness on a busy machine only adds.
         Assert.True(status.MeanOffsetSeconds >= 0.000_5 - 0.000_1, status.Message);
     }

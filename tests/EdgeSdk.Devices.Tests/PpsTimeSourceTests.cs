@@ -87,10 +87,18 @@ public sealed class PpsTimeSourceTests
         Assert.Equal(1, status.TimesWithoutPulse);
         Assert.True(double.IsNaN(status.MeanOffsetSeconds));
 
-        // Pulses come back (the wire reseated): the source locks without a restart.
-        Second(rig, Start.AddSeconds(10), Rmc(Start.AddSeconds(10), 'A'));
-        Assert.Equal(PpsTimeState.Locked, rig.Source.GetStatus().State);
-        Assert.Equal(1, rig.Source.GetStatus().Samples);
+        // Pulses come back (the wire reseated): the source locks without a restart. Between the first pulse and
+        // its NMEA time it is still waiting, not short of time.
+        rig.Clock.SetUtcNow(Start.AddSeconds(10));
+        rig.Driver.PulsePps();
+        rig.Clock.SetUtcNow(Start.AddSeconds(10.2));
+        Assert.Equal("PPS on GPIO 18: waiting for the NMEA time of the first pulse", rig.Source.GetStatus().Message);
+        rig.Source.AddSentence(Rmc(Start.AddSeconds(10), 'A'));
+        PpsTimeStatus locked = rig.Source.GetStatus();
+        Assert.Equal(PpsTimeState.Locked, locked.State);
+        Assert.Equal(1, locked.Samples);
+        Assert.Equal("PPS on GPIO 18: locked, offset 0.0 us (jitter and drift from the second sample on)", locked.Message);
+        Assert.True(double.IsNaN(locked.RmsJitterSeconds));
     }
 
     [Fact]
