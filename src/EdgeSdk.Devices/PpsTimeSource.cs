@@ -223,6 +223,7 @@ public sealed class PpsTimeSource : IDisposable
                 DroppedSamples = Interlocked.Read(ref _droppedSamples),
                 WindowSamples = _windowCount,
                 MeanOffsetSeconds = mean,
+                MedianOffsetSeconds = Median(),
                 RmsJitterSeconds = jitter,
                 DriftPartsPerMillion = drift,
                 LastSample = _lastSample,
@@ -357,6 +358,24 @@ public sealed class PpsTimeSource : IDisposable
         return (meanY, Math.Sqrt(squares / n), slope * 1e6);
     }
 
+    private double Median()
+    {
+        if (_windowCount == 0)
+        {
+            return double.NaN;
+        }
+
+        var offsets = new double[_windowCount];
+        for (int i = 0; i < _windowCount; i++)
+        {
+            offsets[i] = _window[i].OffsetSeconds; // the window's order does not matter for a median
+        }
+
+        Array.Sort(offsets);
+        int middle = _windowCount / 2;
+        return _windowCount % 2 == 1 ? offsets[middle] : (offsets[middle - 1] + offsets[middle]) / 2;
+    }
+
     private PpsTimeState StateAt(DateTime now)
     {
         if (!_started && _pulses == 0)
@@ -399,7 +418,7 @@ public sealed class PpsTimeSource : IDisposable
             PpsTimeState.NoNmeaTime => FormattableString.Invariant(
                 $"PPS on GPIO {pin}: {_pulses} pulses but no NMEA time named them within {Options.MaxNmeaDelay.TotalMilliseconds:F0} ms; check the NMEA source sends RMC (status A) or ZDA with time and date"),
             _ => FormattableString.Invariant(
-                $"PPS on GPIO {pin}: locked, offset {mean * 1e6:F1} us, jitter {jitter * 1e6:F1} us RMS, drift {drift:F2} ppm over {_windowCount} samples"),
+                $"PPS on GPIO {pin}: locked, offset {mean * 1e6:F1} us (median {Median() * 1e6:F1} us), jitter {jitter * 1e6:F1} us RMS, drift {drift:F2} ppm over {_windowCount} samples"),
         };
     }
 }

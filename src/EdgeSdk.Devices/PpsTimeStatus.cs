@@ -40,6 +40,12 @@ public sealed class PpsTimeStatus
     public double MeanOffsetSeconds { get; init; } = double.NaN;
 
     /// <summary>
+    /// Median offset over the window, seconds; NaN without samples. Unlike the mean, one late wake-up of a busy
+    /// board (milliseconds) barely moves it: compare the two to see whether outliers or a real offset dominate.
+    /// </summary>
+    public double MedianOffsetSeconds { get; init; } = double.NaN;
+
+    /// <summary>
     /// RMS jitter, seconds: the root mean square of the offsets' residuals about a straight line fitted
     /// through the window (so a clock running fast or slow does not count as jitter); NaN below 2 samples.
     /// </summary>

@@ -31,7 +31,8 @@ public sealed class PpsTimeSourceTests
         Assert.Equal(0, status.DriftPartsPerMillion, 9);
         Assert.Equal(Start.AddSeconds(29), status.LastSample!.TrueTimeUtc);
         Assert.Equal(Start.AddSeconds(29).AddTicks(2500), status.LastSample.SystemTimeUtc);
-        Assert.Equal("PPS on GPIO 18: locked, offset 250.0 us, jitter 0.0 us RMS, drift 0.00 ppm over 16 samples", status.Message);
+        Assert.Equal(0.000_250, status.MedianOffsetSeconds, 12);
+        Assert.Equal("PPS on GPIO 18: locked, offset 250.0 us (median 250.0 us), jitter 0.0 us RMS, drift 0.00 ppm over 16 samples", status.Message);
 
         // Every sample reached the queue, in order, one per simulated second.
         var samples = new List<TimeSample>();
@@ -161,6 +162,23 @@ public sealed class PpsTimeSourceTests
     }
 
     [Fact]
+    public void One_late_wake_up_moves_the_mean_and_the_jitter_not_the_median()
+    {
+        using var rig = new Rig(windowSamples: 8);
+        for (int i = 0; i < 8; i++)
+        {
+            DateTime t = Start.AddSeconds(i);
+            Second(rig, t, Rmc(t, 'A'), pulseLate: TimeSpan.FromMilliseconds(i == 5 ? 5 : 0.1));
+        }
+
+        PpsTimeStatus status = rig.Source.GetStatus();
+        Assert.Equal(8, status.Samples);
+        Assert.Equal(0.000_1, status.MedianOffsetSeconds, 12);
+        Assert.Equal(((7 * 0.000_1) + 0.005) / 8, status.MeanOffsetSeconds, 12);
+        Assert.InRange(status.RmsJitterSeconds, 0.001, 0.002); // the one outlier, spread by the fit
+    }
+
+    [Fact]
     public void A_full_sample_queue_drops_the_oldest_and_counts_them()
     {
         using var rig = new Rig(queueCapacity: 4);
@@ -208,9 +226,9 @@ public sealed class PpsTimeSourceTests
     };
 
     // One second as a receiver sends it: the pulse at the top of the second, the sentences 200 ms later.
-    private static void Second(Rig rig, DateTime second, string sentences)
+    private static void Second(Rig rig, DateTime second, string sentences, TimeSpan pulseLate = default)
     {
-        rig.Clock.SetUtcNow(second);
+        rig.Clock.SetUtcNow(second + pulseLate);
         rig.Driver.PulsePps();
         rig.Clock.SetUtcNow(second.AddMilliseconds(200));
         rig.Source.AddSentence(sentences + "\r\n");
