@@ -74,7 +74,7 @@ internal static class TimeCommand
     // pulsing from the simulator's epochs against the real clock, with the chosen error.
     private static async Task<int> RunSimulatedAsync(PpsTimeSourceOptions options, string? socketPath, double offsetSeconds, double jitterSeconds, CancellationToken cancellationToken)
     {
-        var driver = new VirtualGpioDriver(ppsPin: options.PpsPin, buttonPin: options.PpsPin == 17 ? 16 : 17);
+        var driver = new VirtualGpioDriver(pinCount: Math.Max(28, options.PpsPin + 1), ppsPin: options.PpsPin, buttonPin: options.PpsPin == 17 ? 16 : 17);
         var pps = new VirtualPpsGenerator(driver, TimeProvider.System, offsetSeconds, jitterSeconds);
         using var pty = PseudoTerminal.Open();
         DateTime now = DateTime.UtcNow;

@@ -137,7 +137,9 @@ public sealed class ChronySockClient : IDisposable
         catch (SocketException e)
         {
             Failed++;
-            error = $"chrony socket {SocketPath}: {e.Message}; start chronyd with 'refclock SOCK {SocketPath} refid PPS' in chrony.conf (chronyd creates the socket) and run this as a user that may write to it";
+            // A missing socket file comes back as "Cannot assign requested address": say what it means.
+            string reason = File.Exists(SocketPath) ? e.Message : "no such socket (chronyd is not running, or its refclock uses another path)";
+            error = $"chrony socket {SocketPath}: {reason}; start chronyd with 'refclock SOCK {SocketPath} refid PPS' in chrony.conf (chronyd creates the socket) and run this as a user that may write to it";
             LastError = error;
             return false;
         }

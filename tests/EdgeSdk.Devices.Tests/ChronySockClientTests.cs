@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Device.Gpio;
+using EdgeSdk.Gnss;
 using EdgeSdk.Simulation;
 using EdgeSdk.Simulation.Devices;
 using EdgeSdk.Simulation.Scenarios;
@@ -71,7 +72,7 @@ public sealed class ChronySockClientTests(ITestOutputHelper output)
 
         Assert.Equal(2, client.Failed);
         Assert.Equal(0, client.Sent);
-        Assert.StartsWith($"chrony socket {path}: ", error, StringComparison.Ordinal);
+        Assert.StartsWith($"chrony socket {path}: no such socket (chronyd is not running, or its refclock uses another path); ", error, StringComparison.Ordinal);
         Assert.EndsWith($"start chronyd with 'refclock SOCK {path} refid PPS' in chrony.conf (chronyd creates the socket) and run this as a user that may write to it", error, StringComparison.Ordinal);
         Assert.Equal(error, client.LastError);
     }
@@ -93,7 +94,17 @@ public sealed class ChronySockClientTests(ITestOutputHelper output)
         var pps = new VirtualPpsGenerator(driver, TimeProvider.System, offsetSeconds: 0.000_5, nmeaDelaySeconds: 0.2);
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var options = new SimulationOptions { ScenarioDefinition = Scenario.Load("campus-loop") with { StartTimeUtc = start }, DurationSeconds = 600 };
-        Task simulation = GnssSimulator.RunAsync(options, pps.CreateEpochStream(epoch => source.AddNmea(epoch, 0, epoch.Length)), stop.Token);
+        // The receiver's sentences reach the source as on a board: over a serial port (a pty) through GnssReceiver.
+        using var pty = PseudoTerminal.Open();
+        Task simulation = GnssSimulator.RunAsync(options, pps.CreateEpochStream(epoch => { pty.Stream.Write(epoch); pty.Stream.Flush(); }), stop.Token);
+        await using GnssReceiver receiver = GnssReceiver.Open($"serial:{pty.DevicePath}?baud=115200");
+        Task reading = Task.Run(async () =>
+        {
+            await foreach (string sentence in receiver.ReadSentencesAsync(stop.Token))
+            {
+                source.AddSentence(sentence);
+            }
+        });
         Task feed = Task.Run(async () =>
         {
             await foreach (TimeSample sample in source.Samples.ReadAllAsync(stop.Token))
@@ -117,7 +128,7 @@ public sealed class ChronySockClientTests(ITestOutputHelper output)
         }
 
         await stop.CancelAsync();
-        await Task.WhenAll(simulation, feed).ContinueWith(_ => { }, TaskScheduler.Default); // cancelled, as meant
+        await Task.WhenAll(simulation, reading, feed).ContinueWith(_ => { }, TaskScheduler.Default); // cancelled, as meant
         output.WriteLine($"sources: {string.Join(',', sourceLine ?? [])}");
         output.WriteLine($"sourcestats: {string.Join(',', stats ?? [])}");
         PpsTimeStatus status = source.GetStatus();
