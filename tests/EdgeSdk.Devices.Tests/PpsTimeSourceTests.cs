@@ -68,6 +68,24 @@ public sealed class PpsTimeSourceTests
     }
 
     [Fact]
+    public async Task At_5_hz_only_the_epochs_at_the_top_of_a_second_are_pulsed_and_paired()
+    {
+        using var rig = new Rig();
+        var pps = new VirtualPpsGenerator(rig.Driver, rig.Clock, offsetSeconds: -0.000_040, nmeaDelaySeconds: 0.1);
+
+        await GnssSimulator.RunAsync(new SimulationOptions { Scenario = "campus-loop", DurationSeconds = 10, RateHz = 5 }, pps.CreateEpochStream(rig.Deliver));
+
+        PpsTimeStatus status = rig.Source.GetStatus();
+        Assert.Equal(50, pps.Epochs);
+        Assert.Equal(10, pps.Pulses);
+        Assert.Equal(10, rig.Driver.PpsPulses);
+        Assert.Equal(10, status.Samples);
+        Assert.Equal(0, status.PulsesWithoutTime);
+        Assert.Equal(0, status.TimesWithoutPulse);
+        Assert.Equal(-0.000_040, status.MedianOffsetSeconds, 12);
+    }
+
+    [Fact]
     public void A_pin_without_pulses_says_so_with_the_pin_and_the_fix()
     {
         using var rig = new Rig(start: false);
