@@ -17,7 +17,7 @@ namespace EdgeSdk.Devices;
 /// derived from its lateral acceleration; right turns lean right, reported as a magnitude. A sensor fixed to a
 /// leaning frame feels almost no lateral acceleration in a coordinated turn: it would need the gyroscope
 /// (lean = atan(v·yaw rate / g)), which this class does not use.</para>
-/// <para>Braking: the <see cref="DrivingEventDetector"/>'s harsh-braking events.</para>
+/// <para>Braking: the harsh-braking events of the <see cref="ImuMonitor"/>'s detector (its thresholds).</para>
 /// </remarks>
 public sealed class RideComputer
 {
@@ -26,17 +26,10 @@ public sealed class RideComputer
 
     private double _lastLatitude = double.NaN, _lastLongitude = double.NaN;
 
-    /// <summary>A ride with <paramref name="thresholds"/> for hard braking (defaults when null).</summary>
-    public RideComputer(DrivingEventThresholds? thresholds = null)
-    {
-        Detector = new DrivingEventDetector(thresholds);
-    }
+    private readonly long[] _events = new long[Enum.GetValues<DrivingEventKind>().Length];
 
     /// <summary>Speed from which the ride counts as moving, m/s (default 1.0, a walking push).</summary>
     public double MovingSpeedMetersPerSecond { get; init; } = 1.0;
-
-    /// <summary>The detector the accelerometer samples go to.</summary>
-    public DrivingEventDetector Detector { get; }
 
     /// <summary>Speed of the last fix, m/s (0 before one).</summary>
     public double SpeedMetersPerSecond { get; private set; }
@@ -54,7 +47,10 @@ public sealed class RideComputer
     public double MaxLeanDegrees { get; private set; }
 
     /// <summary>Hard brakings (the detector's harsh-braking events).</summary>
-    public long HardBrakings => Detector.EventCounts[(int)DrivingEventKind.HarshBraking];
+    public long HardBrakings => _events[(int)DrivingEventKind.HarshBraking];
+
+    /// <summary>Driving events seen, by kind (index with <see cref="DrivingEventKind"/>).</summary>
+    public IReadOnlyList<long> EventCounts => _events;
 
     /// <summary>Fixes taken (with or without a position).</summary>
     public long Fixes { get; private set; }
@@ -90,21 +86,45 @@ public sealed class RideComputer
     }
 
     /// <summary>
-    /// Adds an accelerometer sample (m/s², X forward, Y left, Z up, gravity included): updates the lean and feeds
-    /// the braking detector. Returns the driving event it completes, or null; an implausible sample (see
-    /// <see cref="DrivingEventDetector"/>) changes nothing but the detector's count.
+    /// Reads one sample from <paramref name="imu"/> stamped <paramref name="timeUtc"/>: a plausible sample updates the
+    /// lean, and a driving event it completes (the monitor's own detector decides) is counted. Returns whether the
+    /// sample was plausible; a sensor that is absent or answers garbage changes nothing here (its
+    /// <see cref="ImuMonitor.StatusMessage"/> says why).
     /// </summary>
-    public DrivingEvent? AddAcceleration(DateTime timeUtc, double forwardMetersPerSecondSquared, double leftMetersPerSecondSquared, double upMetersPerSecondSquared)
+    public bool AddImuSample(ImuMonitor imu, DateTime timeUtc)
     {
-        long rejected = Detector.ImplausibleSamples;
-        DrivingEvent? drivingEvent = Detector.Add(timeUtc, forwardMetersPerSecondSquared, leftMetersPerSecondSquared, upMetersPerSecondSquared);
-        if (Detector.ImplausibleSamples == rejected)
+        ArgumentNullException.ThrowIfNull(imu);
+        bool plausible = imu.TryRead(timeUtc, out DrivingEvent? drivingEvent);
+        if (plausible)
         {
-            LeanDegrees = LeanFromLateral(leftMetersPerSecondSquared);
-            MaxLeanDegrees = Math.Max(MaxLeanDegrees, Math.Abs(LeanDegrees));
+            AddLateralAcceleration(imu.LastAccelerationMetersPerSecondSquared.Y);
         }
 
-        return drivingEvent;
+        if (drivingEvent is not null)
+        {
+            AddDrivingEvent(drivingEvent);
+        }
+
+        return plausible;
+    }
+
+    /// <summary>Updates the lean from a lateral (leftward positive) acceleration, m/s².</summary>
+    public void AddLateralAcceleration(double leftMetersPerSecondSquared)
+    {
+        if (!double.IsFinite(leftMetersPerSecondSquared))
+        {
+            return;
+        }
+
+        LeanDegrees = LeanFromLateral(leftMetersPerSecondSquared);
+        MaxLeanDegrees = Math.Max(MaxLeanDegrees, Math.Abs(LeanDegrees));
+    }
+
+    /// <summary>Counts a driving event (hard brakings are <see cref="DrivingEventKind.HarshBraking"/>).</summary>
+    public void AddDrivingEvent(DrivingEvent drivingEvent)
+    {
+        ArgumentNullException.ThrowIfNull(drivingEvent);
+        _events[(int)drivingEvent.Kind]++;
     }
 
     /// <summary>The lean of a steady turn with lateral acceleration <paramref name="lateralMetersPerSecondSquared"/>: atan(a_lat / g), degrees.</summary>
