@@ -42,4 +42,46 @@ public sealed class BikeRideTests
         Assert.Equal(Math.Atan(maxLateral / 9.807) * 180 / Math.PI, ride.MaxLeanDegrees, 9);
         Assert.InRange(ride.MaxLeanDegrees, 5, 30);
     }
+
+    [Fact]
+    public void A_sensor_whose_outputs_stick_is_reported_after_the_limit_and_used_again_when_they_move()
+    {
+        var sensor = new VirtualMpu6050();
+        var feed = new VehicleImuFeed(Scenario.Load("bike-ride"), sensor);
+        using var imu = new ImuMonitor(() => sensor, "MPU6050 on I2C bus 1 at 0x68") { StuckSampleLimit = 50 };
+        DateTime t = T0;
+        bool Read()
+        {
+            feed.Step(0.1);
+            t = t.AddSeconds(0.1);
+            return imu.TryRead(t, out _);
+        }
+
+        for (int i = 0; i < 100; i++)
+        {
+            Assert.True(Read(), imu.StatusMessage); // riding, and standing still at the start: the noise moves every reading
+        }
+
+        sensor.Stuck = true;
+        int accepted = 0;
+        while (Read())
+        {
+            accepted++;
+        }
+
+        // The last good reading and 48 stuck copies of it are samples; the 50th identical one is not.
+        Assert.Equal(48, accepted);
+        Assert.Equal(SensorState.WrongAnswers, imu.State);
+        Assert.Matches(@"^MPU6050 on I2C bus 1 at 0x68: the same reading \(-?\d+\.\d{3}, -?\d+\.\d{3}, 9\.8\d\d\) m/s² 50 times in a row: its outputs are stuck", imu.StatusMessage);
+        for (int i = 0; i < 10; i++)
+        {
+            Assert.False(Read());
+        }
+
+        Assert.Equal(11, imu.StuckSamples);
+        sensor.Stuck = false;
+        Assert.True(Read(), imu.StatusMessage);
+        Assert.Equal(SensorState.Working, imu.State);
+        Assert.Equal(0, imu.Detector.ImplausibleSamples);
+    }
 }

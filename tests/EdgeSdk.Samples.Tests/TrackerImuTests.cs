@@ -91,7 +91,7 @@ public sealed class TrackerImuTests : IDisposable
                 DateTime truncated = expected[i].TimeUtc.AddTicks(-(expected[i].TimeUtc.Ticks % TimeSpan.TicksPerMillisecond));
                 Assert.Equal(truncated, e.EventTimeUtc);
                 Assert.Equal(expected[i].PeakMetersPerSecondSquared, e.PeakMetersPerSecondSquared, 3);
-                Assert.Equal(scenario.MaxBrakingMetersPerSecondSquared, e.PeakMetersPerSecondSquared, 1);
+                Assert.InRange(e.PeakMetersPerSecondSquared, scenario.MaxBrakingMetersPerSecondSquared - 0.05, scenario.MaxBrakingMetersPerSecondSquared + 0.06); // + sensor noise
                 Assert.Equal(Math.Round(expected[i].DurationMilliseconds), e.DurationMilliseconds);
                 Assert.Equal(i + 1, e.Sequence); // the event queue's own numbering, from 1
                 Assert.NotEqual(0UL, e.QueueInstance);
