@@ -91,9 +91,16 @@ public sealed partial class TelemetryPublisher
         }
 
         Interlocked.Increment(ref _drivingAccepted);
-        if (_eventWork.CurrentCount == 0)
+        try
         {
-            _eventWork.Release();
+            if (_eventWork.CurrentCount == 0)
+            {
+                _eventWork.Release();
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed meanwhile: the event is on disk and goes at the next start.
         }
 
         return true;
