@@ -20,6 +20,7 @@ var bus = new Option<int>("--i2c-bus") { Description = "I2C bus of the OLED and 
 var displayAddress = new Option<int>("--display-address") { Description = "I2C address of the SSD1306, decimal (60 = 0x3C, 61 = 0x3D)", DefaultValueFactory = _ => OledStatusDisplay.DefaultI2cAddress };
 var imuAddress = new Option<int>("--imu-address") { Description = "I2C address of the MPU6050, decimal (104 = 0x68, 105 = 0x69 with AD0 high)", DefaultValueFactory = _ => ImuMonitor.DefaultI2cAddress };
 var imuHz = new Option<int>("--imu-hz") { Description = "IMU samples per second", DefaultValueFactory = _ => 10 };
+var hardBrake = new Option<double>("--hard-brake") { Description = "Deceleration that counts as a hard brake, m/s² (held 300 ms or more)", DefaultValueFactory = _ => 3.4 };
 var simulate = new Option<bool>("--simulate") { Description = "No hardware: simulated receiver, virtual MPU6050 and virtual OLED riding a scenario" };
 var scenario = new Option<string>("--scenario") { Description = "With --simulate: the ride (a built-in name or a scenario JSON file)", DefaultValueFactory = _ => "bike-ride" };
 var speedup = new Option<double>("--speedup") { Description = "With --simulate: how much faster than real time", DefaultValueFactory = _ => 1 };
@@ -27,7 +28,7 @@ var png = new Option<string>("--png") { Description = "With --simulate: where to
 var unplug = new Option<string[]>("--unplug") { Description = "With --simulate: devices to leave unplugged or broken: display, imu, imu-garbage", AllowMultipleArgumentsPerToken = true };
 var root = new RootCommand("A bike computer: speed, trip, max speed, max lean and hard brakes on an OLED.")
 {
-    port, bus, displayAddress, imuAddress, imuHz, simulate, scenario, speedup, png, unplug,
+    port, bus, displayAddress, imuAddress, imuHz, hardBrake, simulate, scenario, speedup, png, unplug,
 };
 root.SetAction(async (parseResult, cancellationToken) =>
 {
@@ -39,11 +40,13 @@ root.SetAction(async (parseResult, cancellationToken) =>
             throw new ArgumentException($"--imu-hz {hz}: use 1 to 1000 samples per second (10 resolves a 300 ms braking)");
         }
 
+        var thresholds = new DrivingEventThresholds { HarshBrakingMetersPerSecondSquared = parseResult.GetValue(hardBrake) };
+        thresholds.Validate(); // a nonsense threshold is one line naming it
         return parseResult.GetValue(simulate)
             ? await RunSimulatedAsync(parseResult.GetValue(scenario)!, parseResult.GetValue(speedup), parseResult.GetValue(png)!,
-                parseResult.GetValue(unplug) ?? [], cancellationToken)
+                parseResult.GetValue(unplug) ?? [], thresholds, cancellationToken)
             : await RunOnHardwareAsync(parseResult.GetValue(port)!, parseResult.GetValue(bus), parseResult.GetValue(displayAddress),
-                parseResult.GetValue(imuAddress), hz, cancellationToken);
+                parseResult.GetValue(imuAddress), hz, thresholds, cancellationToken);
     }
     catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException or InvalidDataException)
     {
@@ -53,12 +56,12 @@ root.SetAction(async (parseResult, cancellationToken) =>
 });
 return await root.Parse(args).InvokeAsync();
 
-static async Task<int> RunOnHardwareAsync(string source, int bus, int displayAddress, int imuAddress, int hz, CancellationToken cancellationToken)
+static async Task<int> RunOnHardwareAsync(string source, int bus, int displayAddress, int imuAddress, int hz, DrivingEventThresholds thresholds, CancellationToken cancellationToken)
 {
     await using GnssReceiver receiver = GnssReceiver.Open(source);
     receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"gnss: {e.Text}");
     using var oled = new OledStatusDisplay(new I2cConnectionSettings(bus, displayAddress));
-    using var imu = new ImuMonitor(new I2cConnectionSettings(bus, imuAddress));
+    using var imu = new ImuMonitor(new I2cConnectionSettings(bus, imuAddress), thresholds);
     var app = new BikeComputerApp(imu, oled, Console.Out);
     using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     Task sampling = SampleAsync(app, TimeSpan.FromSeconds(1.0 / hz), () => DateTime.UtcNow, stop.Token);
@@ -77,7 +80,7 @@ static async Task<int> RunOnHardwareAsync(string source, int bus, int displayAdd
     return 0;
 }
 
-static async Task<int> RunSimulatedAsync(string scenarioName, double speedup, string pngPath, string[] unplugged, CancellationToken cancellationToken)
+static async Task<int> RunSimulatedAsync(string scenarioName, double speedup, string pngPath, string[] unplugged, DrivingEventThresholds thresholds, CancellationToken cancellationToken)
 {
     if (!(speedup > 0))
     {
@@ -102,7 +105,7 @@ static async Task<int> RunSimulatedAsync(string scenarioName, double speedup, st
     var feed = new VehicleImuFeed(ride, sensor);
     var panel = new VirtualSsd1306 { Connected = !unplugged.Contains("display") };
     using var oled = new OledStatusDisplay(() => panel, "SSD1306 on I2C bus 1 at 0x3C");
-    using var imu = new ImuMonitor(() => sensor, "MPU6050 on I2C bus 1 at 0x68");
+    using var imu = new ImuMonitor(() => sensor, "MPU6050 on I2C bus 1 at 0x68", thresholds);
     var app = new BikeComputerApp(imu, oled, Console.Out);
     DateTime Step()
     {

@@ -72,6 +72,18 @@ public sealed partial class BikeComputerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_hard_brake_threshold_above_the_rides_4_m_s2_brakes_counts_none_and_a_negative_one_is_refused()
+    {
+        (int exit, List<string> output, string errors) = await RunAsync("--simulate", "--speedup", "40", "--png", Path.Combine(_directory, "b.png"), "--hard-brake", "4.5");
+        Assert.True(exit == 0, $"exit {exit}: {errors}");
+        Assert.Equal(0, Summary.Parse(output).HardBrakes);
+
+        (exit, _, errors) = await RunAsync("--simulate", "--hard-brake", "-1");
+        Assert.Equal(2, exit);
+        Assert.Equal("BikeComputer: harsh braking and acceleration thresholds must be positive m/s² (e.g. 3.4 and 2.9)", errors.Trim());
+    }
+
+    [Fact]
     public async Task A_missing_serial_port_is_one_line_naming_it()
     {
         (int exit, _, string errors) = await RunAsync("--port", "serial:/dev/ttyEdgeSdkMissing0", "--i2c-bus", "97");
