@@ -12,9 +12,11 @@ public static class TrackerApp
 
     /// <summary>
     /// Builds the host; a bad setting is an <see cref="ArgumentException"/> whose message names it.
-    /// <paramref name="displayDevice"/> replaces the real I2C bus of the status display (the simulator passes a virtual SSD1306).
+    /// <paramref name="displayDevice"/> replaces the real I2C bus of the status display (the simulator passes a virtual SSD1306),
+    /// <paramref name="imuDevice"/> that of the IMU (a virtual MPU6050), and <paramref name="imuClock"/> stamps each IMU
+    /// sample (default: the system clock; the simulator advances its vehicle there and returns the simulated time).
     /// </summary>
-    public static IHost Build(string[] args, Func<I2cDevice>? displayDevice = null)
+    public static IHost Build(string[] args, Func<I2cDevice>? displayDevice = null, Func<I2cDevice>? imuDevice = null, Func<DateTime>? imuClock = null)
     {
         // appsettings.json next to the program, whatever the working directory (systemd starts in /).
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -37,10 +39,21 @@ public static class TrackerApp
                 : new OledStatusDisplay(displayDevice, $"SSD1306 on I2C bus {bus} at 0x{settings.DisplayI2cAddress:X2}", provider.GetService<ILogger<OledStatusDisplay>>()));
         }
 
+        if (settings.ImuI2cBus is int imuBus)
+        {
+            DrivingEventThresholds thresholds = settings.ToThresholds();
+            thresholds.Validate(); // a bad threshold is a configuration error now, naming it
+            var i2c = new I2cConnectionSettings(imuBus, settings.ImuI2cAddress);
+            builder.Services.AddSingleton(provider => imuDevice is null
+                ? new ImuMonitor(i2c, thresholds)
+                : new ImuMonitor(imuDevice, $"MPU6050 on I2C bus {imuBus} at 0x{settings.ImuI2cAddress:X2}", thresholds));
+            builder.Services.AddSingleton(provider => new DrivingEventTelemetry(provider.GetRequiredService<ImuMonitor>(), provider.GetRequiredService<TelemetryPublisher>()));
+        }
+
         builder.Services.AddSingleton(provider => new TrackerService(
             provider.GetRequiredService<GnssReceiver>(), provider.GetRequiredService<TelemetryPublisher>(), settings,
             provider.GetRequiredService<IHostApplicationLifetime>(), provider.GetRequiredService<ILogger<TrackerService>>(),
-            provider.GetService<OledStatusDisplay>()));
+            provider.GetService<OledStatusDisplay>(), provider.GetService<DrivingEventTelemetry>(), imuClock));
         builder.Services.AddHostedService(provider => provider.GetRequiredService<TrackerService>());
         return builder.Build();
     }

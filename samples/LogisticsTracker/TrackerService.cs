@@ -12,8 +12,12 @@ namespace LogisticsTracker;
 /// answer is logged once and retried, and never stops the tracker.
 /// </summary>
 public sealed class TrackerService(GnssReceiver receiver, TelemetryPublisher publisher, TrackerSettings settings,
-    IHostApplicationLifetime lifetime, ILogger<TrackerService> logger, OledStatusDisplay? display = null) : BackgroundService
+    IHostApplicationLifetime lifetime, ILogger<TrackerService> logger, OledStatusDisplay? display = null,
+    DrivingEventTelemetry? imu = null, Func<DateTime>? imuClock = null) : BackgroundService
 {
+    /// <summary>The IMU's bridge to the publisher's durable event queue, or null when no IMU is configured.</summary>
+    public DrivingEventTelemetry? Imu => imu;
+
     /// <summary>The status display, or null when none is configured.</summary>
     public OledStatusDisplay? Display => display;
 
@@ -34,10 +38,18 @@ public sealed class TrackerService(GnssReceiver receiver, TelemetryPublisher pub
                 logger.LogInformation("{Count} fixes from before the restart are queued and will be sent", recovery.RecordsRecovered);
             }
 
-            await foreach (GnssFix fix in receiver.ReadFixesAsync(stoppingToken))
+            Task imuLoop = imu is null ? Task.CompletedTask : Task.Run(() => ReadImuAsync(imu, stoppingToken), CancellationToken.None);
+            try
             {
-                publisher.TryEnqueue(fix); // never blocks; a full hand-off is counted in publisher.Counters
-                ShowStatus(fix);
+                await foreach (GnssFix fix in receiver.ReadFixesAsync(stoppingToken))
+                {
+                    publisher.TryEnqueue(fix); // never blocks; a full hand-off is counted in publisher.Counters
+                    ShowStatus(fix);
+                }
+            }
+            finally
+            {
+                await imuLoop;
             }
         }
         catch (IOException ex)
@@ -48,6 +60,37 @@ public sealed class TrackerService(GnssReceiver receiver, TelemetryPublisher pub
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: what is queued stays on disk for the next start.
+        }
+    }
+
+    // The IMU at its own rate, beside the fixes: an absent or failing sensor is logged once per change of state
+    // and retried at every tick; it never stops the fixes.
+    private async Task ReadImuAsync(DrivingEventTelemetry bridge, CancellationToken stoppingToken)
+    {
+        Func<DateTime> clock = imuClock ?? (() => DateTime.UtcNow);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Max(1, settings.ImuPollMilliseconds)));
+        SensorState reported = SensorState.NotStarted;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                long before = bridge.EventsQueued + bridge.EventsRefused;
+                bridge.Poll(clock());
+                if (bridge.State != reported)
+                {
+                    reported = bridge.State;
+                    logger.Log(reported == SensorState.Working ? LogLevel.Information : LogLevel.Warning, "imu: {Status}", bridge.StatusMessage);
+                }
+
+                if (bridge.EventsQueued + bridge.EventsRefused != before && bridge.LastEvent is { } e)
+                {
+                    logger.LogInformation("driving event: {Detail} at {Time:O}", DrivingEventTelemetry.Describe(e), e.TimeUtc);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
         }
     }
 

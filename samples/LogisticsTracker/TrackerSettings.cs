@@ -1,3 +1,4 @@
+using EdgeSdk.Devices;
 using EdgeSdk.Telemetry;
 
 namespace LogisticsTracker;
@@ -30,6 +31,36 @@ public sealed class TrackerSettings
 
     /// <summary>I2C address of the display, in decimal: 60 (0x3C, most modules) or 61 (0x3D).</summary>
     public int DisplayI2cAddress { get; set; } = 0x3C;
+
+    /// <summary>I2C bus of an MPU6050 IMU for driving events (1 on a Raspberry Pi); unset for no IMU.</summary>
+    public int? ImuI2cBus { get; set; }
+
+    /// <summary>I2C address of the IMU, in decimal: 104 (0x68, AD0 low) or 105 (0x69).</summary>
+    public int ImuI2cAddress { get; set; } = 0x68;
+
+    /// <summary>How often the IMU is read, milliseconds (default 100: 10 Hz resolves a 300 ms braking).</summary>
+    public int ImuPollMilliseconds { get; set; } = 100;
+
+    /// <summary>Deceleration that counts as harsh braking, m/s² (default 3.4, 0.35 g).</summary>
+    public double HarshBrakingMetersPerSecondSquared { get; set; } = 3.4;
+
+    /// <summary>Acceleration that counts as harsh, m/s² (default 2.9, 0.3 g).</summary>
+    public double HarshAccelerationMetersPerSecondSquared { get; set; } = 2.9;
+
+    /// <summary>Horizontal shock that counts as a crash, m/s² (default 39.2, 4 g).</summary>
+    public double CrashMetersPerSecondSquared { get; set; } = 39.2;
+
+    /// <summary>How long braking or acceleration must last to count, milliseconds (default 300).</summary>
+    public double HarshMinimumMilliseconds { get; set; } = 300;
+
+    /// <summary>The driving-event thresholds; <see cref="DrivingEventThresholds.Validate"/> names a bad one.</summary>
+    public DrivingEventThresholds ToThresholds() => new()
+    {
+        HarshBrakingMetersPerSecondSquared = HarshBrakingMetersPerSecondSquared,
+        HarshAccelerationMetersPerSecondSquared = HarshAccelerationMetersPerSecondSquared,
+        CrashMetersPerSecondSquared = CrashMetersPerSecondSquared,
+        MinimumDurationMilliseconds = HarshMinimumMilliseconds,
+    };
 
     /// <summary>
     /// On stop, how long to wait for the broker to acknowledge what is queued (the rest stays on disk); longer than

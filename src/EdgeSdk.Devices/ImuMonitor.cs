@@ -27,6 +27,8 @@ public sealed class ImuMonitor : IDisposable
     private readonly object _gate = new();
     private I2cDevice? _device;
     private Mpu6050? _sensor;
+    private Vector3 _lastRaw = new(float.NaN);
+    private int _repeats;
 
     /// <summary>A sensor on <paramref name="settings"/>' bus and address.</summary>
     public ImuMonitor(I2cConnectionSettings settings, DrivingEventThresholds? thresholds = null)
@@ -61,6 +63,16 @@ public sealed class ImuMonitor : IDisposable
     /// <summary>Reads that failed (no answer or wrong answers).</summary>
     public long FailedReads { get; private set; }
 
+    /// <summary>
+    /// Identical readings in a row after which the sensor counts as stuck (default 50, 5 s at 10 Hz; 0 turns the check
+    /// off): a working MPU6050's noise (a few mg) changes the last bits of every sample, a hung one repeats its
+    /// output registers. While stuck, samples are ignored (<see cref="SensorState.WrongAnswers"/>) until they change.
+    /// </summary>
+    public int StuckSampleLimit { get; init; } = 50;
+
+    /// <summary>Samples ignored because the sensor was stuck.</summary>
+    public long StuckSamples { get; private set; }
+
     /// <summary>The last plausible acceleration, m/s², in the vehicle frame.</summary>
     public Vector3 LastAccelerationMetersPerSecondSquared { get; private set; }
 
@@ -89,6 +101,16 @@ public sealed class ImuMonitor : IDisposable
             {
                 Stop();
                 Fail(SensorState.NotConnected, $"{DeviceName}: not answering ({ex.Message.TrimEnd('.')}); check VCC/GND/SDA/SCL wiring, that I2C is enabled and the address (i2cdetect -y <bus>: 68, or 69 with AD0 high); the tracker keeps running without it");
+                return false;
+            }
+
+            _repeats = acceleration == _lastRaw ? _repeats + 1 : 1;
+            _lastRaw = acceleration;
+            if (StuckSampleLimit > 0 && _repeats >= StuckSampleLimit)
+            {
+                StuckSamples++;
+                Fail(SensorState.WrongAnswers, FormattableString.Invariant(
+                    $"{DeviceName}: the same reading ({acceleration.X:F3}, {acceleration.Y:F3}, {acceleration.Z:F3}) m/s² {_repeats} times in a row: its outputs are stuck (a working sensor's noise changes them every sample); samples are ignored until they change (power-cycle it, check the wiring)"));
                 return false;
             }
 

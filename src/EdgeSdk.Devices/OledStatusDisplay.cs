@@ -116,12 +116,20 @@ public sealed class OledStatusDisplay : IDisposable
     /// <see cref="State"/> and <see cref="StatusMessage"/> saying why, when the display did not answer;
     /// never throws for a missing or failing display.
     /// </summary>
-    public bool Show(TrackerStatus status)
+    public bool Show(TrackerStatus status) => ShowLines(StatusScreen.FormatLines(status));
+
+    /// <summary>
+    /// Draws eight text <paramref name="lines"/> (row 0 inverted as a title; see <see cref="StatusScreen.RenderLines"/>)
+    /// and sends them, as <see cref="Show"/> does for a tracker's status: other screens (e.g. <see cref="BikeScreen"/>)
+    /// use the same display. Never throws for a missing or failing display.
+    /// </summary>
+    public bool ShowLines(IReadOnlyList<string> lines)
     {
+        ArgumentNullException.ThrowIfNull(lines);
         lock (_gate)
         {
             Interlocked.Exchange(ref _nextUpdateTicks, Environment.TickCount64 + UpdateIntervalMilliseconds);
-            StatusScreen.Render(status, Frame);
+            StatusScreen.RenderLines(lines, Frame);
             try
             {
                 Ssd1306 display = _display ??= Start();

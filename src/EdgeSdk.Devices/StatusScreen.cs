@@ -53,10 +53,19 @@ public static class StatusScreen
     /// <summary>Draws <paramref name="status"/> into <paramref name="frame"/> (cleared first).</summary>
     public static void Render(TrackerStatus status, MonochromeFrame frame)
     {
+        RenderLines(FormatLines(status), frame);
+    }
+
+    /// <summary>
+    /// Draws up to eight <paramref name="lines"/> into <paramref name="frame"/> (cleared first), row 0 inverted edge to
+    /// edge as a title; longer lines are clipped at 21 characters. Every screen of this family draws through it.
+    /// </summary>
+    public static void RenderLines(IReadOnlyList<string> lines, MonochromeFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(frame);
-        string[] lines = FormatLines(status);
         frame.Clear();
-        for (int row = 0; row < lines.Length; row++)
+        for (int row = 0; row < lines.Count && row < MonochromeFrame.TextRows; row++)
         {
             // The title row is inverted edge to edge, so pad it to the full width.
             bool title = row == 0;

@@ -11,4 +11,10 @@ public enum DeviceEventKind
     Reconnected = 2,
     /// <summary>The device's queue was damaged on disk and lost fixes (count: how many; detail: their sequence numbers).</summary>
     FixesLost = 3,
+    /// <summary>Harsh braking seen by the device's IMU (time, peak deceleration and duration in the event's driving fields).</summary>
+    HarshBraking = 4,
+    /// <summary>Harsh acceleration seen by the device's IMU.</summary>
+    HarshAcceleration = 5,
+    /// <summary>A crash-level shock seen by the device's IMU (peak: the horizontal magnitude).</summary>
+    Crash = 6,
 }

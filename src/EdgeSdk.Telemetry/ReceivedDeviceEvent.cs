@@ -8,4 +8,17 @@ namespace EdgeSdk.Telemetry;
 /// <param name="Detail">One line for a human; never contains credentials.</param>
 /// <param name="Sequence">The event's own sequence number on its device (from 1 per publisher run).</param>
 /// <param name="SentUtc">When the device sent it.</param>
-public sealed record ReceivedDeviceEvent(string Fleet, string DeviceId, DeviceEventKind Kind, long Count, string Detail, long Sequence, DateTime SentUtc);
+public sealed record ReceivedDeviceEvent(string Fleet, string DeviceId, DeviceEventKind Kind, long Count, string Detail, long Sequence, DateTime SentUtc)
+{
+    /// <summary>When it happened on the device (driving events, which may be sent long after an outage), or null when the device did not say.</summary>
+    public DateTime? EventTimeUtc { get; init; }
+
+    /// <summary>Driving events: the peak acceleration magnitude, m/s² (deceleration as a positive number, 1 mm/s² resolution on the wire); 0 otherwise.</summary>
+    public double PeakMetersPerSecondSquared { get; init; }
+
+    /// <summary>Driving events: how long the threshold was exceeded when the event was raised, ms; 0 otherwise.</summary>
+    public double DurationMilliseconds { get; init; }
+
+    /// <summary>Driving events: the numbering epoch of the device's event queue (with <see cref="Sequence"/>, unique per device); 0 for other events.</summary>
+    public ulong QueueInstance { get; init; }
+}

@@ -423,7 +423,13 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
                 _devices.TryAdd((fleet, deviceId), null);
                 DeviceEvent deviceEvent = envelope.Event;
                 var eventUpdate = new ReceivedDeviceEvent(fleet, deviceId, KindOf(deviceEvent.Kind), (long)Math.Min(deviceEvent.Count, long.MaxValue),
-                    deviceEvent.Detail, (long)Math.Min(envelope.Sequence, long.MaxValue), SentUtc(envelope));
+                    deviceEvent.Detail, (long)Math.Min(envelope.Sequence, long.MaxValue), SentUtc(envelope))
+                {
+                    EventTimeUtc = deviceEvent.EventTimeUnixMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(Math.Min(deviceEvent.EventTimeUnixMs, 253_402_300_799_999)).UtcDateTime : null,
+                    PeakMetersPerSecondSquared = deviceEvent.PeakMmPerS2 / 1000.0,
+                    DurationMilliseconds = deviceEvent.DurationMs,
+                    QueueInstance = envelope.QueueInstance,
+                };
                 _eventUpdates.Writer.TryWrite(eventUpdate);
                 if (_options.AcknowledgeAfterStore && envelope.Sequence <= long.MaxValue / 2)
                 {
@@ -443,6 +449,9 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         EventKind.FixesDropped => DeviceEventKind.FixesDropped,
         EventKind.Reconnected => DeviceEventKind.Reconnected,
         EventKind.FixesLost => DeviceEventKind.FixesLost,
+        EventKind.HarshBraking => DeviceEventKind.HarshBraking,
+        EventKind.HarshAcceleration => DeviceEventKind.HarshAcceleration,
+        EventKind.Crash => DeviceEventKind.Crash,
         _ => DeviceEventKind.Unknown,
     };
 

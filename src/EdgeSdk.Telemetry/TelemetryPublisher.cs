@@ -140,6 +140,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
             cancellationToken.ThrowIfCancellationRequested();
         }
 
+        OpenDrivingEventQueue(queue);
         _queue = queue;
         if (_queue.Recovery.LostRecords > 0)
         {
@@ -153,6 +154,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         _writer = Task.Run(() => WriteLoopAsync(), CancellationToken.None);
         _connector = Task.Run(() => _connection.RunAsync(stop), CancellationToken.None);
         _sender = Task.Run(() => SendLoopAsync(stop), CancellationToken.None);
+        _eventSender = Task.Run(() => DrivingEventLoopAsync(stop), CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -287,6 +289,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         await _writer.ConfigureAwait(false);
         await _stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_sender, _connector).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        await StopDrivingEventsAsync().ConfigureAwait(false);
         if (_connection.IsConnected)
         {
             try

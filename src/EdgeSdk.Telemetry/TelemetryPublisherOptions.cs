@@ -39,6 +39,9 @@ public sealed class TelemetryPublisherOptions
     /// <summary>MQTT 5 message expiry of fix messages at the broker (default 7 days; zero for none).</summary>
     public TimeSpan MessageExpiry { get; init; } = TimeSpan.FromDays(7);
 
+    /// <summary>Driving events the durable event queue holds before dropping the oldest (default 10,000; events are rare).</summary>
+    public int EventQueueCapacity { get; init; } = 10_000;
+
     /// <summary>
     /// The queue directory used when none is given: <c>$XDG_STATE_HOME/edgesdk/queue/FLEET/DEVICE</c>
     /// (<c>~/.local/state/...</c> when XDG_STATE_HOME is unset).

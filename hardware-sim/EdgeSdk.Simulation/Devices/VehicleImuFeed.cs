@@ -22,6 +22,7 @@ public sealed class VehicleImuFeed
 {
     private readonly VehicleTrajectory _trajectory;
     private readonly VirtualMpu6050 _sensor;
+    private readonly Random _noise;
     private VehicleState _last;
     private double _bodyCourseDegrees;
 
@@ -34,10 +35,18 @@ public sealed class VehicleImuFeed
         ArgumentNullException.ThrowIfNull(scenario);
         _sensor = sensor ?? throw new ArgumentNullException(nameof(sensor));
         _trajectory = new VehicleTrajectory(scenario);
+        _noise = new Random(scenario.Seed); // the same scenario gives the same readings, run after run
         _last = _trajectory.Current;
         _bodyCourseDegrees = _last.CourseDegrees;
         sensor.SetMotion(0, 0, VirtualMpu6050.GravityMetersPerSecondSquared);
     }
+
+    /// <summary>
+    /// Standard deviation of the white noise added to each axis, m/s² (default 0.01: an MPU6050's 400 µg/√Hz behind its
+    /// 5 Hz digital low-pass filter, about two counts at ±16 g). A real sensor never repeats a reading exactly for
+    /// long; <see cref="VirtualMpu6050.Stuck"/> does, and a monitor can tell them apart. Zero for exact readings.
+    /// </summary>
+    public double NoiseMetersPerSecondSquared { get; init; } = 0.01;
 
     /// <summary>Whether the scenario's route is over.</summary>
     public bool Finished => _last.Finished;
@@ -62,7 +71,20 @@ public sealed class VehicleImuFeed
         _bodyCourseDegrees = (_bodyCourseDegrees + turnDegrees + 360) % 360;
         double yawRateDegreesPerSecond = -turnDegrees / seconds;
         double leftMetersPerSecondSquared = now.SpeedMetersPerSecond * yawRateDegreesPerSecond * Math.PI / 180;
-        _sensor.SetMotion(ForwardMetersPerSecondSquared, leftMetersPerSecondSquared, VirtualMpu6050.GravityMetersPerSecondSquared, yawRateDegreesPerSecond);
+        _sensor.SetMotion(ForwardMetersPerSecondSquared + Noise(), leftMetersPerSecondSquared + Noise(),
+            VirtualMpu6050.GravityMetersPerSecondSquared + Noise(), yawRateDegreesPerSecond);
         _last = now;
+    }
+
+    // Gaussian (Box-Muller) with the configured deviation.
+    private double Noise()
+    {
+        if (NoiseMetersPerSecondSquared <= 0)
+        {
+            return 0;
+        }
+
+        double u1 = 1.0 - _noise.NextDouble(), u2 = _noise.NextDouble();
+        return NoiseMetersPerSecondSquared * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 }

@@ -13,7 +13,7 @@ namespace EdgeSdk.Simulation.Devices;
 /// <remarks>
 /// Faults: <see cref="Connected"/> = false makes every transfer fail as a NACK does on Linux;
 /// <see cref="Garbage"/> makes every read return 0xFF (a floating bus or a different chip), so
-/// WHO_AM_I is wrong and samples are nonsense.
+/// WHO_AM_I is wrong and samples are nonsense; <see cref="Stuck"/> freezes the outputs at their last sample.
 /// </remarks>
 public sealed class VirtualMpu6050 : I2cDevice
 {
@@ -44,6 +44,9 @@ public sealed class VirtualMpu6050 : I2cDevice
 
     /// <summary>Whether every read returns 0xFF (wrong chip, floating bus).</summary>
     public bool Garbage { get; set; }
+
+    /// <summary>Whether the output registers have stopped updating (a hung sensor): reads repeat the last sample.</summary>
+    public bool Stuck { get; set; }
 
     /// <summary>Register reads served (each byte counts once).</summary>
     public long BytesRead { get; private set; }
@@ -161,9 +164,9 @@ public sealed class VirtualMpu6050 : I2cDevice
     // does at each sample.
     private void Latch()
     {
-        if ((_registers[PwrMgmt1] & 0x40) != 0)
+        if ((_registers[PwrMgmt1] & 0x40) != 0 || Stuck)
         {
-            return; // asleep: outputs hold
+            return; // asleep or hung: outputs hold
         }
 
         double accelFullScaleG = 2 << ((_registers[AccelConfig] >> 3) & 0x03);

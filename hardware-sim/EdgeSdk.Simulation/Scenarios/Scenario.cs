@@ -23,7 +23,7 @@ public sealed record Scenario
     };
 
     /// <summary>Names of the scenarios shipped inside the library.</summary>
-    public static IReadOnlyList<string> BuiltInNames { get; } = new[] { "chongqing-logistics", "campus-loop" };
+    public static IReadOnlyList<string> BuiltInNames { get; } = new[] { "chongqing-logistics", "campus-loop", "bike-ride" };
 
     /// <summary>Scenario name (used in the truth output).</summary>
     public string Name { get; init; } = "unnamed";
