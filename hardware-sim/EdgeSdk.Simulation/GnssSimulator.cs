@@ -45,16 +45,17 @@ public static class GnssSimulator
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+            if (epoch.TimeUtc.Ticks % TimeSpan.TicksPerSecond == 0)
+            {
+                // A receiver pulses at the top of the second, then sends the sentences that name it.
+                options.Gpio?.PulsePps();
+            }
+
             await output.WriteAsync(epoch.Bytes, cancellationToken).ConfigureAwait(false);
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (options.Truth != null)
             {
                 await options.Truth.WriteAsync(epoch.TruthLine, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (epoch.TimeUtc.Ticks % TimeSpan.TicksPerSecond == 0)
-            {
-                options.Gpio?.PulsePps();
             }
 
             buttons.Advance(epoch.ElapsedSeconds);
