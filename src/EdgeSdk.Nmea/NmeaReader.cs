@@ -16,7 +16,7 @@ namespace EdgeSdk.Nmea;
 /// <see cref="Read"/> has returned false for it. One reader serves one stream on one thread (it is not
 /// thread-safe).</para>
 /// </remarks>
-public sealed class NmeaReader
+public sealed partial class NmeaReader
 {
     private const int MaxBinaryPayload = 8192;
 
@@ -278,10 +278,15 @@ public sealed class NmeaReader
             limit = end;
         }
 
-        int i = start + 1;
-        while (i < limit && !EndsLine[chunk[i]])
+        int i = -1;
+        FindLineEndFast(chunk, start, limit, ref i); // .NET fast path (NmeaReader.Net.cs); absent on nanoFramework
+        if (i < 0)
         {
-            i++;
+            i = start + 1;
+            while (i < limit && !EndsLine[chunk[i]])
+            {
+                i++;
+            }
         }
 
         if (i - start > MaxSentenceLength)
@@ -438,6 +443,9 @@ public sealed class NmeaReader
 
         return false;
     }
+
+    // Implemented by the .NET fast path: sets end to the line end it found, or leaves it -1.
+    partial void FindLineEndFast(byte[] chunk, int start, int limit, ref int end);
 
     private static byte[] BuildIdleClass()
     {
