@@ -30,6 +30,9 @@ public sealed partial class NmeaSentence
     private int _scanEnd = -1;
     private int _scanXor;
 
+    /// <summary>The XOR of the bytes the last <see cref="ScanLine"/> passed over (start character excluded).</summary>
+    internal int ScanXor => _scanXor;
+
     /// <summary>True when this sentence frames and its typed decoders decode through the fast path.</summary>
     internal bool FastPath { get; private set; }
 
