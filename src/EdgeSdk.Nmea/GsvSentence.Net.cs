@@ -60,9 +60,9 @@ public sealed partial class GsvSentence
             _satellites[count++] = new GsvSatellite(
                 number,
                 SatelliteNumbering.Resolve(Talker, 0, number),
-                s.FastDouble(f + 1),
-                s.FastDouble(f + 2),
-                s.FastDouble(f + 3));
+                s.FastSmallDouble(f + 1),
+                s.FastSmallDouble(f + 2),
+                s.FastSmallDouble(f + 3));
         }
 
         SatelliteCount = count;

@@ -220,9 +220,10 @@ public sealed partial class NmeaSentence
                 }
 
                 int comma = origin + (w * 64) + BitOperations.TrailingZeroCount(m);
-                fieldEnd[n] = comma;
+                // n < max <= the arrays' length - 1, checked above: no bounds checks in this loop.
+                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(fieldEnd), n) = comma;
                 n++;
-                fieldStart[n] = comma + 1;
+                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(fieldStart), n) = comma + 1;
                 m &= m - 1;
             }
         }
@@ -257,7 +258,8 @@ public sealed partial class NmeaSentence
 
     // ---- Fixed-width field readers: the same answers as ReadInt/ReadDouble/ReadTime/ReadDate/ReadCoordinate ----
 
-    /// <summary>As <c>ReadInt(s, index, absent)</c>: up to four digits at once, anything else through <see cref="TryGetInt32"/>.</summary>
+    /// <summary>As <c>ReadInt(s, index, absent)</c>: one to three plain digits inline, anything else through <see cref="TryGetInt32"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int FastInt(int index, int absent)
     {
         if ((uint)index >= (uint)_fields)
@@ -265,27 +267,58 @@ public sealed partial class NmeaSentence
             return absent;
         }
 
-        int s = _fieldStart[index];
-        int n = _fieldEnd[index] - s;
-        if (n == 0)
-        {
-            return absent;
-        }
-
-        if (n <= 4 && BitConverter.IsLittleEndian && s <= _buffer.Length - 4)
-        {
-            uint x = (Load32(s) ^ 0x30303030u) << ((4 - n) * 8);
-            if ((((x + 0x76767676u) | x) & 0x80808080u) == 0)
-            {
-                x = ((x * 10) + (x >> 8)) & 0x00FF00FFu;
-                return (int)(((x & 0xFF) * 100) + (x >> 16));
-            }
-        }
-
-        return TryGetInt32(index, out int value) ? value : absent;
+        int v = ShortNumber(index);
+        return v >= 0 ? v : v == -1 ? absent : SlowInt(index, absent);
     }
 
+    /// <summary>As <c>ReadDouble(s, index)</c> for fields that are mostly short whole numbers (GSV's elevation, azimuth, SNR).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal double FastSmallDouble(int index)
+    {
+        if ((uint)index >= (uint)_fields)
+        {
+            return double.NaN;
+        }
+
+        int v = ShortNumber(index);
+        return v >= 0 ? v : v == -1 ? double.NaN : FastDouble(index);
+    }
+
+    // Field index (< _fields) as a number when it is one to three plain digits; -1 when empty; -2 for anything else.
+    // Most numbers in real traffic are like this (GSV: satellite, elevation, azimuth, SNR), so no loop, no call.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int ShortNumber(int index)
+    {
+        int s = StartOf(index);
+        int n = EndOf(index) - s;
+        ref byte b = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), s);
+        uint d0 = (uint)(b - '0');
+        if (n == 2)
+        {
+            uint d1 = (uint)(Unsafe.Add(ref b, 1) - '0');
+            return d0 <= 9 && d1 <= 9 ? (int)((d0 * 10) + d1) : -2;
+        }
+
+        if (n == 3)
+        {
+            uint d1 = (uint)(Unsafe.Add(ref b, 1) - '0');
+            uint d2 = (uint)(Unsafe.Add(ref b, 2) - '0');
+            return d0 <= 9 && d1 <= 9 && d2 <= 9 ? (int)((d0 * 100) + (d1 * 10) + d2) : -2;
+        }
+
+        if (n == 1)
+        {
+            return d0 <= 9 ? (int)d0 : -2;
+        }
+
+        return n == 0 ? -1 : -2;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int SlowInt(int index, int absent) => TryGetInt32(index, out int value) ? value : absent;
+
     /// <summary>As <c>ReadDouble(s, index)</c>: whole numbers of up to eight digits at once, anything else through <see cref="TryGetDouble"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal double FastDouble(int index)
     {
         if ((uint)index >= (uint)_fields)
@@ -293,8 +326,8 @@ public sealed partial class NmeaSentence
             return double.NaN;
         }
 
-        int s = _fieldStart[index];
-        int n = _fieldEnd[index] - s;
+        int s = StartOf(index);
+        int n = EndOf(index) - s;
         if (n == 0)
         {
             return double.NaN;
@@ -335,8 +368,8 @@ public sealed partial class NmeaSentence
             return default;
         }
 
-        int s = _fieldStart[index];
-        int e = _fieldEnd[index];
+        int s = StartOf(index);
+        int e = EndOf(index);
         int n = e - s;
         if (n == 0)
         {
@@ -388,8 +421,8 @@ public sealed partial class NmeaSentence
             return default;
         }
 
-        int s = _fieldStart[index];
-        int n = _fieldEnd[index] - s;
+        int s = StartOf(index);
+        int n = EndOf(index) - s;
         if (n == 0)
         {
             return default;
@@ -423,8 +456,8 @@ public sealed partial class NmeaSentence
             return double.NaN;
         }
 
-        int s = _fieldStart[index];
-        int n = _fieldEnd[index] - s;
+        int s = StartOf(index);
+        int n = EndOf(index) - s;
         if (n == 0)
         {
             return double.NaN;
@@ -432,7 +465,7 @@ public sealed partial class NmeaSentence
 
         int next = index + 1;
         if (n > 13 || !BitConverter.IsLittleEndian || s > _buffer.Length - 16 || next >= _fields
-            || _fieldEnd[next] - _fieldStart[next] != 1)
+            || EndOf(next) - StartOf(next) != 1)
         {
             return TryGetCoordinate(index, out double slow) ? slow : double.NaN;
         }
@@ -445,7 +478,7 @@ public sealed partial class NmeaSentence
             return TryGetCoordinate(index, out double slow) ? slow : double.NaN;
         }
 
-        byte hemisphere = _buffer[_fieldStart[next]];
+        byte hemisphere = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), StartOf(next));
         bool latitude = hemisphere == 'N' || hemisphere == 'S';
         bool ok = latitude || hemisphere == 'E' || hemisphere == 'W';
         // Degrees are the digits before the last two of the whole part, minutes those two: no division.
@@ -499,9 +532,12 @@ public sealed partial class NmeaSentence
         return true;
     }
 
+    // Field bounds without bounds checks: callers have checked 0 <= index < _fields (<= the arrays' length).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private uint Load32(int at) =>
-        Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), at));
+    private int StartOf(int index) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_fieldStart), index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int EndOf(int index) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_fieldEnd), index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong Load64(int at) =>
