@@ -5,7 +5,7 @@ public sealed partial class NmeaReader
 {
     /// <summary>
     /// When true, lines are framed by one vectorised pass (line end, checksum XOR and comma positions from the same
-    /// loads) and RMC, GGA and GSV are decoded with fixed-width readers that take several digits at a time.
+    /// loads) and RMC, GGA, GSA, GSV, GLL and VTG are decoded with fixed-width readers that take several digits at a time.
     /// Sentences, values, counters and reject reasons are the same as with the portable path (false, the default),
     /// which stays the reference. .NET only; zero allocation per sentence either way.
     /// </summary>
