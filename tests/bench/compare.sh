@@ -113,7 +113,7 @@ END {
       l = ""; for (r = 1; r <= rounds; r++) if ((r, in_, names[k]) in v) l = l " " v[r, in_, names[k]];
       printf "  %-18s %s\n", names[k], stats(l);
     }
-    for (k = 1; k <= 7; k++) if (seen[in_, names[k] "-accepted"]) printf "  %s accepts %d of the lines\n", names[k], v[rounds, in_, names[k] "-accepted"];
+    for (k = 1; k <= 7; k++) if (v[rounds, in_, names[k] "-accepted"] > 0) printf "  %s accepts %d of the lines\n", names[k], v[rounds, in_, names[k] "-accepted"];
     printf "%s: ratios within a round, median [min-max]\n", in_;
     ratio(in_, "minmea", "fast", "fast path speed / minmea speed (target >= 3)");
     ratio(in_, "minmea", "portable", "portable speed / minmea speed");

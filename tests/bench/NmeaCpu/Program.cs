@@ -121,11 +121,10 @@ public static class Program
 
             case "floor":
             {
-                long sentences = NewParser(fast: false).DecodeAll(bytes, 0, bytes.Length);
                 return () =>
                 {
                     Floor(bytes);
-                    return sentences;
+                    return 0; // accepts nothing: it only checksums
                 };
             }
 
