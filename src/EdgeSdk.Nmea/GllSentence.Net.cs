@@ -9,4 +9,15 @@ public sealed partial class GllSentence
     public override string ToString() => string.Join(' ',
         NmeaDisplay.Address(this), NmeaDisplay.Time(TimeUtc), NmeaDisplay.Status(Status),
         NmeaDisplay.Position(LatitudeDegrees, LongitudeDegrees), "mode", NmeaDisplay.Letter(Mode));
+
+    // The fast path's copy of Read (same fields, same order; FastPathDifferentialTests pins them together).
+    internal override bool ReadFixedWidth(NmeaSentence s)
+    {
+        LatitudeDegrees = s.FastCoordinate(1);
+        LongitudeDegrees = s.FastCoordinate(3);
+        TimeUtc = s.FastTime(5);
+        Status = ReadChar(s, 6);
+        Mode = ReadChar(s, 7);
+        return true;
+    }
 }

@@ -24,4 +24,48 @@ public sealed partial class GsvSentence
             NmeaDisplay.Count(MessageNumber) + "/" + NmeaDisplay.Count(TotalMessages),
             NmeaDisplay.Count(SatellitesInView), "in view:", string.Join(", ", satellites));
     }
+
+    // The fast path's copy of Read (same fields, same order; FastPathDifferentialTests pins them together):
+    // GSV is 44 % of real traffic, about 19 short numbers each, read four digits at a time.
+    internal override bool ReadFixedWidth(NmeaSentence s)
+    {
+        TotalMessages = s.FastInt(1, -1);
+        MessageNumber = s.FastInt(2, -1);
+        SatellitesInView = s.FastInt(3, -1);
+        int rest = s.FieldCount - 3;
+        int blocks = rest / 4;
+        if (rest % 4 == 1)
+        {
+            SignalId = ReadHex(s, s.FieldCount, -1);
+        }
+        else
+        {
+            SignalId = -1;
+            if (rest % 4 != 0)
+            {
+                blocks++;
+            }
+        }
+
+        int count = 0;
+        for (int b = 0; b < blocks && count < MaxSatellites; b++)
+        {
+            int f = 4 + (b * 4);
+            int number = s.FastInt(f, -1);
+            if (number <= 0)
+            {
+                continue;
+            }
+
+            _satellites[count++] = new GsvSatellite(
+                number,
+                SatelliteNumbering.Resolve(Talker, 0, number),
+                s.FastSmallDouble(f + 1),
+                s.FastSmallDouble(f + 2),
+                s.FastSmallDouble(f + 3));
+        }
+
+        SatelliteCount = count;
+        return true;
+    }
 }

@@ -16,7 +16,7 @@ namespace EdgeSdk.Nmea;
 /// <see cref="Read"/> has returned false for it. One reader serves one stream on one thread (it is not
 /// thread-safe).</para>
 /// </remarks>
-public sealed class NmeaReader
+public sealed partial class NmeaReader
 {
     private const int MaxBinaryPayload = 8192;
 
@@ -291,10 +291,21 @@ public sealed class NmeaReader
             limit = end;
         }
 
-        int i = start + 1;
-        while (i < limit && !_endsLine[chunk[i]])
+        int i = -1;
+        if (_endsLine == EndsLine)
         {
-            i++;
+            // .NET fast path (NmeaReader.Net.cs; absent on nanoFramework); its scan ends lines at 8-bit bytes, so a
+            // reader that accepts them scans byte by byte.
+            FindLineEndFast(chunk, start, limit, ref i);
+        }
+
+        if (i < 0)
+        {
+            i = start + 1;
+            while (i < limit && !_endsLine[chunk[i]])
+            {
+                i++;
+            }
         }
 
         if (i - start > MaxSentenceLength)
@@ -451,6 +462,9 @@ public sealed class NmeaReader
 
         return false;
     }
+
+    // Implemented by the .NET fast path: sets end to the line end it found, or leaves it -1.
+    partial void FindLineEndFast(byte[] chunk, int start, int limit, ref int end);
 
     private static byte[] BuildIdleClass()
     {

@@ -337,6 +337,13 @@ public sealed partial class NmeaSentence
     /// </summary>
     internal NmeaRejectReason Frame(byte[] buffer, int start, int length, NmeaChecksumPolicy policy, bool cleanEnd)
     {
+        int fast = -1;
+        FrameFast(buffer, start, length, policy, cleanEnd, ref fast); // .NET fast path (NmeaSentence.Net.cs)
+        if (fast >= 0)
+        {
+            return (NmeaRejectReason)fast;
+        }
+
         _buffer = buffer;
         _start = start;
         _length = length;
@@ -397,6 +404,9 @@ public sealed partial class NmeaSentence
 
         return ReadAddress();
     }
+
+    // Implemented by the .NET fast path: sets reason to the framing result, or leaves it -1 for the loop above.
+    partial void FrameFast(byte[] buffer, int start, int length, NmeaChecksumPolicy policy, bool cleanEnd, ref int reason);
 
     private NmeaRejectReason ReadAddress()
     {

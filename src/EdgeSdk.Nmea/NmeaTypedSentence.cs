@@ -35,7 +35,13 @@ public abstract partial class NmeaTypedSentence
 
         sentence.BeginDecode();
         Talker = sentence.Talker;
-        Read(sentence);
+        bool done = false;
+        ReadFast(sentence, ref done); // .NET fast path (NmeaTypedSentence.Net.cs); absent on nanoFramework
+        if (!done)
+        {
+            Read(sentence);
+        }
+
         return sentence.InvalidField == 0 ? NmeaRejectReason.None : NmeaRejectReason.InvalidField;
     }
 
@@ -56,6 +62,9 @@ public abstract partial class NmeaTypedSentence
 
     /// <summary>Reads the fields; mark unreadable ones with the sentence's internal readers or <see cref="NmeaSentence"/> accessors.</summary>
     protected abstract void Read(NmeaSentence s);
+
+    // Implemented by the .NET fast path: decodes with the fixed-width readers and sets done.
+    partial void ReadFast(NmeaSentence sentence, ref bool done);
 
     // Shorthands over NmeaSentence's one accessor family (TryGet...), for this class's decoders and for yours:
     // each gives the field's "absent" value when it is empty or unreadable (an unreadable field is recorded by

@@ -13,4 +13,20 @@ public sealed partial class RmcSentence
         NmeaDisplay.Address(this), NmeaDisplay.Date(Date), NmeaDisplay.Time(TimeUtc), NmeaDisplay.Status(Status),
         NmeaDisplay.Position(LatitudeDegrees, LongitudeDegrees), NmeaDisplay.Number(SpeedMetersPerSecond, 2), "m/s",
         "course", NmeaDisplay.Number(CourseDegrees, 2) + "°", "mode", NmeaDisplay.Letter(Mode));
+
+    // The fast path's copy of Read (same fields, same order; FastPathDifferentialTests pins them together).
+    internal override bool ReadFixedWidth(NmeaSentence s)
+    {
+        TimeUtc = s.FastTime(1);
+        Status = ReadChar(s, 2);
+        LatitudeDegrees = s.FastCoordinate(3);
+        LongitudeDegrees = s.FastCoordinate(5);
+        SpeedKnots = s.FastDouble(7);
+        CourseDegrees = s.FastDouble(8);
+        Date = s.FastDate(9);
+        MagneticVariationDegrees = ReadSignedByLetter(s, 10, 'W');
+        Mode = ReadChar(s, 12);
+        NavigationalStatus = ReadChar(s, 13);
+        return true;
+    }
 }

@@ -63,6 +63,15 @@ public static class FuzzTargets
         {
             _ = NmeaTypedSentence.TryParse(line, NmeaChecksumPolicy.CheckedWhenPresent, out _, out _);
         }
+
+        // Differential invariant: the .NET fast path sees the same sentences, values, counters and reject reasons.
+        NmeaReader settings = Reader(input);
+        string? difference = NmeaDifferential.FirstDifference(
+            input, input.Length == 0 ? 1 : input[0] + 1, settings.ChecksumPolicy, settings.SkipCommentLines, settings.MaxSentenceLength, out _);
+        if (difference != null)
+        {
+            throw new FuzzInvariantException("fast path differs from the portable path: " + difference);
+        }
     }
 
     private static void Fusion(byte[] input)

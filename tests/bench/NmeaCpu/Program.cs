@@ -1,0 +1,236 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using EdgeSdk.Gnss;
+using EdgeSdk.Nmea;
+
+namespace EdgeSdk.Bench;
+
+/// <summary>
+/// <c>NmeaCpu rounds FILE MILLISECONDS [contender...]</c>: one round, interleaved: each contender decodes FILE again and
+/// again for about MILLISECONDS of this thread's CPU time, in the order given, and prints
+/// <c>name ns-per-sentence-line sentence-lines accepted-per-pass</c>; <c>NmeaCpu once FILE</c>: decode and fuse the file once (a whole
+/// process, for comparing with gpsdecode). Contenders: portable, fast, portable+fuse, fast+fuse, frame-portable, frame-fast, floor.
+/// </summary>
+public static class Program
+{
+    private const int ClockThreadCpuTime = 3; // CLOCK_THREAD_CPUTIME_ID on Linux
+
+    public static int Main(string[] args)
+    {
+        if (args.Length >= 2 && args[0] == "once")
+        {
+            byte[] data = File.ReadAllBytes(args[1]);
+            long fixes = ParseAndFuse(NewParser(fast: true), new EpochFusion(), data);
+            Console.WriteLine($"fixes {fixes}");
+            return 0;
+        }
+
+        if (args.Length < 3 || args[0] != "rounds" || !int.TryParse(args[2], out int budgetMs))
+        {
+            Console.Error.WriteLine("usage: NmeaCpu rounds FILE MILLISECONDS [portable|fast|portable+fuse|fast+fuse|frame-portable|frame-fast|floor ...] | NmeaCpu once FILE");
+            return 2;
+        }
+
+        byte[] bytes = File.ReadAllBytes(args[1]);
+        long lines = SentenceLines(bytes);
+        string[] contenders = args.Length > 3 ? args[3..] : ["portable", "fast", "portable+fuse", "fast+fuse", "floor"];
+        foreach (string name in contenders)
+        {
+            Func<long> pass = Contender(name, bytes);
+            if (pass == null!)
+            {
+                Console.Error.WriteLine($"unknown contender '{name}' (or this NMEA library has no fast path)");
+                return 2;
+            }
+
+            long sentences = lines;
+            pass(); // warm-up passes: tiered JIT up to the optimised code
+            long warmEnd = ThreadCpuNs() + (budgetMs * 1_000_000L / 4);
+            while (ThreadCpuNs() < warmEnd)
+            {
+                pass();
+            }
+
+            long passes = 0;
+            long start = ThreadCpuNs();
+            long end = start + (budgetMs * 1_000_000L);
+            long now;
+            do
+            {
+                pass();
+                passes++;
+                now = ThreadCpuNs();
+            }
+            while (now < end);
+
+            double ns = (double)(now - start) / (passes * sentences);
+            Console.WriteLine($"{name} {ns:F2} {sentences} {pass()}");
+        }
+
+        return 0;
+    }
+
+    private static Func<long> Contender(string name, byte[] bytes)
+    {
+        switch (name)
+        {
+            case "portable":
+            {
+                NmeaParser p = NewParser(fast: false);
+                return () => p.DecodeAll(bytes, 0, bytes.Length);
+            }
+
+            case "fast":
+            {
+                NmeaParser p = NewParser(fast: true);
+                return p == null ? null! : () => p.DecodeAll(bytes, 0, bytes.Length);
+            }
+
+            case "portable+fuse":
+            case "fast+fuse":
+            {
+                NmeaParser p = NewParser(fast: name == "fast+fuse");
+                var fusion = new EpochFusion();
+                long sentences = p?.DecodeAll(bytes, 0, bytes.Length) ?? 0;
+                return p == null ? null! : () =>
+                {
+                    ParseAndFuse(p, fusion, bytes);
+                    return sentences;
+                };
+            }
+
+            case "frame-portable":
+            case "frame-fast":
+            {
+                // Framing alone (line end, checksum, fields, address), no typed decoding: where the time goes.
+                NmeaParser p = NewParser(fast: name == "frame-fast");
+                long sentences = p?.DecodeAll(bytes, 0, bytes.Length) ?? 0;
+                return p == null ? null! : () =>
+                {
+                    NmeaReader reader = p.Reader;
+                    reader.Feed(bytes, 0, bytes.Length);
+                    reader.Complete();
+                    while (reader.Read())
+                    {
+                    }
+
+                    reader.Reset();
+                    return sentences;
+                };
+            }
+
+            case "floor":
+            {
+                return () =>
+                {
+                    Floor(bytes);
+                    return 0; // accepts nothing: it only checksums
+                };
+            }
+
+            default:
+                return null!;
+        }
+    }
+
+    // Lines that start a sentence ('$' or '!' first): the unit every contender, minmea included, is timed per.
+    private static long SentenceLines(byte[] b)
+    {
+        long n = 0;
+        for (int i = 0; i < b.Length; i++)
+        {
+            if ((b[i] == '$' || b[i] == '!') && (i == 0 || b[i - 1] == '\n'))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    // The checksum-only floor: find each line end and XOR the line, nothing else (a byte loop, as anyone would write it).
+    private static int Floor(byte[] b)
+    {
+        int lines = 0;
+        int x = 0;
+        int sum = 0;
+        for (int i = 0; i < b.Length; i++)
+        {
+            byte c = b[i];
+            if (c == '\n')
+            {
+                sum += x;
+                x = 0;
+                lines++;
+            }
+            else
+            {
+                x ^= c;
+            }
+        }
+
+        return lines + sum;
+    }
+
+    private static long ParseAndFuse(NmeaParser parser, EpochFusion fusion, byte[] data)
+    {
+        long fixes = 0;
+        parser.Feed(data, 0, data.Length);
+        parser.Complete();
+        while (parser.Read() != NmeaSentenceType.None)
+        {
+            fusion.Add(parser.Current);
+            while (fusion.TryTakeFix(out _))
+            {
+                fixes++;
+            }
+        }
+
+        parser.Reader.Reset();
+        fusion.Flush();
+        while (fusion.TryTakeFix(out _))
+        {
+            fixes++;
+        }
+
+        return fixes;
+    }
+
+    // By reflection, so this program also builds against a library from before the fast path (compare.sh --baseline).
+    private static NmeaParser NewParser(bool fast)
+    {
+        var reader = new NmeaReader { SkipCommentLines = true };
+        if (fast)
+        {
+            PropertyInfo? property = typeof(NmeaReader).GetProperty("FastPath");
+            if (property == null)
+            {
+                return null!;
+            }
+
+            property.SetValue(reader, true);
+        }
+
+        return new NmeaParser(reader);
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    private static long ThreadCpuNs()
+    {
+        if (ClockGetTime(ClockThreadCpuTime, out TimeSpec t) != 0)
+        {
+            throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed: this benchmark needs Linux");
+        }
+
+        return (t.Seconds * 1_000_000_000L) + t.Nanoseconds;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+}
