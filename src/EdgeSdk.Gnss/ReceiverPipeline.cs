@@ -31,6 +31,7 @@ internal sealed class ReceiverPipeline
         _logger = logger;
         _fusion = NewFusion();
         _parser.Reader.ChecksumPolicy = options.RequireChecksum ? NmeaChecksumPolicy.Required : NmeaChecksumPolicy.CheckedWhenPresent;
+        _parser.Reader.FastPath = true; // same values and reject reasons as the portable path (differential test), 1.2x faster
     }
 
     /// <summary>Completed fixes, oldest first.</summary>
