@@ -28,6 +28,7 @@ internal static class CommandTree
         root.Subcommands.Add(CockpitCommand.Create());
         root.Subcommands.Add(RdssCommand.Create());
         root.Subcommands.Add(FleetCommand.Create());
+        root.Subcommands.Add(LoadCommand.Create());
         return root;
     }
 }

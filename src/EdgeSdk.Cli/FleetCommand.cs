@@ -139,7 +139,7 @@ internal static class FleetCommand
         return db;
     }
 
-    private static string ConnectionString(string? given) =>
+    internal static string ConnectionString(string? given) =>
         !string.IsNullOrWhiteSpace(given) ? given
         : Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
         : throw new ArgumentException($"no database: give --db \"Host=...;Port=...;Database=...;Username=...\" or set {DatabaseVariable}");
