@@ -23,9 +23,10 @@ internal static class LoadCommand
         var db = new Option<string?>("--db") { Description = $"Npgsql connection string of the store (default: ${FleetCommand.DatabaseVariable})" };
         var fleet = new Option<string?>("--fleet") { Description = "Fleet name in the store (default: load + the UTC start time)" };
         var rogue = new Option<int>("--rogue") { Description = "Malformed messages in the rogue burst", DefaultValueFactory = _ => 200 };
+        var restarts = new Option<int>("--broker-restarts") { Description = "Restarts of the private broker (0-2)", DefaultValueFactory = _ => 2 };
         var noFaults = new Option<bool>("--no-faults") { Description = "Run without the faults (a baseline)" };
         var queueDir = new Option<string?>("--queue-dir") { Description = "Where the vehicles' durable queues live (default: a temporary directory)" };
-        foreach (Option option in new Option[] { vehicles, rate, duration, mqtt, consumers, db, fleet, rogue, noFaults, queueDir })
+        foreach (Option option in new Option[] { vehicles, rate, duration, mqtt, consumers, db, fleet, rogue, restarts, noFaults, queueDir })
         {
             command.Options.Add(option);
         }
@@ -44,6 +45,7 @@ internal static class LoadCommand
                 Fleet = parseResult.GetValue(fleet),
                 RogueMessages = parseResult.GetValue(rogue),
                 Faults = !parseResult.GetValue(noFaults),
+                BrokerRestarts = parseResult.GetValue(restarts),
                 QueueRoot = parseResult.GetValue(queueDir),
             };
             FleetLoadReport report = await FleetLoadTest.RunAsync(options, line => Console.Error.WriteLine(line), cancellationToken);

@@ -53,6 +53,12 @@ public sealed class FleetLoadOptions
     /// <summary>Inject the faults (default true): the private broker restarted twice, one consumer killed with SIGKILL and restarted, a rogue burst.</summary>
     public bool Faults { get; init; } = true;
 
+    /// <summary>
+    /// How many times the private broker is restarted (0, 1 or 2; default 2, at 20 % and 75 % of the run). Zero measures
+    /// the other faults alone.
+    /// </summary>
+    public int BrokerRestarts { get; init; } = 2;
+
     /// <summary>How long the private broker stays down at each restart (default 2 s).</summary>
     public TimeSpan BrokerDowntime { get; init; } = TimeSpan.FromSeconds(2);
 

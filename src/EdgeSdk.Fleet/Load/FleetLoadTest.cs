@@ -60,6 +60,11 @@ public static class FleetLoadTest
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Consumers, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(options.RogueMessages);
+        if (options.BrokerRestarts is < 0 or > 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"--broker-restarts must be 0, 1 or 2, not {options.BrokerRestarts}");
+        }
+
         if (!(options.RateHertz > 0 && options.RateHertz <= 100))
         {
             throw new ArgumentOutOfRangeException(nameof(options), $"--rate must be above 0 and at most 100 Hz, not {options.RateHertz}");
@@ -299,7 +304,7 @@ public static class FleetLoadTest
             {
                 Note("broker restarts skipped: --mqtt names a broker this run did not start");
             }
-            else
+            else if (options.BrokerRestarts >= 1)
             {
                 await AtAsync(generating, FirstBrokerRestart, cancellationToken).ConfigureAwait(false);
                 await RestartBrokerAsync(cancellationToken).ConfigureAwait(false);
@@ -322,7 +327,7 @@ public static class FleetLoadTest
                 Note($"rogue client published {_rogueSent} malformed/oversized messages");
             }
 
-            if (_broker is not null)
+            if (_broker is not null && options.BrokerRestarts >= 2)
             {
                 await AtAsync(generating, SecondBrokerRestart, cancellationToken).ConfigureAwait(false);
                 await RestartBrokerAsync(cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,39 @@
+using EdgeSdk.Gnss;
+using MQTTnet;
+
+namespace EdgeSdk.Fleet.Tests;
+
+public sealed class BrokerRestartTests
+{
+    // Found by the load test: after mosquitto is restarted (SIGTERM, persistence on), an ingestor on its persistent
+    // session must keep storing. Fixes published before, during (the broker keeps them) and after the restart all land once.
+    [Fact]
+    public async Task An_ingestor_keeps_storing_after_the_broker_is_restarted()
+    {
+        await using Postgres postgres = await Postgres.StartAsync();
+        string database = await postgres.CreateDatabaseAsync("restart");
+        await using Mosquitto broker = await Mosquitto.StartAsync("allow_anonymous true\nmax_inflight_messages 1000");
+        await using var ingestor = new FleetIngestor(FleetTest.Ingestor(database, broker.Uri, clientId: "platform-restart", group: "platform"));
+        await ingestor.StartAsync();
+        GnssFix[] drive = FleetTest.Fixes(300, 10, 30, FleetTest.Day.AddHours(6));
+
+        async Task PublishAsync(int fromBatch, int toBatch)
+        {
+            using IMqttClient device = await FleetTest.DeviceAsync(broker.Uri);
+            for (int batch = fromBatch; batch < toBatch; batch++)
+            {
+                await FleetTest.PublishAsync(device, "truck-r", 5, (ulong)(batch * 10) + 1, drive[(batch * 10)..((batch + 1) * 10)]);
+            }
+        }
+
+        await PublishAsync(0, 10);
+        await FleetTest.WaitUntilAsync(() => Task.FromResult(ingestor.Status.FixesInserted == 100), TimeSpan.FromSeconds(10), () => $"{ingestor.Status}");
+        await broker.StopAsync();
+        await broker.StartAsync();
+        await PublishAsync(10, 30);
+        await FleetTest.WaitUntilAsync(async () => await ingestor.Store.CountFixesAsync() == 300, TimeSpan.FromSeconds(20),
+            () => $"stored {ingestor.Store.CountFixesAsync().Result} of 300; {ingestor.Status}");
+        Assert.Null(ingestor.Status.LastError);
+        Assert.Equal(300, ingestor.Status.FixesInserted);
+    }
+}
