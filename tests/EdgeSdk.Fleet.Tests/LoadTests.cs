@@ -4,10 +4,14 @@ namespace EdgeSdk.Fleet.Tests;
 
 public sealed class LoadTests(ITestOutputHelper output)
 {
-    // 50 vehicles at 1 Hz for 60 s through a private mosquitto restarted twice, two `edgesdk fleet ingest` processes
-    // (one SIGKILLed and restarted) and a rogue burst. Asserts counts only; the latency and RSS are printed, not asserted.
-    [Fact]
-    public async Task Fifty_vehicles_through_broker_restarts_a_consumer_SIGKILL_and_a_rogue_burst_lose_and_duplicate_nothing()
+    // 50 vehicles at 1 Hz for 60 s, two `edgesdk fleet ingest` processes in a shared group (one SIGKILLed and restarted),
+    // a rogue burst, and the private mosquitto restarted twice (or not). Asserts counts only; latency and RSS are printed.
+    // With the restarts it fails on Debian 12's mosquitto 2.0.11: a restarted broker stops delivering to the ingestors'
+    // resumed shared subscriptions (BrokerRestartTests isolates it), so their share of the fixes stays at the broker.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public async Task Fifty_vehicles_through_a_consumer_SIGKILL_a_rogue_burst_and_broker_restarts_lose_and_duplicate_nothing(int brokerRestarts)
     {
         const int Vehicles = 50, Seconds = 60, Rogue = 70; // 70: ten of each kind of bad message
         await using Postgres postgres = await Postgres.StartAsync();
@@ -23,7 +27,8 @@ public sealed class LoadTests(ITestOutputHelper output)
             ConsumerCommand = ["dotnet", Path.Combine(AppContext.BaseDirectory, "edgesdk.dll"), "fleet", "ingest"],
             Fleet = "loadtest",
             RogueMessages = Rogue,
-            SettleTimeout = TimeSpan.FromMinutes(10), // a busy shared machine; the run stops by itself either way
+            BrokerRestarts = brokerRestarts,
+            SettleTimeout = TimeSpan.FromMinutes(3), // settling takes seconds; generous for a busy shared machine
         }, line => output.WriteLine(line));
         output.WriteLine(report.ToString());
 
@@ -35,7 +40,7 @@ public sealed class LoadTests(ITestOutputHelper output)
         Assert.Equal(0, report.Lost);
         Assert.Equal(0, report.Duplicated);
         Assert.Equal(0, report.VehiclesMismatched);
-        Assert.Equal(2, report.BrokerRestarts);
+        Assert.Equal(brokerRestarts, report.BrokerRestarts);
         Assert.Equal(1, report.ConsumerKills);
         Assert.Equal(Rogue, report.RogueMessagesSent);
         Assert.Equal(Rogue, report.RogueMessagesCounted);
