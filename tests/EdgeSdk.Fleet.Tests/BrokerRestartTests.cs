@@ -7,8 +7,9 @@ public sealed class BrokerRestartTests
 {
     // Found by the load test: after mosquitto is restarted (SIGTERM, persistence on), an ingestor on its persistent
     // session must keep storing. Fixes published before and after the restart all land once. With a shared subscription
-    // this fails on Debian 12's mosquitto 2.0.11: the ingestor reconnects (session present), subscribes again, gets its
-    // SUBACK, and the broker never sends it another PUBLISH (its log, printed on failure, shows only PINGs).
+    // this fails today (mosquitto 2.0.11): the ingestor reconnects (session present), subscribes again, gets its SUBACK,
+    // and the broker never sends it another PUBLISH (its log, printed on failure, shows only PINGs). mosquitto_sub with
+    // the same session options keeps receiving across such a restart, so the cause is on the consumer's side of the wire.
     [Theory]
     [InlineData(null)]
     [InlineData("platform")]

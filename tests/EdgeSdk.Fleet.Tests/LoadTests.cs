@@ -6,8 +6,8 @@ public sealed class LoadTests(ITestOutputHelper output)
 {
     // 50 vehicles at 1 Hz for 60 s, two `edgesdk fleet ingest` processes in a shared group (one SIGKILLed and restarted),
     // a rogue burst, and the private mosquitto restarted twice (or not). Asserts counts only; latency and RSS are printed.
-    // With the restarts it fails on Debian 12's mosquitto 2.0.11: a restarted broker stops delivering to the ingestors'
-    // resumed shared subscriptions (BrokerRestartTests isolates it), so their share of the fixes stays at the broker.
+    // With the restarts it fails today: a restarted broker stops delivering to the ingestors' resumed shared
+    // subscriptions (BrokerRestartTests isolates it), so their share of the fixes stays at the broker.
     [Theory]
     [InlineData(0)]
     [InlineData(2)]
