@@ -56,33 +56,33 @@ public static class FleetLoadTest
     private static void Validate(FleetLoadOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Vehicles, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Consumers, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
-        ArgumentOutOfRangeException.ThrowIfNegative(options.RogueMessages);
+        if (options.Vehicles < 1 || options.Consumers < 1 || options.BatchSize < 1 || options.RogueMessages < 0)
+        {
+            throw new ArgumentException($"--vehicles ({options.Vehicles}) and --consumers ({options.Consumers}) must be at least 1, --rogue ({options.RogueMessages}) at least 0, BatchSize ({options.BatchSize}) at least 1");
+        }
         if (options.BrokerRestarts is < 0 or > 2)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), $"--broker-restarts must be 0, 1 or 2, not {options.BrokerRestarts}");
+            throw new ArgumentException($"--broker-restarts must be 0, 1 or 2, not {options.BrokerRestarts}");
         }
 
         if (!(options.RateHertz > 0 && options.RateHertz <= 100))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), $"--rate must be above 0 and at most 100 Hz, not {options.RateHertz}");
+            throw new ArgumentException($"--rate must be above 0 and at most 100 Hz, not {options.RateHertz}");
         }
 
         if (options.Duration <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "--duration must be positive");
+            throw new ArgumentException("--duration must be positive");
         }
 
         if (options.ConsumerCommand.Count == 0)
         {
-            throw new ArgumentException("no consumer command: give the program that runs `fleet ingest`", nameof(options));
+            throw new ArgumentException("no consumer command: give the program that runs `fleet ingest`");
         }
 
         if (options.BrokerUri is { } uri && !IsLoopback(uri.Host))
         {
-            throw new ArgumentException($"the load test talks only to a broker on loopback, not {uri.Host}: use mqtt://127.0.0.1:PORT or leave --mqtt out to start a private mosquitto", nameof(options));
+            throw new ArgumentException($"the load test talks only to a broker on loopback, not {uri.Host}: use mqtt://127.0.0.1:PORT or leave --mqtt out to start a private mosquitto");
         }
 
         if (options.Fleet is { } fleet)
