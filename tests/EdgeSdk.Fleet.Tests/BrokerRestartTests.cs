@@ -1,4 +1,5 @@
 using EdgeSdk.Gnss;
+using EdgeSdk.Telemetry;
 using MQTTnet;
 
 namespace EdgeSdk.Fleet.Tests;
@@ -41,5 +42,47 @@ public sealed class BrokerRestartTests
                 string.Join('\n', broker.Log().Split('\n').Where(line => line.Contains("platform-restart", StringComparison.Ordinal)).TakeLast(60)));
         Assert.Null(ingestor.Status.LastError);
         Assert.Equal(300, ingestor.Status.FixesInserted);
+    }
+
+    // The same restart for a plain TelemetryConsumer that acknowledges on receipt (no store): narrows the stall above
+    // down to the acknowledge-after-commit mode or not.
+    [Theory]
+    [InlineData(null)]
+    [InlineData("platform")]
+    public async Task A_consumer_acknowledging_on_receipt_keeps_receiving_after_the_broker_is_restarted(string? group)
+    {
+        await using Mosquitto broker = await Mosquitto.StartAsync("allow_anonymous true\nmax_inflight_messages 1000");
+        TelemetryConsumerOptions options = FleetTest.Ingestor("unused", broker.Uri, clientId: "platform-auto", group: group).Consumer;
+        await using var consumer = new TelemetryConsumer(options);
+        await consumer.StartAsync();
+        GnssFix[] drive = FleetTest.Fixes(300, 10, 30, FleetTest.Day.AddHours(7));
+        int received = 0;
+        using var reading = new CancellationTokenSource();
+        Task reader = Task.Run(async () =>
+        {
+            await foreach (ReceivedFix _ in consumer.ReadFixesAsync(reading.Token))
+            {
+                Interlocked.Increment(ref received);
+            }
+        });
+
+        async Task PublishAsync(int fromBatch, int toBatch)
+        {
+            using IMqttClient device = await FleetTest.DeviceAsync(broker.Uri);
+            for (int batch = fromBatch; batch < toBatch; batch++)
+            {
+                await FleetTest.PublishAsync(device, "truck-a", 6, (ulong)(batch * 10) + 1, drive[(batch * 10)..((batch + 1) * 10)]);
+            }
+        }
+
+        await PublishAsync(0, 10);
+        await FleetTest.WaitUntilAsync(() => Task.FromResult(Volatile.Read(ref received) == 100), TimeSpan.FromSeconds(10), () => $"{consumer.Counters}");
+        await broker.StopAsync();
+        await broker.StartAsync();
+        await PublishAsync(10, 30);
+        await FleetTest.WaitUntilAsync(() => Task.FromResult(Volatile.Read(ref received) == 300), TimeSpan.FromSeconds(20), () => $"received {received} of 300; {consumer.Counters}");
+        await reading.CancelAsync();
+        await reader.ContinueWith(_ => { }, TaskScheduler.Default);
+        Assert.Equal(300, consumer.Counters.Fixes);
     }
 }
