@@ -29,6 +29,7 @@ internal static class CommandTree
         root.Subcommands.Add(RdssCommand.Create());
         root.Subcommands.Add(FleetCommand.Create());
         root.Subcommands.Add(TimeCommand.Create());
+        root.Subcommands.Add(LoadCommand.Create());
         return root;
     }
 }

@@ -150,7 +150,7 @@ internal static class FleetCommand
         return db;
     }
 
-    private static string ConnectionString(string? given)
+    internal static string ConnectionString(string? given)
     {
         if (!string.IsNullOrWhiteSpace(given))
         {
