@@ -49,6 +49,10 @@ public sealed class DurableQueue : IDisposable
     private const int StateBytes = 44 + 4;
     private const int SegmentHeaderBytes = 12;
     private const int LegacySegmentHeaderBytes = 4;
+
+    // The highest number a record can carry: the numbering after it (long.MaxValue) must not wrap to negative
+    // numbers, which recovery would read as below every head. Only a crafted or faulty state or segment gets near it.
+    private const long LastSequence = long.MaxValue - 1;
     private static readonly byte[] SegmentMagic = "EDQ2"u8.ToArray();
     private static readonly byte[] LegacySegmentMagic = "EDQ1"u8.ToArray();
     private static readonly byte[] StateMagic = "EDS2"u8.ToArray();
@@ -166,6 +170,14 @@ public sealed class DurableQueue : IDisposable
             }
 
             long sequence = _nextSequence;
+            if (sequence > LastSequence)
+            {
+                IOException exhausted = Failure($"cannot write the queue in '{_options.Directory}': its numbering is exhausted " +
+                    "(the state or segments were written by a faulty build or altered); send what it holds, then delete the directory", inner: null);
+                Volatile.Write(ref _appendError, exhausted.Message);
+                throw exhausted;
+            }
+
             var record = new byte[RecordHeaderBytes + payload.Length];
             BinaryPrimitives.WriteUInt32LittleEndian(record, (uint)payload.Length);
             BinaryPrimitives.WriteInt64LittleEndian(record.AsSpan(8), sequence);
@@ -256,7 +268,8 @@ public sealed class DurableQueue : IDisposable
     /// <summary>
     /// Removes every record up to and including <paramref name="sequence"/> (they were acknowledged), persists
     /// the new head and deletes segment files that hold nothing newer. Never throws for I/O: a failed state
-    /// commit is retried at the next call and shows in <see cref="LastError"/>.
+    /// commit is retried at the next call and shows in <see cref="LastError"/>. A number above the last one issued
+    /// acknowledges everything issued so far and nothing later (later appends still get numbers above the head).
     /// </summary>
     /// <returns>How many records were removed (fewer than sent when some were dropped meanwhile).</returns>
     public int Remove(long sequence)
@@ -264,6 +277,10 @@ public sealed class DurableQueue : IDisposable
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+
+            // A head above the numbering would put the next appends below it, where the next open takes them as
+            // acknowledged and drops them (and sequence + 1 would wrap at long.MaxValue).
+            sequence = Math.Min(sequence, _nextSequence - 1);
             int removed = 0;
             while (_records.Count > 0 && _records.Peek().Sequence <= sequence)
             {
@@ -508,6 +525,7 @@ public sealed class DurableQueue : IDisposable
         // State: the valid copy with the highest generation; a legacy single 'state' file otherwise.
         bool stateValid = false, stateSeen = false;
         long stateNext = 0;
+        int rejected = 0;
         for (int i = 0; i < 2; i++)
         {
             string path = Path.Combine(_options.Directory, i == 0 ? "state.a" : "state.b");
@@ -518,12 +536,19 @@ public sealed class DurableQueue : IDisposable
                 && Crc32.HashToUInt32(bytes.AsSpan(0, 44)) == BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(44)))
             {
                 long generation = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(4));
-                if (!stateValid || generation > _generation)
+                long head = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(12));
+                long dropped = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(20));
+                long next = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(28));
+                if (!PlausibleState(generation, head, dropped, next))
+                {
+                    rejected++;
+                }
+                else if (!stateValid || generation > _generation)
                 {
                     _generation = generation;
-                    _head = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(12));
-                    _dropped = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(20));
-                    stateNext = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(28));
+                    _head = head;
+                    _dropped = dropped;
+                    stateNext = next;
                     InstanceId = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(36));
                     stateValid = true;
                 }
@@ -537,10 +562,19 @@ public sealed class DurableQueue : IDisposable
             byte[] state = File.ReadAllBytes(legacyPath);
             if (state.Length == LegacyStateBytes && Crc32.HashToUInt32(state.AsSpan(0, 16)) == BinaryPrimitives.ReadUInt32LittleEndian(state.AsSpan(16)))
             {
-                _head = BinaryPrimitives.ReadInt64LittleEndian(state);
-                _dropped = BinaryPrimitives.ReadInt64LittleEndian(state.AsSpan(8));
-                stateNext = _head;
-                stateValid = true; // instance 0: the numbering of a directory from before instances existed
+                long head = BinaryPrimitives.ReadInt64LittleEndian(state);
+                long dropped = BinaryPrimitives.ReadInt64LittleEndian(state.AsSpan(8));
+                if (PlausibleState(generation: 1, head, dropped, next: Math.Max(head, 1)))
+                {
+                    _head = head;
+                    _dropped = dropped;
+                    stateNext = Math.Max(head, 1);
+                    stateValid = true; // instance 0: the numbering of a directory from before instances existed
+                }
+                else
+                {
+                    rejected++;
+                }
             }
         }
 
@@ -652,6 +686,8 @@ public sealed class DurableQueue : IDisposable
         // A head above every number issued (a state copy damaged in a way its CRC does not catch; found by fuzzing)
         // must not make new records land below it, where the next open would take them as acknowledged and drop
         // them; numbering continues from it rather than reusing numbers a consumer may already have seen.
+        // highest + 1 cannot wrap: records carry at most LastSequence and a plausible state's next is at least 1.
+        bool raisedToHead = _head > Math.Max(highest + 1, 1);
         _nextSequence = Math.Max(Math.Max(highest + 1, 1), _head);
         _head = Math.Max(_head, _records.Count > 0 ? _records.Peek().Sequence : _nextSequence);
         foreach ((string path, byte[] bytes, SegmentScan scan) in damaged)
@@ -664,10 +700,13 @@ public sealed class DurableQueue : IDisposable
             LostSequences = lost,
             StateDamaged = stateSeen && !stateValid,
             NewInstance = newInstance,
+            StateCopiesRejected = rejected,
+            NumberingRaisedToHead = raisedToHead,
         };
         while (_records.Count > _options.Capacity)
         {
-            _records.Dequeue();
+            // The head moves past a dropped record, as in Append, so the next open neither resends nor counts it again.
+            _head = _records.Dequeue().Sequence + 1;
             _dropped++;
         }
 
@@ -678,6 +717,14 @@ public sealed class DurableQueue : IDisposable
         WriteState();
         TryDelete(legacyPath);
     }
+
+    // A state copy with a valid CRC can still hold numbers no build of this queue writes (a faulty writer, or
+    // tampering): a negative head or dropped total, a next sequence below 1 (next - 1 would wrap at long.MinValue
+    // and make every number look used), or a generation that cannot be raised again. Such a copy is rejected like a
+    // damaged one (counted in the report), so the other copy or the segments decide. A head above next is not
+    // rejected: recovery continues the numbering from the head (see Recover).
+    private static bool PlausibleState(long generation, long head, long dropped, long next) =>
+        generation is > 0 and < long.MaxValue && head >= 0 && dropped >= 0 && next >= 1;
 
     // Lost ranges count only records not yet acknowledged (at or above the head).
     private void AddLost(List<SequenceRange> lost, long first, long last)
@@ -845,7 +892,7 @@ public sealed class DurableQueue : IDisposable
             }
 
             sequence = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(position + 8));
-            return sequence > 0;
+            return sequence is > 0 and <= LastSequence;
         }
     }
 

@@ -28,4 +28,18 @@ public sealed record QueueRecoveryReport(int SegmentsRead, int RecordsRecovered,
     /// instance, so the new numbers cannot be mistaken for duplicates of old ones.
     /// </summary>
     public bool NewInstance { get; init; }
+
+    /// <summary>
+    /// State copies whose CRC was valid but whose numbers no queue writes (a next sequence below 1, a negative head
+    /// or dropped total, an impossible generation): rejected like damaged copies, so the other copy or, when both
+    /// are rejected, the segments decide (<see cref="StateDamaged"/> is then true).
+    /// </summary>
+    public int StateCopiesRejected { get; init; }
+
+    /// <summary>
+    /// True when the state's head was above every sequence number issued (written by a faulty build or altered): the
+    /// numbering was repaired to continue from the head, so new records never land below it and get dropped as
+    /// acknowledged at the next open.
+    /// </summary>
+    public bool NumberingRaisedToHead { get; init; }
 }

@@ -166,6 +166,22 @@ public static class FuzzTargets
                 queue.Remove(records[0].Sequence);
             }
 
+            if (queue.NextSequence == long.MaxValue)
+            {
+                // A crafted state or record left no number to give: the append must be refused (its documented
+                // IOException), not wrap to a negative number that the next open takes as acknowledged.
+                try
+                {
+                    queue.Append(marker);
+                }
+                catch (IOException ex) when (ex.Message.Contains("numbering is exhausted", StringComparison.Ordinal))
+                {
+                    return;
+                }
+
+                throw new FuzzInvariantException("an append with the numbering at long.MaxValue was not refused");
+            }
+
             appended = queue.Append(marker);
         }
 

@@ -73,7 +73,7 @@ fuzz_one() { # target seconds
 if [ "$target" = all ]; then
   status=0
   for t in $(ls "$here/seeds"); do
-    # FUZZ_SKIP: targets left out of 'all' (the gate leaves out one with an open finding, see README "Open findings").
+    # FUZZ_SKIP: targets left out of 'all' (for a target with an open finding, see README "Open findings").
     if [[ " ${FUZZ_SKIP:-} " == *" $t "* ]]; then echo "fuzz $t: skipped (FUZZ_SKIP)"; continue; fi
     fuzz_one "$t" "$seconds" || status=$(( status > $? ? status : $? ))
   done
