@@ -10,8 +10,6 @@ namespace EdgeSdk.Can;
 /// </summary>
 public sealed class CanVssMapping
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
     /// <summary>The mapping entries, in file order.</summary>
     public IReadOnlyList<CanVssMappingEntry> Signals { get; init; } = [];
 
@@ -40,7 +38,7 @@ public sealed class CanVssMapping
         CanVssMapping? mapping;
         try
         {
-            mapping = JsonSerializer.Deserialize<CanVssMapping>(json, JsonOptions);
+            mapping = JsonSerializer.Deserialize(json, CanVssMappingJsonContext.Default.CanVssMapping);
         }
         catch (JsonException e)
         {
