@@ -64,12 +64,14 @@ public static class CockpitHmiEndpoints
             ["fixes"] = hmi.Fixes,
             ["actuations"] = hmi.Actuations,
             ["refused"] = hmi.Refused,
-        }));
+        }, CockpitHmiJsonContext.Default.DictionaryStringInt64));
         return endpoints;
     }
 
     private static IResult ToResult(CockpitHmiActuation result) =>
-        result.Succeeded ? Results.Json(new { ok = true }) : Results.Json(new { ok = false, error = result.Message }, statusCode: result.StatusCode);
+        result.Succeeded
+            ? Results.Json(new CockpitHmiReply(true, null), CockpitHmiJsonContext.Default.CockpitHmiReply)
+            : Results.Json(new CockpitHmiReply(false, result.Message), CockpitHmiJsonContext.Default.CockpitHmiReply, statusCode: result.StatusCode);
 
     // One browser: its queue from the hub, written as server-sent events until the browser goes away.
     private static async Task StreamEventsAsync(HttpContext context, CockpitHmiHub hub)

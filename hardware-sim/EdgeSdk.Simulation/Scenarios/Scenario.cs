@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace EdgeSdk.Simulation.Scenarios;
 
@@ -19,7 +20,8 @@ public sealed record Scenario
         PropertyNameCaseInsensitive = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new JsonStringEnumConverter<ScenarioEnvironment>(JsonNamingPolicy.CamelCase) },
+        TypeInfoResolver = ScenarioJsonContext.Default,
     };
 
     /// <summary>Names of the scenarios shipped inside the library.</summary>
@@ -95,7 +97,7 @@ public sealed record Scenario
         Scenario? scenario;
         try
         {
-            scenario = JsonSerializer.Deserialize<Scenario>(json, JsonOptions);
+            scenario = JsonSerializer.Deserialize(json, (JsonTypeInfo<Scenario>)JsonOptions.GetTypeInfo(typeof(Scenario)));
         }
         catch (JsonException ex)
         {

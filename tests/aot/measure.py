@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Start-up, first-output, throughput and memory figures for builds of `edgesdk` (not a test: run by hand,
+once, for the README; see tests/aot/README.md). Each BUILD is NAME=COMMAND-PREFIX, e.g.
+  jit="dotnet .artifacts/aot/jit/edgesdk.dll"  aot=.artifacts/aot/linux-x64/edgesdk
+Modes:
+  first-line ROUNDS ARGS...   ms from spawn to the first complete stdout line; builds interleaved per round
+  run ARGS...                 one run: wall s, CPU s, stdout bytes (MB/s), peak RSS (ru_maxrss) and the
+                              last VmRSS sampled before exit
+"""
+import os, shlex, statistics, subprocess, sys, time
+
+def spawn(prefix, args):
+    return subprocess.Popen(shlex.split(prefix) + args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
+
+def first_line(prefix, args):
+    start = time.perf_counter()
+    p = spawn(prefix, args)
+    seen = b""
+    while b"\n" not in seen:
+        chunk = p.stdout.read(65536)
+        if not chunk:
+            break
+        seen += chunk
+    elapsed = (time.perf_counter() - start) * 1000
+    p.stdout.close()
+    p.kill()
+    p.wait()
+    return elapsed if b"\n" in seen else float("nan")
+
+def run(prefix, args):
+    start = time.perf_counter()
+    p = spawn(prefix, args)
+    os.set_blocking(p.stdout.fileno(), False)
+    total, last_rss = 0, 0
+    next_sample = 0.0
+    while True:
+        try:
+            chunk = p.stdout.read(1 << 20)
+        except BlockingIOError:
+            chunk = None
+        if chunk:
+            total += len(chunk)
+        now = time.perf_counter()
+        if now >= next_sample:
+            try:
+                with open(f"/proc/{p.pid}/status") as f:
+                    for line in f:
+                        if line.startswith("VmRSS:"):
+                            last_rss = int(line.split()[1])
+            except OSError:
+                pass
+            next_sample = now + 0.05
+        if chunk == b"":
+            break
+        if chunk is None:
+            time.sleep(0.001)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - start
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, cpu, total, usage.ru_maxrss, last_rss, os.waitstatus_to_exitcode(status)
+
+def main():
+    mode = sys.argv[1]
+    builds = [b.split("=", 1) for b in os.environ["BUILDS"].split(";")]
+    if mode == "first-line":
+        rounds, args = int(sys.argv[2]), sys.argv[3:]
+        samples = {name: [] for name, _ in builds}
+        for _ in range(rounds):
+            for name, prefix in builds:
+                samples[name].append(first_line(prefix, args))
+        for name, _ in builds:
+            s = sorted(samples[name])
+            print(f"{name:10} first line of `{' '.join(args)}`: median {statistics.median(s):7.1f} ms, "
+                  f"min {s[0]:7.1f}, max {s[-1]:7.1f} ({rounds} rounds)")
+    elif mode == "run":
+        args = sys.argv[2:]
+        for name, prefix in builds:
+            wall, cpu, total, maxrss, rss, code = run(prefix, args)
+            print(f"{name:10} `{' '.join(args)}`: exit {code}, wall {wall:6.2f} s, CPU {cpu:6.2f} s, "
+                  f"{total / 1e6:7.1f} MB out = {total / 1e6 / wall:6.1f} MB/s, peak RSS {maxrss / 1024:5.1f} MB, "
+                  f"last VmRSS {rss / 1024:5.1f} MB")
+    else:
+        sys.exit(__doc__)
+
+main()
