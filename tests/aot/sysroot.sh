@@ -24,6 +24,12 @@ if [ ! -f "$sysroot/.complete" ]; then
       "${icu:-libicu72}:$arch" "$ssl:$arch")
   for d in "$sysroot"/debs/*.deb; do dpkg -x "$d" "$sysroot"; done
   rm -rf "$sysroot/debs"
+  # The -dev packages link libm.so, libz.so, ... by absolute path (/lib/aarch64-linux-gnu/libm.so.6), which on this
+  # machine dangles or names the host's library; the linker then falls back to libm.a and fails (undefined __frexp).
+  # Point every absolute link at its file inside the sysroot, relative, so the folder can move.
+  find "$sysroot" -type l -lname '/*' | while read -r link; do
+    ln -sfn "$(realpath -m --relative-to="$(dirname "$link")" "$sysroot$(readlink "$link")")" "$link"
+  done
   touch "$sysroot/.complete"
 fi
 echo "$sysroot"
