@@ -20,7 +20,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 say() { printf '\n== %s\n' "$*"; }
 
 # --- OS packages ---------------------------------------------------------------------------
-packages=(mosquitto postgresql-15 postgresql-15-postgis-3 socat qemu-user-static gpsd gpsd-clients openssl unzip nodejs python3-grpcio python3-grpc-tools protobuf-compiler protobuf-compiler-grpc chromium afl++ chrony)
+packages=(mosquitto postgresql-15 postgresql-15-postgis-3 socat qemu-user-static gpsd gpsd-clients openssl unzip nodejs python3-grpcio python3-grpc-tools protobuf-compiler protobuf-compiler-grpc chromium afl++ chrony clang lld llvm)
 # npm runs the independent JavaScript implementations the tests compare against (candied, gcoord, ...).
 # Some nodejs builds bundle npm; Debian's own nodejs needs the separate package.
 command -v npm >/dev/null 2>&1 || packages+=(npm)
@@ -122,6 +122,12 @@ say "fuzzing"; gate "fuzz harnesses: the canary is found, no crash or hang in an
 say "Raspberry Pi gate (linux-arm64 and linux-arm under QEMU)"
 for rid in linux-arm64 linux-arm; do
   gate "edgesdk $rid under qemu-user" tests/pi-gate/run.sh "$rid"
+done
+
+# --- NativeAOT gate (tests/aot/README.md): x64 natively, arm64 cross-linked and run under QEMU; same bytes as the JIT build ---
+say "NativeAOT gate (linux-x64 native, linux-arm64 under QEMU)"
+for rid in linux-x64 linux-arm64; do
+  gate "edgesdk NativeAOT $rid: no trimming/AOT warnings, prints the JIT build's bytes" tests/aot/publish.sh "$rid"
 done
 
 echo

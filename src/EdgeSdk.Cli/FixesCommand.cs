@@ -21,17 +21,37 @@ internal static class FixesCommand
             receiver.StatusChanged += (_, e) => Console.Error.WriteLine($"edgesdk: {e.Text}");
             using var reports = new GpsdReportWriter();
             using Stream stdout = Console.OpenStandardOutput();
+            // Reports collect in a block and reach stdout when the next fix is not ready yet (a live receiver: at
+            // once; a file: once per block), not with a write and a flush per fix.
+            using var block = new BufferedStream(stdout, OutputBlockBytes);
+            IAsyncEnumerator<GnssFix> fixes = receiver.ReadFixesAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
             try
             {
-                await foreach (GnssFix fix in receiver.ReadFixesAsync(cancellationToken))
+                while (true)
                 {
-                    await stdout.WriteAsync(reports.Format(fix), cancellationToken);
-                    await stdout.FlushAsync(cancellationToken);
+                    ValueTask<bool> next = fixes.MoveNextAsync();
+                    if (!next.IsCompleted)
+                    {
+                        await block.FlushAsync(cancellationToken);
+                    }
+
+                    if (!await next)
+                    {
+                        break;
+                    }
+
+                    block.Write(reports.Format(fixes.Current).Span);
                 }
+
+                await block.FlushAsync(cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return ExitCodes.Interrupted;
+            }
+            finally
+            {
+                await fixes.DisposeAsync();
             }
 
             // A file that held no NMEA at all is an error the user should see in the exit code.
@@ -39,6 +59,9 @@ internal static class FixesCommand
         });
         return command;
     }
+
+    /// <summary>Size of the block of reports written to stdout at once.</summary>
+    private const int OutputBlockBytes = 32 * 1024;
 
     /// <summary>The SOURCE argument, shared with <c>serve</c>.</summary>
     internal static Argument<string> SourceArgument() => new("source")

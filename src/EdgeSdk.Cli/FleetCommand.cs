@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using EdgeSdk.Fleet;
 using EdgeSdk.Telemetry;
 using Npgsql;
@@ -16,14 +17,12 @@ internal static class FleetCommand
     /// <summary>Where --db comes from when it is not given.</summary>
     public const string DatabaseVariable = "EDGESDK_FLEET_DB";
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public static Command Create()
     {
         var command = new Command("fleet", "The fleet platform store (PostgreSQL with PostGIS): ingest telemetry exactly once, and query it.");
         command.Subcommands.Add(Ingest());
         command.Subcommands.Add(Query("last", "The last position of every vehicle, one JSON line each.", [],
-            async (store, fleet, _, ct) => Lines(await store.LastPositionsAsync(fleet, ct))));
+            async (store, fleet, _, ct) => Lines(await store.LastPositionsAsync(fleet, ct), FleetJsonContext.Default.VehiclePosition)));
         var device = new Argument<string>("DEVICE") { Description = "The vehicle's device ID" };
         var from = new Option<DateTime>("--from") { Description = "Start of the window (UTC, ISO 8601), inclusive", Required = true };
         var to = new Option<DateTime>("--to") { Description = "End of the window (UTC, ISO 8601), exclusive", Required = true };
@@ -31,10 +30,10 @@ internal static class FleetCommand
             async (store, fleet, p, ct) => await store.TrackGeoJsonAsync(p.GetValue(device)!, Utc(p.GetValue(from)), Utc(p.GetValue(to)), fleet, ct)));
         var polygon = new Argument<string>("POLYGON") { Description = "WKT POLYGON((lon lat, ...)) or a GeoJSON geometry, WGS 84" };
         command.Subcommands.Add(Query("inside", "The vehicles whose last position is inside a polygon (PostGIS ST_Contains), one JSON line each.", [polygon],
-            async (store, fleet, p, ct) => Lines(await store.InsideAsync(p.GetValue(polygon)!, fleet, ct))));
+            async (store, fleet, p, ct) => Lines(await store.InsideAsync(p.GetValue(polygon)!, fleet, ct), FleetJsonContext.Default.VehiclePosition)));
         var day = new Option<DateOnly?>("--day") { Description = "One UTC day (YYYY-MM-DD); every day when left out" };
         command.Subcommands.Add(Query("distance", "Distance per vehicle per UTC day in metres (geodesic, ST_Length on geography), one JSON line each.", [day],
-            async (store, fleet, p, ct) => Lines(await store.DistancePerDayAsync(p.GetValue(day), fleet, ct))));
+            async (store, fleet, p, ct) => Lines(await store.DistancePerDayAsync(p.GetValue(day), fleet, ct), FleetJsonContext.Default.DailyDistance)));
         return command;
     }
 
@@ -189,6 +188,6 @@ internal static class FleetCommand
         _ => DateTime.SpecifyKind(time, DateTimeKind.Utc),
     };
 
-    private static string Lines<T>(IEnumerable<T> rows) =>
-        string.Concat(rows.Select(row => JsonSerializer.Serialize(row, Json) + "\n"));
+    private static string Lines<T>(IEnumerable<T> rows, JsonTypeInfo<T> json) =>
+        string.Concat(rows.Select(row => JsonSerializer.Serialize(row, json) + "\n"));
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Text.Json;
 using EdgeSdk.Gnss;
@@ -31,24 +32,30 @@ internal static class NmeaCommand
     {
         using Stream input = OpenSource(source);
         using Stream stdout = Console.OpenStandardOutput();
-        using var json = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = false });
+        // Lines are written into one buffer reused for the whole run and reach stdout in blocks: after each read
+        // from the source (so a live pipe sees its sentences as soon as they are decoded) or when the block is full.
+        // Before, each line was two writes to the unbuffered stdout (the object, then its newline).
+        var output = new ArrayBufferWriter<byte>(OutputBlockBytes + 4096);
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
         var parser = new NmeaParser(new NmeaReader { SkipCommentLines = true });
         byte[] buffer = new byte[64 * 1024];
         int n;
         while ((n = input.Read(buffer, 0, buffer.Length)) > 0)
         {
             parser.Feed(buffer, 0, n);
-            Drain(parser, json, stdout, statsOnly);
+            Drain(parser, json, output, stdout, statsOnly);
+            WriteOut(output, stdout);
         }
 
         parser.Complete();
-        Drain(parser, json, stdout, statsOnly);
+        Drain(parser, json, output, stdout, statsOnly);
         if (statsOnly)
         {
             NmeaJson.WriteStatistics(json, parser.Statistics);
-            EndLine(json, stdout);
+            EndLine(json, output);
         }
 
+        WriteOut(output, stdout);
         if (parser.Statistics.Accepted == 0)
         {
             // Same rule as fixes: input with no NMEA at all shows in the exit code, and says why.
@@ -77,22 +84,39 @@ internal static class NmeaCommand
         return File.OpenRead(source);
     }
 
-    private static void Drain(NmeaParser parser, Utf8JsonWriter json, Stream stdout, bool statsOnly)
+    /// <summary>Output is written to stdout in blocks of about this size (and at least once per read of the source).</summary>
+    private const int OutputBlockBytes = 32 * 1024;
+
+    private static void Drain(NmeaParser parser, Utf8JsonWriter json, ArrayBufferWriter<byte> output, Stream stdout, bool statsOnly)
     {
         while (parser.Read() != NmeaSentenceType.None)
         {
             if (!statsOnly)
             {
                 NmeaJson.WriteSentence(json, parser.Current);
-                EndLine(json, stdout);
+                EndLine(json, output);
+                if (output.WrittenCount >= OutputBlockBytes)
+                {
+                    WriteOut(output, stdout);
+                }
             }
         }
     }
 
-    private static void EndLine(Utf8JsonWriter json, Stream stdout)
+    private static void EndLine(Utf8JsonWriter json, ArrayBufferWriter<byte> output)
     {
         json.Flush();
-        stdout.WriteByte((byte)'\n');
-        json.Reset();
+        output.GetSpan(1)[0] = (byte)'\n';
+        output.Advance(1);
+        json.Reset(output);
+    }
+
+    private static void WriteOut(ArrayBufferWriter<byte> output, Stream stdout)
+    {
+        if (output.WrittenCount > 0)
+        {
+            stdout.Write(output.WrittenSpan);
+            output.ResetWrittenCount();
+        }
     }
 }

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,6 +23,14 @@ namespace EdgeSdk.Cockpit.Hmi;
 public static class CockpitHmiEndpoints
 {
     private const string ResourcePrefix = "EdgeSdk.Cockpit.Hmi.wwwroot.";
+
+    // The options ASP.NET Core uses for Results.Json without any (web defaults, relaxed escaping: the answers are not
+    // embedded in HTML, so ' and & print as they are), plus: "error" left out when there is none.
+    internal static readonly CockpitHmiJsonContext Json = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    });
 
     // name -> (content type, bytes, ETag), read once from the assembly.
     private static readonly Dictionary<string, (string ContentType, byte[] Body, string ETag)> Assets = LoadAssets();
@@ -66,7 +76,7 @@ public static class CockpitHmiEndpoints
             ["fixes"] = hmi.Fixes,
             ["actuations"] = hmi.Actuations,
             ["refused"] = hmi.Refused,
-        })).AddEndpointFilter(GuardAsync);
+        }, Json.DictionaryStringInt64)).AddEndpointFilter(GuardAsync);
         return endpoints;
     }
 
@@ -77,7 +87,9 @@ public static class CockpitHmiEndpoints
             : next(context);
 
     private static IResult ToResult(CockpitHmiActuation result) =>
-        result.Succeeded ? Results.Json(new { ok = true }) : Results.Json(new { ok = false, error = result.Message }, statusCode: result.StatusCode);
+        result.Succeeded
+            ? Results.Json(new CockpitHmiReply(true, null), Json.CockpitHmiReply)
+            : Results.Json(new CockpitHmiReply(false, result.Message), Json.CockpitHmiReply, statusCode: result.StatusCode);
 
     // One browser: its queue from the hub, written as server-sent events until the browser goes away.
     private static async Task StreamEventsAsync(HttpContext context, CockpitHmiHub hub)

@@ -54,5 +54,6 @@ internal static class CockpitHmiRequestGuard
     }
 
     /// <summary>The refusal as the API's error shape: 403 with <c>{"ok":false,"error":...}</c>.</summary>
-    public static IResult Forbidden(string reason) => Results.Json(new { ok = false, error = reason }, statusCode: StatusCodes.Status403Forbidden);
+    public static IResult Forbidden(string reason) =>
+        Results.Json(new CockpitHmiReply(false, reason), CockpitHmiEndpoints.Json.CockpitHmiReply, statusCode: StatusCodes.Status403Forbidden);
 }

@@ -9,6 +9,9 @@ namespace EdgeSdk.Gnss;
 /// </summary>
 public static class NmeaJson
 {
+    private static readonly JsonEncodedText[] TypeNames = NamesByValue((int)NmeaSentenceType.Rdss, i => ((NmeaSentenceType)i).ToString().ToUpperInvariant());
+    private static readonly JsonEncodedText[] SystemNames = NamesByValue((int)GnssSystem.Sbas, i => ((GnssSystem)i).ToString());
+
     /// <summary>
     /// Writes the parser's counters as one object: <c>accepted</c>, <c>rejected</c>,
     /// <c>rejected_by_reason</c> (snake_case reason names), comment lines, skipped bytes, binary frames.
@@ -45,48 +48,57 @@ public static class NmeaJson
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(sentence);
         json.WriteStartObject();
-        json.WriteString("talker", NmeaTalkers.ToText(sentence.Talker));
-        json.WriteString("type", sentence is ProprietarySentence p ? p.Address.ToString() : sentence.Type.ToString().ToUpperInvariant());
+        json.WriteString("talker"u8, NmeaTalkers.ToText(sentence.Talker));
+        if (sentence is ProprietarySentence p)
+        {
+            Text(json, "type"u8, p.Address);
+        }
+        else
+        {
+            json.WriteString("type"u8, TypeName(sentence.Type));
+        }
+
         switch (sentence)
         {
             case RmcSentence s:
                 Time(json, s.TimeUtc);
-                Char(json, "status", s.Status);
-                Number(json, "latitude_deg", s.LatitudeDegrees);
-                Number(json, "longitude_deg", s.LongitudeDegrees);
-                Number(json, "speed_knots", s.SpeedKnots);
-                Number(json, "speed_mps", s.SpeedMetersPerSecond);
-                Number(json, "course_deg", s.CourseDegrees);
+                Char(json, "status"u8, s.Status);
+                Number(json, "latitude_deg"u8, s.LatitudeDegrees);
+                Number(json, "longitude_deg"u8, s.LongitudeDegrees);
+                Number(json, "speed_knots"u8, s.SpeedKnots);
+                Number(json, "speed_mps"u8, s.SpeedMetersPerSecond);
+                Number(json, "course_deg"u8, s.CourseDegrees);
                 Date(json, s.Date);
-                Number(json, "magnetic_variation_deg", s.MagneticVariationDegrees);
-                Char(json, "mode", s.Mode);
-                Char(json, "navigational_status", s.NavigationalStatus);
+                Number(json, "magnetic_variation_deg"u8, s.MagneticVariationDegrees);
+                Char(json, "mode"u8, s.Mode);
+                Char(json, "navigational_status"u8, s.NavigationalStatus);
                 break;
             case GgaSentence s:
                 FixData(json, s);
-                Count(json, "fix_quality", s.FixQuality);
+                Count(json, "fix_quality"u8, s.FixQuality);
                 break;
             case GnsSentence s:
                 FixData(json, s);
                 if (s.ModeCount > 0)
                 {
-                    var modes = new char[s.ModeCount];
+                    // A GNS sentence carries one mode letter per system: a handful, never more than the stack holds.
+                    Span<char> modes = stackalloc char[Math.Min(s.ModeCount, 64)];
                     for (int i = 0; i < modes.Length; i++)
                     {
                         modes[i] = s.GetMode(i);
                     }
 
-                    json.WriteString("modes", new string(modes));
+                    json.WriteString("modes"u8, modes);
                 }
 
-                Char(json, "navigational_status", s.NavigationalStatus);
+                Char(json, "navigational_status"u8, s.NavigationalStatus);
                 break;
             case GsaSentence s:
-                Char(json, "selection_mode", s.SelectionMode);
-                Count(json, "fix_type", s.FixType);
-                Count(json, "system_id", s.SystemId);
-                json.WriteString("system", s.System.ToString());
-                json.WriteStartArray("satellites");
+                Char(json, "selection_mode"u8, s.SelectionMode);
+                Count(json, "fix_type"u8, s.FixType);
+                Count(json, "system_id"u8, s.SystemId);
+                json.WriteString("system"u8, SystemName(s.System));
+                json.WriteStartArray("satellites"u8);
                 for (int i = 0; i < s.SatelliteCount; i++)
                 {
                     json.WriteStartObject();
@@ -95,16 +107,16 @@ public static class NmeaJson
                 }
 
                 json.WriteEndArray();
-                Number(json, "pdop", s.Pdop);
-                Number(json, "hdop", s.Hdop);
-                Number(json, "vdop", s.Vdop);
+                Number(json, "pdop"u8, s.Pdop);
+                Number(json, "hdop"u8, s.Hdop);
+                Number(json, "vdop"u8, s.Vdop);
                 break;
             case GsvSentence s:
-                Count(json, "total_messages", s.TotalMessages);
-                Count(json, "message_number", s.MessageNumber);
-                Count(json, "satellites_in_view", s.SatellitesInView);
-                Count(json, "signal_id", s.SignalId);
-                json.WriteStartArray("satellites");
+                Count(json, "total_messages"u8, s.TotalMessages);
+                Count(json, "message_number"u8, s.MessageNumber);
+                Count(json, "satellites_in_view"u8, s.SatellitesInView);
+                Count(json, "signal_id"u8, s.SignalId);
+                json.WriteStartArray("satellites"u8);
                 for (int i = 0; i < s.SatelliteCount; i++)
                 {
                     GsvSatellite sat = s.GetSatellite(i);
@@ -112,86 +124,86 @@ public static class NmeaJson
                     Satellite(json, sat.Number, sat.Id);
                     if (s.SignalId >= 0)
                     {
-                        json.WriteNumber("sigid", s.GpsdSignalId);
+                        json.WriteNumber("sigid"u8, s.GpsdSignalId);
                     }
 
-                    Number(json, "elevation_deg", sat.ElevationDegrees);
-                    Number(json, "azimuth_deg", sat.AzimuthDegrees);
-                    Number(json, "snr_dbhz", sat.SnrDbHz);
+                    Number(json, "elevation_deg"u8, sat.ElevationDegrees);
+                    Number(json, "azimuth_deg"u8, sat.AzimuthDegrees);
+                    Number(json, "snr_dbhz"u8, sat.SnrDbHz);
                     json.WriteEndObject();
                 }
 
                 json.WriteEndArray();
                 break;
             case VtgSentence s:
-                Number(json, "course_true_deg", s.CourseTrueDegrees);
-                Number(json, "course_magnetic_deg", s.CourseMagneticDegrees);
-                Number(json, "speed_knots", s.SpeedKnots);
-                Number(json, "speed_kmh", s.SpeedKilometersPerHour);
-                Number(json, "speed_mps", s.SpeedMetersPerSecond);
-                Char(json, "mode", s.Mode);
+                Number(json, "course_true_deg"u8, s.CourseTrueDegrees);
+                Number(json, "course_magnetic_deg"u8, s.CourseMagneticDegrees);
+                Number(json, "speed_knots"u8, s.SpeedKnots);
+                Number(json, "speed_kmh"u8, s.SpeedKilometersPerHour);
+                Number(json, "speed_mps"u8, s.SpeedMetersPerSecond);
+                Char(json, "mode"u8, s.Mode);
                 break;
             case GllSentence s:
-                Number(json, "latitude_deg", s.LatitudeDegrees);
-                Number(json, "longitude_deg", s.LongitudeDegrees);
+                Number(json, "latitude_deg"u8, s.LatitudeDegrees);
+                Number(json, "longitude_deg"u8, s.LongitudeDegrees);
                 Time(json, s.TimeUtc);
-                Char(json, "status", s.Status);
-                Char(json, "mode", s.Mode);
+                Char(json, "status"u8, s.Status);
+                Char(json, "mode"u8, s.Mode);
                 break;
             case ZdaSentence s:
                 Time(json, s.TimeUtc);
                 Date(json, s.Date);
                 if (s.HasLocalZone)
                 {
-                    json.WriteNumber("local_zone_hours", s.LocalZoneHours);
-                    json.WriteNumber("local_zone_minutes", s.LocalZoneMinutes);
+                    json.WriteNumber("local_zone_hours"u8, s.LocalZoneHours);
+                    json.WriteNumber("local_zone_minutes"u8, s.LocalZoneMinutes);
                 }
 
                 break;
             case GstSentence s:
                 Time(json, s.TimeUtc);
-                Number(json, "range_rms_m", s.RangeRmsMeters);
-                Number(json, "semi_major_m", s.SemiMajorDeviationMeters);
-                Number(json, "semi_minor_m", s.SemiMinorDeviationMeters);
-                Number(json, "semi_major_orientation_deg", s.SemiMajorOrientationDegrees);
-                Number(json, "latitude_error_m", s.LatitudeErrorMeters);
-                Number(json, "longitude_error_m", s.LongitudeErrorMeters);
-                Number(json, "altitude_error_m", s.AltitudeErrorMeters);
+                Number(json, "range_rms_m"u8, s.RangeRmsMeters);
+                Number(json, "semi_major_m"u8, s.SemiMajorDeviationMeters);
+                Number(json, "semi_minor_m"u8, s.SemiMinorDeviationMeters);
+                Number(json, "semi_major_orientation_deg"u8, s.SemiMajorOrientationDegrees);
+                Number(json, "latitude_error_m"u8, s.LatitudeErrorMeters);
+                Number(json, "longitude_error_m"u8, s.LongitudeErrorMeters);
+                Number(json, "altitude_error_m"u8, s.AltitudeErrorMeters);
                 break;
             case GbsSentence s:
                 Time(json, s.TimeUtc);
-                Number(json, "latitude_error_m", s.LatitudeErrorMeters);
-                Number(json, "longitude_error_m", s.LongitudeErrorMeters);
-                Number(json, "altitude_error_m", s.AltitudeErrorMeters);
+                Number(json, "latitude_error_m"u8, s.LatitudeErrorMeters);
+                Number(json, "longitude_error_m"u8, s.LongitudeErrorMeters);
+                Number(json, "altitude_error_m"u8, s.AltitudeErrorMeters);
                 if (s.FailedSatelliteNumber > 0)
                 {
-                    json.WriteStartObject("failed_satellite");
+                    json.WriteStartObject("failed_satellite"u8);
                     Satellite(json, s.FailedSatelliteNumber, s.FailedSatellite);
                     json.WriteEndObject();
                 }
 
-                Number(json, "missed_detection_probability", s.MissedDetectionProbability);
-                Number(json, "bias_m", s.BiasMeters);
-                Number(json, "bias_standard_deviation_m", s.BiasStandardDeviationMeters);
-                Count(json, "system_id", s.SystemId);
-                Count(json, "signal_id", s.SignalId);
+                Number(json, "missed_detection_probability"u8, s.MissedDetectionProbability);
+                Number(json, "bias_m"u8, s.BiasMeters);
+                Number(json, "bias_standard_deviation_m"u8, s.BiasStandardDeviationMeters);
+                Count(json, "system_id"u8, s.SystemId);
+                Count(json, "signal_id"u8, s.SignalId);
                 break;
             case DtmSentence s:
-                json.WriteString("local_datum", s.LocalDatum.ToString());
-                json.WriteString("subdivision", s.SubdivisionCode.ToString());
-                Number(json, "latitude_offset_min", s.LatitudeOffsetMinutes);
-                Number(json, "longitude_offset_min", s.LongitudeOffsetMinutes);
-                Number(json, "altitude_offset_m", s.AltitudeOffsetMeters);
-                json.WriteString("reference_datum", s.ReferenceDatum.ToString());
+                Text(json, "local_datum"u8, s.LocalDatum);
+                Text(json, "subdivision"u8, s.SubdivisionCode);
+                Number(json, "latitude_offset_min"u8, s.LatitudeOffsetMinutes);
+                Number(json, "longitude_offset_min"u8, s.LongitudeOffsetMinutes);
+                Number(json, "altitude_offset_m"u8, s.AltitudeOffsetMeters);
+                Text(json, "reference_datum"u8, s.ReferenceDatum);
                 break;
             case TxtSentence s:
-                Count(json, "total_messages", s.TotalMessages);
-                Count(json, "message_number", s.MessageNumber);
-                Count(json, "text_id", s.TextId);
-                json.WriteString("text", s.Text.ToString());
+                Count(json, "total_messages"u8, s.TotalMessages);
+                Count(json, "message_number"u8, s.MessageNumber);
+                Count(json, "text_id"u8, s.TextId);
+                Text(json, "text"u8, s.Text);
                 break;
             case ProprietarySentence s:
-                json.WriteString("fields", s.Fields.ToString());
+                Text(json, "fields"u8, s.Fields);
                 break;
         }
 
@@ -201,30 +213,31 @@ public static class NmeaJson
     private static void FixData(Utf8JsonWriter json, FixDataSentence s)
     {
         Time(json, s.TimeUtc);
-        Number(json, "latitude_deg", s.LatitudeDegrees);
-        Number(json, "longitude_deg", s.LongitudeDegrees);
-        Count(json, "satellites_used", s.SatellitesUsed);
-        Number(json, "hdop", s.Hdop);
-        Number(json, "altitude_msl_m", s.AltitudeMslMeters);
-        Number(json, "geoid_separation_m", s.GeoidSeparationMeters);
-        Number(json, "dgps_age_s", s.DgpsAgeSeconds);
-        Count(json, "dgps_station_id", s.DgpsStationId);
+        Number(json, "latitude_deg"u8, s.LatitudeDegrees);
+        Number(json, "longitude_deg"u8, s.LongitudeDegrees);
+        Count(json, "satellites_used"u8, s.SatellitesUsed);
+        Number(json, "hdop"u8, s.Hdop);
+        Number(json, "altitude_msl_m"u8, s.AltitudeMslMeters);
+        Number(json, "geoid_separation_m"u8, s.GeoidSeparationMeters);
+        Number(json, "dgps_age_s"u8, s.DgpsAgeSeconds);
+        Count(json, "dgps_station_id"u8, s.DgpsStationId);
     }
 
     private static void Satellite(Utf8JsonWriter json, int number, SatelliteId id)
     {
-        json.WriteNumber("nmea", number);
-        json.WriteString("system", id.System.ToString());
+        json.WriteNumber("nmea"u8, number);
+        json.WriteString("system"u8, id.System.ToString());
         if (id.IsKnown)
         {
-            json.WriteNumber("svid", id.Number);
-            json.WriteNumber("PRN", id.GpsdPrn);
-            json.WriteNumber("gnssid", id.GpsdGnssId);
+            json.WriteNumber("svid"u8, id.Number);
+            json.WriteNumber("PRN"u8, id.GpsdPrn);
+            json.WriteNumber("gnssid"u8, id.GpsdGnssId);
         }
     }
 
     // Absent values (NaN, -1, '\0', invalid time/date) are left out rather than printed as zero.
-    private static void Number(Utf8JsonWriter json, string name, double value)
+    // Names are UTF-8 literals and values go out as spans: writing a sentence allocates nothing.
+    private static void Number(Utf8JsonWriter json, ReadOnlySpan<byte> name, double value)
     {
         if (!double.IsNaN(value))
         {
@@ -232,7 +245,7 @@ public static class NmeaJson
         }
     }
 
-    private static void Count(Utf8JsonWriter json, string name, int value)
+    private static void Count(Utf8JsonWriter json, ReadOnlySpan<byte> name, int value)
     {
         if (value >= 0)
         {
@@ -240,27 +253,92 @@ public static class NmeaJson
         }
     }
 
-    private static void Char(Utf8JsonWriter json, string name, char value)
+    private static void Char(Utf8JsonWriter json, ReadOnlySpan<byte> name, char value)
     {
         if (value != '\0')
         {
-            json.WriteString(name, value.ToString());
+            json.WriteString(name, new ReadOnlySpan<char>(in value));
         }
     }
 
+    // hh:mm:ss.fff, as NmeaTime.ToString() writes it.
     private static void Time(Utf8JsonWriter json, NmeaTime time)
     {
         if (time.IsValid)
         {
-            json.WriteString("time_utc", time.ToString());
+            Span<byte> text = stackalloc byte[12];
+            Digits(text[..2], time.Hour);
+            text[2] = (byte)':';
+            Digits(text.Slice(3, 2), time.Minute);
+            text[5] = (byte)':';
+            Digits(text.Slice(6, 2), time.Second);
+            text[8] = (byte)'.';
+            Digits(text.Slice(9, 3), time.Millisecond);
+            json.WriteString("time_utc"u8, text);
         }
     }
 
+    // yyyy-mm-dd, as NmeaDate.ToString() writes it.
     private static void Date(Utf8JsonWriter json, NmeaDate date)
     {
         if (date.IsValid)
         {
-            json.WriteString("date", date.ToString());
+            Span<byte> text = stackalloc byte[10];
+            Digits(text[..4], date.Year);
+            text[4] = (byte)'-';
+            Digits(text.Slice(5, 2), date.Month);
+            text[7] = (byte)'-';
+            Digits(text.Slice(8, 2), date.Day);
+            json.WriteString("date"u8, text);
         }
+    }
+
+    // Fixed-width decimal, most significant digit first; the same digits NmeaText.PutDigits gives.
+    private static void Digits(Span<byte> target, int value)
+    {
+        for (int i = target.Length - 1; i >= 0; i--)
+        {
+            target[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
+    }
+
+    // Text fields hold the sentence's bytes: ASCII goes out as it is; anything else takes the string path,
+    // which escapes each byte as the Latin-1 character it was printed as before.
+    private static void Text(Utf8JsonWriter json, ReadOnlySpan<byte> name, NmeaText text)
+    {
+        ReadOnlySpan<byte> bytes = text.Bytes.AsSpan(0, text.Length);
+        if (!System.Text.Ascii.IsValid(bytes))
+        {
+            json.WriteString(name, text.ToString());
+            return;
+        }
+
+        json.WriteString(name, bytes);
+    }
+
+    private static JsonEncodedText TypeName(NmeaSentenceType type)
+    {
+        int i = (int)type;
+        return i >= 0 && i < TypeNames.Length ? TypeNames[i] : JsonEncodedText.Encode(type.ToString().ToUpperInvariant());
+    }
+
+    private static JsonEncodedText SystemName(GnssSystem system)
+    {
+        int i = (int)system;
+        return i >= 0 && i < SystemNames.Length ? SystemNames[i] : JsonEncodedText.Encode(system.ToString());
+    }
+
+    // Enum names are turned into JSON text once, indexed by value (0 .. the largest value), instead of once per
+    // sentence. Values with no name (the gap at GnssSystem 7) print as their number, as Enum.ToString does.
+    private static JsonEncodedText[] NamesByValue(int largestValue, Func<int, string> name)
+    {
+        var table = new JsonEncodedText[largestValue + 1];
+        for (int i = 0; i < table.Length; i++)
+        {
+            table[i] = JsonEncodedText.Encode(name(i));
+        }
+
+        return table;
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 
 namespace EdgeSdk.Vehicle;
 
@@ -17,7 +16,8 @@ public readonly record struct VssUpdate(VssSignal Signal, VssValue Value, DateTi
     public string ToJson()
     {
         var builder = new StringBuilder("{\"path\":");
-        builder.Append(JsonSerializer.Serialize(Signal.Path)).Append(",\"value\":");
+        VssValue.AppendJsonString(builder, Signal.Path);
+        builder.Append(",\"value\":");
         Value.AppendJson(builder);
         builder.Append(",\"timestamp\":");
         builder.Append(Value.IsNone ? "null" : "\"" + TimestampUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) + "\"");

