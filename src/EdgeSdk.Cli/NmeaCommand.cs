@@ -37,7 +37,7 @@ internal static class NmeaCommand
         // Before, each line was two writes to the unbuffered stdout (the object, then its newline).
         var output = new ArrayBufferWriter<byte>(OutputBlockBytes + 4096);
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
-        var parser = new NmeaParser(new NmeaReader { SkipCommentLines = true });
+        var parser = new NmeaParser(new NmeaReader { SkipCommentLines = true, FastPath = true }); // identical output (differential test), faster
         byte[] buffer = new byte[64 * 1024];
         int n;
         while ((n = input.Read(buffer, 0, buffer.Length)) > 0)
