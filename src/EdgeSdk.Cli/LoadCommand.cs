@@ -59,7 +59,9 @@ internal static class LoadCommand
     private static string[] OwnCommand(params string[] arguments)
     {
         string host = Environment.ProcessPath ?? "dotnet";
-        string[] program = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [host, typeof(LoadCommand).Assembly.Location] : [host];
+        // Under `dotnet`, the first command-line argument is edgesdk.dll (Assembly.Location is empty in a single-file
+        // or NativeAOT build, and the AOT gate refuses it).
+        string[] program = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [host, Path.GetFullPath(Environment.GetCommandLineArgs()[0])] : [host];
         return [.. program, .. arguments];
     }
 }
