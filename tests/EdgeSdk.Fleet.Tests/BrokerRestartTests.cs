@@ -42,6 +42,8 @@ public sealed class BrokerRestartTests
         await FleetTest.WaitUntilAsync(async () => await ingestor.Store.CountFixesAsync() == 300, TimeSpan.FromSeconds(20),
             () => $"stored {ingestor.Store.CountFixesAsync().Result} of 300; {ingestor.Status}; broker log: " +
                 string.Join('\n', broker.Log().Split('\n').Where(line => line.Contains("platform-restart", StringComparison.Ordinal)).TakeLast(60)));
+        // The ingestor counts a batch after its commit is visible to other connections: wait for the count too.
+        await FleetTest.WaitUntilAsync(() => Task.FromResult(ingestor.Status.FixesInserted == 300), TimeSpan.FromSeconds(20), () => $"{ingestor.Status}");
         Assert.Null(ingestor.Status.LastError);
         Assert.Equal(300, ingestor.Status.FixesInserted);
     }
