@@ -204,9 +204,10 @@ public class RdssSentenceTests
         int sum = NmeaChecksum.Compute(body, 1, body.Length - 1);
         byte[] line = [.. body, .. Encoding.ASCII.GetBytes($"*{sum:X2}\r\n$BDFKI,080432,TCQ,Y,0,0*7C\r\n")];
 
-        foreach (bool eightBit in new[] { false, true })
+        // Both parser paths: the fast line scan ends lines at 8-bit bytes, so an 8-bit reader must not use it.
+        foreach ((bool eightBit, bool fast) in new[] { (false, false), (true, false), (false, true), (true, true) })
         {
-            var p = new RdssParser(new NmeaReader(4096) { AcceptEightBitBytes = eightBit });
+            var p = new RdssParser(new NmeaReader(4096) { AcceptEightBitBytes = eightBit, FastPath = fast });
             var kinds = new List<RdssSentenceKind>();
             byte[]? payload = null;
             for (int at = 0; at < line.Length; at += chunk)
