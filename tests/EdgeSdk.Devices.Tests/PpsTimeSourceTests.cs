@@ -85,6 +85,50 @@ public sealed class PpsTimeSourceTests
         Assert.Equal(-0.000_040, status.MedianOffsetSeconds, 12);
     }
 
+    // The simulator's own PPS (SimulationOptions.Gpio), not the VirtualPpsGenerator: a receiver raises the pulse at the
+    // top of second N and then sends the sentences naming N, and PpsTimeSource pairs a time with the pulse before it.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public async Task The_simulators_pulse_for_second_n_comes_before_the_first_sentence_of_second_n_and_pairs_with_it(int rateHz)
+    {
+        const int Seconds = 10;
+        using var rig = new Rig();
+        TimeSpan period = TimeSpan.FromSeconds(1.0 / rateHz);
+        var pulsesBeforeEpoch = new List<long>();
+        // The wire's clock: epoch i's sentences arrive 100 ms after its time, then the clock moves on to epoch i+1's
+        // time. A pulse is stamped with whatever the clock reads when the simulator raises it, so the order is not assumed.
+        rig.Clock.SetUtcNow(Start);
+        using var wire = new EpochTap(epoch =>
+        {
+            DateTime time = Start + (period * pulsesBeforeEpoch.Count);
+            pulsesBeforeEpoch.Add(rig.Driver.PpsPulses);
+            rig.Clock.SetUtcNow(time.AddMilliseconds(100));
+            rig.Deliver(epoch);
+            rig.Clock.SetUtcNow(time + period);
+        });
+
+        await GnssSimulator.RunAsync(new SimulationOptions { Scenario = "campus-loop", DurationSeconds = Seconds, RateHz = rateHz, Gpio = rig.Driver }, wire);
+
+        // Epoch i lies in second i / rate: by its first sentence that second's pulse was raised, the next one's not yet.
+        Assert.Equal(Seconds * rateHz, pulsesBeforeEpoch.Count);
+        Assert.Equal(Enumerable.Range(0, Seconds * rateHz).Select(i => (long)((i / rateHz) + 1)), pulsesBeforeEpoch);
+        PpsTimeStatus status = rig.Source.GetStatus();
+        Assert.Equal(Seconds, status.Pulses);
+        Assert.Equal(Seconds, status.Samples);
+        Assert.Equal(0, status.PulsesWithoutTime);
+        Assert.Equal(0, status.TimesWithoutPulse);
+        var samples = new List<TimeSample>();
+        while (rig.Source.Samples.TryRead(out TimeSample? s))
+        {
+            samples.Add(s);
+        }
+
+        // Each second's time paired with that second's pulse: stamped at the top of the same second, offset exactly 0.
+        Assert.Equal(Enumerable.Range(0, Seconds).Select(i => Start.AddSeconds(i)), samples.Select(s => s.TrueTimeUtc));
+        Assert.Equal(samples.Select(s => s.TrueTimeUtc), samples.Select(s => s.SystemTimeUtc));
+    }
+
     [Fact]
     public void A_pin_without_pulses_says_so_with_the_pin_and_the_fix()
     {
@@ -256,6 +300,20 @@ public sealed class PpsTimeSourceTests
         $"$GNRMC,{t:HHmmss.ff},{status},2934.1000,N,10629.8000,E,0.5,90.0,{t:ddMMyy},,,A,V"));
 
     private static string Zda(DateTime t) => NmeaChecksum.Append(FormattableString.Invariant($"$GNZDA,{t:HHmmss.ff},{t:dd},{t:MM},{t:yyyy},00,00"));
+
+    // The simulator writes then flushes each epoch: every flush hands on the bytes written since the last one.
+    private sealed class EpochTap(Action<byte[]> onEpoch) : MemoryStream
+    {
+        private int _handedOn;
+
+        public override Task FlushAsync(CancellationToken cancellationToken)
+        {
+            byte[] epoch = GetBuffer().AsSpan(_handedOn, (int)Length - _handedOn).ToArray();
+            _handedOn = (int)Length;
+            onEpoch(epoch);
+            return Task.CompletedTask;
+        }
+    }
 
     private sealed class Rig : IDisposable
     {
