@@ -1,10 +1,11 @@
 using System.Net;
 using EdgeSdk.Positioning;
+using EdgeSdk.Simulation.Faults;
 
 namespace EdgeSdk.Jt808.Terminal.Tests;
 
 /// <summary>
-/// E1's platform simulator on a free loopback port (optionally behind an <see cref="OutageProxy"/>), a terminal in a
+/// E1's platform simulator on a free loopback port (optionally behind an <see cref="TcpOutageRelay"/>), a terminal in a
 /// temporary state directory, and everything the platform received, collected in order.
 /// </summary>
 public sealed class Rig : IAsyncDisposable
@@ -21,14 +22,14 @@ public sealed class Rig : IAsyncDisposable
     {
         Platform = new Jt808Platform(platformOptions);
         Platform.Start(new IPEndPoint(IPAddress.Loopback, 0));
-        Proxy = proxy ? new OutageProxy(Platform.LocalEndPoint) : null;
+        Proxy = proxy ? new TcpOutageRelay(Platform.LocalEndPoint) : null;
         StateDirectory = stateDirectory ?? Path.Combine(Path.GetTempPath(), $"edgesdk-jt808t-{Guid.NewGuid():N}");
         _collector = CollectAsync();
     }
 
     public Jt808Platform Platform { get; }
 
-    public OutageProxy? Proxy { get; }
+    public TcpOutageRelay? Proxy { get; }
 
     public string StateDirectory { get; }
 

@@ -3,6 +3,7 @@ using EdgeSdk.Gnss;
 using EdgeSdk.Jt808;
 using EdgeSdk.Jt808.Terminal;
 using EdgeSdk.Positioning;
+using EdgeSdk.Simulation.Faults;
 
 namespace EdgeSdk.Cli.Demo;
 
@@ -18,7 +19,7 @@ internal sealed class DemoJt808Leg : IAsyncDisposable
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     private readonly Jt808Platform _platform;
-    private readonly DemoOutageRelay _relay;
+    private readonly TcpOutageRelay _relay;
     private readonly Jt808Terminal _terminal;
     private readonly CancellationTokenSource _stop = new();
     private readonly HashSet<DateTime> _times = [];
@@ -31,7 +32,7 @@ internal sealed class DemoJt808Leg : IAsyncDisposable
         _event = onEvent;
         _platform = new Jt808Platform();
         _platform.Start(new IPEndPoint(IPAddress.Loopback, 0));
-        _relay = new DemoOutageRelay(_platform.LocalEndPoint);
+        _relay = new TcpOutageRelay(_platform.LocalEndPoint);
         _terminal = new Jt808Terminal(new Jt808TerminalOptions
         {
             Host = "127.0.0.1",

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace EdgeSdk.Simulation.Faults;
+
+/// <summary>
+/// A network outage between a client and its server: a loopback TCP relay in front of <c>upstream</c> that can go
+/// down and come back. While down it closes every relayed connection and closes new ones as soon as they are accepted
+/// (what a terminal sees when the platform or its load balancer is gone); the server's own port never moves, so
+/// nothing has to be stopped and rebound (which could wait out TIME_WAIT on an exclusively bound port).
+/// </summary>
+/// <example><code>
+/// await using var relay = new TcpOutageRelay(platform.LocalEndPoint);
+/// // point the client at 127.0.0.1:relay.Port, then:
+/// relay.TakeDown();   // the client's connection drops; reconnects are refused (counted in Refused)
+/// relay.BringUp();    // the next reconnect is relayed again
+/// </code></example>
+public sealed class TcpOutageRelay : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly IPEndPoint _upstream;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<TcpClient> _open = [];
+    private readonly Task _accept;
+    private volatile bool _down;
+    private int _refused, _relayed, _upstreamFailures, _disposed;
+
+    /// <summary>Starts relaying from a free loopback port (<see cref="Port"/>) to <paramref name="upstream"/>.</summary>
+    /// <exception cref="SocketException">No loopback port could be bound.</exception>
+    public TcpOutageRelay(IPEndPoint upstream)
+    {
+        ArgumentNullException.ThrowIfNull(upstream);
+        _upstream = upstream;
+        _listener.Start();
+        _accept = AcceptAsync();
+    }
+
+    /// <summary>The loopback port clients connect to.</summary>
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>True between <see cref="TakeDown"/> and <see cref="BringUp"/>.</summary>
+    public bool IsDown => _down;
+
+    /// <summary>Connections relayed to the upstream server since start.</summary>
+    public int Relayed => Volatile.Read(ref _relayed);
+
+    /// <summary>Connections closed at once because the relay was down.</summary>
+    public int Refused => Volatile.Read(ref _refused);
+
+    /// <summary>Connections closed at once because the upstream server did not accept the relay's connection.</summary>
+    public int UpstreamFailures => Volatile.Read(ref _upstreamFailures);
+
+    /// <summary>Goes down: closes every relayed connection; until <see cref="BringUp"/>, new ones are closed on accept.</summary>
+    public void TakeDown()
+    {
+        lock (_open)
+        {
+            _down = true;
+            foreach (TcpClient c in _open)
+            {
+                c.Dispose();
+            }
+
+            _open.Clear();
+        }
+    }
+
+    /// <summary>Comes back: the next connection is relayed again.</summary>
+    public void BringUp() => _down = false;
+
+    /// <summary>Stops listening and closes every relayed connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _listener.Stop();
+        await _accept.ConfigureAwait(false);
+        TakeDown();
+        _stop.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            if (_down)
+            {
+                Interlocked.Increment(ref _refused);
+                client.Dispose();
+                continue;
+            }
+
+            var server = new TcpClient();
+            try
+            {
+                await server.ConnectAsync(_upstream, _stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or SocketException)
+            {
+                Interlocked.Increment(ref _upstreamFailures);
+                client.Dispose();
+                server.Dispose();
+                continue;
+            }
+
+            // Checked again under the lock: a TakeDown while the upstream connection was being made must not
+            // leave this pair running through the outage.
+            lock (_open)
+            {
+                if (_down)
+                {
+                    Interlocked.Increment(ref _refused);
+                    client.Dispose();
+                    server.Dispose();
+                    continue;
+                }
+
+                _open.Add(client);
+                _open.Add(server);
+            }
+
+            Interlocked.Increment(ref _relayed);
+            _ = PumpAsync(client, server);
+            _ = PumpAsync(server, client);
+        }
+    }
+
+    private async Task PumpAsync(TcpClient from, TcpClient to)
+    {
+        try
+        {
+            await from.GetStream().CopyToAsync(to.GetStream()).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or SocketException or InvalidOperationException)
+        {
+            // One side went away (or the relay went down): the other side is closed below.
+        }
+        finally
+        {
+            lock (_open)
+            {
+                _open.Remove(from);
+                _open.Remove(to);
+            }
+
+            from.Dispose();
+            to.Dispose();
+        }
+    }
+}
