@@ -3,6 +3,8 @@ using Grpc.Core;
 namespace EdgeSdk.Cockpit;
 
 /// <summary>Writes a service's change stream to a gRPC response stream.</summary>
+// The *GrpcService classes look alike only in shape: each binds one generated base to one interface, one line per
+// RPC. What they really share, streaming a change feed to a client, is this one method.
 internal static class GrpcStreaming
 {
     /// <summary>

@@ -4,26 +4,22 @@ using Microsoft.Extensions.Logging;
 namespace EdgeSdk.Cockpit;
 
 /// <summary>
-/// The base a team overrides to connect a real player: implement the setters and call <see cref="Publish"/> with every
+/// The base a team overrides to connect a real player: implement the setters and call <see cref="CockpitStateServiceBase{TState}.Publish"/> with every
 /// new state; the change stream and slow-subscriber handling are done here.
 /// </summary>
-public abstract class MediaServiceBase : CockpitServiceBase, IMediaService
+public abstract class MediaServiceBase : CockpitStateServiceBase<MediaState>, IMediaService
 {
-    private readonly CockpitFeed<MediaState> _feed;
-    private long _sequence;
-
     /// <summary>Creates the service; each subscriber keeps at most <paramref name="subscriberCapacity"/> unread states.</summary>
     protected MediaServiceBase(int subscriberCapacity, ILogger? logger = null)
-        : base("media", logger) => _feed = new CockpitFeed<MediaState>(subscriberCapacity);
+        : base("media", subscriberCapacity, (state, sequence) => state.Sequence = sequence, logger)
+    {
+    }
 
     /// <inheritdoc />
-    public override CockpitStreamCounters StreamCounters => _feed.Counters;
+    public virtual MediaState GetMedia() => Feed.Latest ?? new MediaState { NowPlaying = new NowPlaying() };
 
     /// <inheritdoc />
-    public virtual MediaState GetMedia() => _feed.Latest ?? new MediaState { NowPlaying = new NowPlaying() };
-
-    /// <inheritdoc />
-    public virtual IAsyncEnumerable<MediaState> WatchMediaAsync(CancellationToken cancellationToken = default) => _feed.SubscribeAsync(cancellationToken: cancellationToken);
+    public virtual IAsyncEnumerable<MediaState> WatchMediaAsync(CancellationToken cancellationToken = default) => Feed.SubscribeAsync(cancellationToken: cancellationToken);
 
     /// <inheritdoc />
     public abstract Task<MediaReply> SetVolumeAsync(uint volumePercent, CancellationToken cancellationToken = default);
@@ -36,15 +32,4 @@ public abstract class MediaServiceBase : CockpitServiceBase, IMediaService
 
     /// <inheritdoc />
     public abstract Task<MediaReply> SetNowPlayingAsync(NowPlaying nowPlaying, CancellationToken cancellationToken = default);
-
-    /// <summary>Publishes a new state (its sequence is set here); do not change it afterwards.</summary>
-    protected void Publish(MediaState state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        state.Sequence = (ulong)Interlocked.Increment(ref _sequence);
-        _feed.Publish(state);
-    }
-
-    /// <inheritdoc />
-    protected override void OnStopped() => _feed.Complete();
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace EdgeSdk.Cockpit;
 
 /// <summary>
-/// The base a team overrides to supply vehicle status from its own source: call <see cref="Publish"/> with every new
+/// The base a team overrides to supply vehicle status from its own source: call <see cref="CockpitStateServiceBase{TState}.Publish"/> with every new
 /// snapshot; reading, the change stream and slow-subscriber handling are done here.
 /// </summary>
 /// <example>
@@ -20,32 +20,17 @@ namespace EdgeSdk.Cockpit;
 /// // services.AddSingleton&lt;IVehicleStatusService, MyStatus&gt;();   // after AddEdgeSdkCockpit
 /// </code>
 /// </example>
-public abstract class VehicleStatusServiceBase : CockpitServiceBase, IVehicleStatusService
+public abstract class VehicleStatusServiceBase : CockpitStateServiceBase<VehicleStatus>, IVehicleStatusService
 {
-    private readonly CockpitFeed<VehicleStatus> _feed;
-    private long _sequence;
-
     /// <summary>Creates the service; each subscriber keeps at most <paramref name="subscriberCapacity"/> unread snapshots.</summary>
     protected VehicleStatusServiceBase(int subscriberCapacity, ILogger? logger = null)
-        : base("vehicle-status", logger) => _feed = new CockpitFeed<VehicleStatus>(subscriberCapacity);
-
-    /// <inheritdoc />
-    public override CockpitStreamCounters StreamCounters => _feed.Counters;
-
-    /// <inheritdoc />
-    public virtual VehicleStatus GetStatus() => _feed.Latest ?? new VehicleStatus { Lights = new LightsStatus() };
-
-    /// <inheritdoc />
-    public virtual IAsyncEnumerable<VehicleStatus> WatchStatusAsync(CancellationToken cancellationToken = default) => _feed.SubscribeAsync(cancellationToken: cancellationToken);
-
-    /// <summary>Publishes a new snapshot (its <see cref="VehicleStatus.Sequence"/> is set here); do not change it afterwards.</summary>
-    protected void Publish(VehicleStatus status)
+        : base("vehicle-status", subscriberCapacity, (state, sequence) => state.Sequence = sequence, logger)
     {
-        ArgumentNullException.ThrowIfNull(status);
-        status.Sequence = (ulong)Interlocked.Increment(ref _sequence);
-        _feed.Publish(status);
     }
 
     /// <inheritdoc />
-    protected override void OnStopped() => _feed.Complete();
+    public virtual VehicleStatus GetStatus() => Feed.Latest ?? new VehicleStatus { Lights = new LightsStatus() };
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<VehicleStatus> WatchStatusAsync(CancellationToken cancellationToken = default) => Feed.SubscribeAsync(cancellationToken: cancellationToken);
 }
