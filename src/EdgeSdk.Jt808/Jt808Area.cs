@@ -56,6 +56,9 @@ namespace EdgeSdk.Jt808
         /// <summary>Circle and rectangle put their geometry before the time window and speed limit, the polygon after.</summary>
         internal abstract bool GeometryFirst { get; }
 
+        // The circle's and the rectangle's overrides look alike only in shape (three vs four different fields in a
+        // row); everything the shapes share (id, attributes, time window, speed limits, name) is read and written here.
+
         /// <summary>Reads the shape's own fields (centre and radius, corners, or vertex list).</summary>
         internal abstract bool TryReadGeometry(byte[] b, ref int p, int end);
 

@@ -4,7 +4,8 @@ namespace EdgeSdk.Vehicle;
 public static class VssTypes
 {
     // One row per datatype: the VSS name, the wire representation, and the integer range the
-    // datatype allows beyond its wire type (int8 travels as Int32 but holds -128..127).
+    // datatype allows beyond its wire type (int8 travels as Int32 but holds -128..127). The array rows repeat the
+    // scalar rows' ranges on purpose: a table read at a glance beats deriving them through two more mappings.
     private static readonly (VssDataType Type, string Name, VssValueType Wire, long Min, ulong Max)[] Table =
     [
         (VssDataType.String, "string", VssValueType.String, 0, 0),

@@ -6,16 +6,7 @@ public class AreaTests
     private static readonly uint[] Lats = [29_500_000, 29_600_000, 29_550_000];
     private static readonly uint[] Lons = [106_500_000, 106_600_000, 106_700_000];
 
-    private static Jt808Message RoundTrip(int id, bool v2019, Jt808Body body)
-    {
-        var message = new Jt808Message { Header = Jt808Header.Create(id, "013912345678", 5, v2019), Body = body };
-        var codec = new Jt808Codec();
-        Assert.True(codec.TryEncode(message, out byte[]? frame));
-        Assert.Equal(Jt808DecodeResult.Ok, codec.TryDecode(frame!, 0, frame!.Length, out Jt808Message? decoded));
-        Assert.True(codec.TryEncode(decoded!, out byte[]? again));
-        Assert.Equal(Hex.Of(frame), Hex.Of(again!));
-        return decoded!;
-    }
+    private static Jt808Message RoundTrip(int id, bool v2019, Jt808Body body) => CodecRoundTrip.Ok(id, v2019, body, sequence: 5);
 
     private static Jt808PolygonArea Polygon() => new()
     {

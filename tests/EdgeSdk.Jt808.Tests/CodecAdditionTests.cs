@@ -11,16 +11,6 @@ public class CodecAdditionTests
         Body = body,
     };
 
-    private static (Jt808DecodeResult Result, Jt808Message Message, byte[] Frame) RoundTrip(Jt808Message message)
-    {
-        var codec = new Jt808Codec();
-        Assert.True(codec.TryEncode(message, out byte[]? frame));
-        Jt808DecodeResult result = codec.TryDecode(frame!, 0, frame!.Length, out Jt808Message? decoded);
-        Assert.True(codec.TryEncode(decoded!, out byte[]? again));
-        Assert.Equal(Hex.Of(frame), Hex.Of(again!));
-        return (result, decoded!, frame);
-    }
-
     private static Jt808SetRoute Route() => new()
     {
         RouteId = 1,
@@ -40,20 +30,20 @@ public class CodecAdditionTests
     [Fact]
     public void Query_specific_parameters_has_the_count_and_ids_as_dwords()
     {
-        var (result, decoded, _) = RoundTrip(Message(Jt808MessageIds.QuerySpecificParameters, false, new Jt808QuerySpecificParameters { ParameterIds = [0x0029, 0x0055] }));
+        var (result, decoded, _) = CodecRoundTrip.Run(Message(Jt808MessageIds.QuerySpecificParameters, false, new Jt808QuerySpecificParameters { ParameterIds = [0x0029, 0x0055] }));
         Assert.Equal(Jt808DecodeResult.Ok, result);
         Assert.Equal("020000002900000055", Hex.Of(decoded.BodyBytes));
         Assert.Equal([0x0029u, 0x0055u], Assert.IsType<Jt808QuerySpecificParameters>(decoded.Body).ParameterIds);
 
         // A count the body does not hold is malformed, kept raw.
         var bad = new Jt808Message { Header = Jt808Header.Create(Jt808MessageIds.QuerySpecificParameters, "013912345678", 1, false), BodyBytes = Hex.Parse("0300000029") };
-        Assert.Equal(Jt808DecodeResult.BodyMalformed, RoundTrip(bad).Result);
+        Assert.Equal(Jt808DecodeResult.BodyMalformed, CodecRoundTrip.Run(bad).Result);
     }
 
     [Fact]
     public void A_2013_route_has_the_hand_computed_body()
     {
-        var (result, decoded, _) = RoundTrip(Message(Jt808MessageIds.SetRoute, false, Route()));
+        var (result, decoded, _) = CodecRoundTrip.Run(Message(Jt808MessageIds.SetRoute, false, Route()));
         Assert.Equal(Jt808DecodeResult.Ok, result);
         Assert.Equal(
             "00000001" + "0021" + "261130080000" + "261130180000" + "0002"
@@ -70,7 +60,7 @@ public class CodecAdditionTests
     [Fact]
     public void A_2019_route_adds_the_night_limit_per_segment_and_the_name()
     {
-        var (result, decoded, _) = RoundTrip(Message(Jt808MessageIds.SetRoute, true, Route()));
+        var (result, decoded, _) = CodecRoundTrip.Run(Message(Jt808MessageIds.SetRoute, true, Route()));
         Assert.Equal(Jt808DecodeResult.Ok, result);
         // 2013 body (63 bytes) + night limit WORD on the speed-limited segment + name length WORD + 2 name bytes.
         Assert.Equal(63 + 2 + 2 + 2, decoded.BodyBytes.Length);
@@ -98,7 +88,7 @@ public class CodecAdditionTests
     public void A_route_that_does_not_fill_its_body_exactly_is_malformed(string body)
     {
         var message = new Jt808Message { Header = Jt808Header.Create(Jt808MessageIds.SetRoute, "013912345678", 1, false), BodyBytes = Hex.Parse(body) };
-        var (result, decoded, _) = RoundTrip(message);
+        var (result, decoded, _) = CodecRoundTrip.Run(message);
         Assert.Equal(Jt808DecodeResult.BodyMalformed, result);
         Assert.Null(decoded.Body);
         Assert.Equal(body, Hex.Of(decoded.BodyBytes));
@@ -107,7 +97,7 @@ public class CodecAdditionTests
     [Fact]
     public void Delete_routes_uses_the_delete_areas_layout()
     {
-        var (result, decoded, _) = RoundTrip(Message(Jt808MessageIds.DeleteRoutes, false, new Jt808DeleteAreas { AreaIds = [1, 2] }));
+        var (result, decoded, _) = CodecRoundTrip.Run(Message(Jt808MessageIds.DeleteRoutes, false, new Jt808DeleteAreas { AreaIds = [1, 2] }));
         Assert.Equal(Jt808DecodeResult.Ok, result);
         Assert.Equal("020000000100000002", Hex.Of(decoded.BodyBytes));
     }
@@ -171,7 +161,7 @@ public class CodecAdditionTests
 
         var report = new Jt808LocationReport { AlarmFlags = Jt808AlarmFlags.GnssAntennaOpen | Jt808AlarmFlags.GnssAntennaShort | (1u << 16) };
         report.SetTimeUtc(new DateTime(2026, 11, 30, 4, 0, 0, DateTimeKind.Utc));
-        var (result, decoded, _) = RoundTrip(Message(Jt808MessageIds.LocationReport, false, report));
+        var (result, decoded, _) = CodecRoundTrip.Run(Message(Jt808MessageIds.LocationReport, false, report));
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {
