@@ -10,17 +10,26 @@ public static class Chromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    /// <summary>Starts Playwright's driver and a headless chromium; disposing the session closes both.</summary>
+    public static async Task<ChromiumSession> LaunchAsync()
     {
         Assert.True(File.Exists(ExecutablePath), $"{ExecutablePath} is missing: apt-get install chromium (tests/run-all.sh installs it)");
         IPlaywright playwright = await Playwright.CreateAsync();
-        IBrowser browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        try
         {
-            ExecutablePath = ExecutablePath,
-            Headless = true,
-            // The tests run as root in containers, where chromium's sandbox cannot start.
-            Args = ["--no-sandbox"],
-        });
-        return (playwright, browser);
+            IBrowser browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ExecutablePath,
+                Headless = true,
+                // The tests run as root in containers, where chromium's sandbox cannot start.
+                Args = ["--no-sandbox"],
+            });
+            return new ChromiumSession(playwright, browser);
+        }
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
     }
 }
