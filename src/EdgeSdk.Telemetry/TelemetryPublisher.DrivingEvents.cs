@@ -1,8 +1,6 @@
 using EdgeSdk.Telemetry.V1;
 using Google.Protobuf;
 using MQTTnet;
-using MQTTnet.Exceptions;
-using MQTTnet.Protocol;
 
 namespace EdgeSdk.Telemetry;
 
@@ -136,37 +134,21 @@ public sealed partial class TelemetryPublisher
         _eventWork.Dispose();
     }
 
-    private async Task DrivingEventLoopAsync(CancellationToken cancellationToken)
+    // The driving-event sender's step (see SendLoopAsync): each queued event is its own message.
+    private async Task<TimeSpan> SendDrivingEventsAsync(DurableQueue queue, CancellationToken cancellationToken)
     {
-        DurableQueue queue = _eventQueue!;
-        while (!cancellationToken.IsCancellationRequested)
+        IReadOnlyList<QueuedRecord> records = queue.Peek(16);
+        if (records.Count == 0)
         {
-            try
-            {
-                await _connection.WaitConnectedAsync(cancellationToken).ConfigureAwait(false);
-                IReadOnlyList<QueuedRecord> records = queue.Peek(16);
-                if (records.Count == 0)
-                {
-                    await _eventWork.WaitAsync(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                foreach (QueuedRecord record in records)
-                {
-                    await PublishDrivingEventAsync(queue, record, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException or InvalidOperationException or IOException)
-            {
-                // The connection loop reconnects; the event stays queued and goes again.
-                LogSendFailed(_logger, ex.Message);
-                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
-            }
+            return IdleWait;
         }
+
+        foreach (QueuedRecord record in records)
+        {
+            await PublishDrivingEventAsync(queue, record, cancellationToken).ConfigureAwait(false);
+        }
+
+        return TimeSpan.Zero;
     }
 
     private async Task PublishDrivingEventAsync(DurableQueue queue, QueuedRecord record, CancellationToken cancellationToken)
@@ -178,10 +160,7 @@ public sealed partial class TelemetryPublisher
         }
         catch (InvalidProtocolBufferException)
         {
-            // The CRC matched but it is not an event (written by something else): skipped, counted.
-            queue.Remove(record.Sequence);
-            Interlocked.Increment(ref _storeFailures);
-            Raise(TelemetryEventKind.StoreFailed, $"event queue record {record.Sequence} is not a driving event; skipped", 1);
+            SkipForeignRecord(queue, record.Sequence, $"event queue record {record.Sequence} is not a driving event");
             return;
         }
 
@@ -193,26 +172,10 @@ public sealed partial class TelemetryPublisher
             SentTimeUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
             Event = body,
         }.ToByteArray();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.Connection.ConnectTimeout * 2);
-        MqttClientPublishResult result = await _connection.Client.PublishAsync(Message(_eventTopic, payload).Build(), timeout.Token).ConfigureAwait(false);
-        if (result.ReasonCode is MqttClientPublishReasonCode.Success or MqttClientPublishReasonCode.NoMatchingSubscribers)
+        MqttClientPublishResult result = await PublishWithTimeoutAsync(Message(_eventTopic, payload).Build(), cancellationToken).ConfigureAwait(false);
+        if (IsAcknowledged(queue, result, record.Sequence, $"driving event {record.Sequence} on {_eventTopic}"))
         {
             Interlocked.Add(ref _drivingAcknowledged, queue.Remove(record.Sequence));
-        }
-        else if (result.ReasonCode is MqttClientPublishReasonCode.NotAuthorized or MqttClientPublishReasonCode.TopicNameInvalid
-                 or MqttClientPublishReasonCode.PayloadFormatInvalid)
-        {
-            // Permanent: keeping it would stall every event behind it.
-            int removed = queue.Remove(record.Sequence);
-            Interlocked.Add(ref _rejected, removed);
-            string why = $"broker refused driving event {record.Sequence} on {_eventTopic}: {result.ReasonCode}";
-            LogRejected(_logger, why);
-            Raise(TelemetryEventKind.PublishRejected, why, removed);
-        }
-        else
-        {
-            throw new MqttCommunicationException($"broker answered {result.ReasonCode}; retrying");
         }
     }
 }

@@ -25,6 +25,8 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
     /// <summary>The MQTT 5 content type of every message.</summary>
     public const string ContentType = "application/x-protobuf";
 
+    // How long an idle sender sleeps before looking at its queue again when nobody wakes it.
+    private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
     private static readonly ReadOnlyMemory<byte> SchemaVersionBytes = "edgesdk.telemetry.v1"u8.ToArray();
     private readonly TelemetryPublisherOptions _options;
     private readonly ILogger _logger;
@@ -153,8 +155,8 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         CancellationToken stop = _stop.Token;
         _writer = Task.Run(() => WriteLoopAsync(), CancellationToken.None);
         _connector = Task.Run(() => _connection.RunAsync(stop), CancellationToken.None);
-        _sender = Task.Run(() => SendLoopAsync(stop), CancellationToken.None);
-        _eventSender = Task.Run(() => DrivingEventLoopAsync(stop), CancellationToken.None);
+        _sender = Task.Run(() => SendLoopAsync(queue, _work, SendFixesAsync, stop), CancellationToken.None);
+        _eventSender = Task.Run(() => SendLoopAsync(_eventQueue!, _eventWork, SendDrivingEventsAsync, stop), CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -384,32 +386,22 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         }
     }
 
-    private async Task SendLoopAsync(CancellationToken cancellationToken)
+    // One sender per durable queue (fixes, driving events), parameterised by what it sends: wait for the broker,
+    // let sendSome publish from the queue, and on a transient failure leave the records queued and go again shortly
+    // (the connection loop reconnects meanwhile). sendSome returns how long to wait for more work; zero: go on at once.
+    private async Task SendLoopAsync(DurableQueue queue, SemaphoreSlim work, Func<DurableQueue, CancellationToken, Task<TimeSpan>> sendSome,
+        CancellationToken cancellationToken)
     {
-        DurableQueue queue = _queue!;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
                 await _connection.WaitConnectedAsync(cancellationToken).ConfigureAwait(false);
-                IReadOnlyList<QueuedRecord> records = Contiguous(queue.Peek(_options.BatchSize));
-                if (records.Count == 0)
+                TimeSpan idle = await sendSome(queue, cancellationToken).ConfigureAwait(false);
+                if (idle > TimeSpan.Zero)
                 {
-                    await _work.WaitAsync(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
-                    continue;
+                    await work.WaitAsync(idle, cancellationToken).ConfigureAwait(false);
                 }
-
-                if (records.Count < _options.BatchSize && records[0].EnqueuedTimestamp != 0 && !_draining)
-                {
-                    TimeSpan wait = _options.BatchMaxDelay - Stopwatch.GetElapsedTime(records[0].EnqueuedTimestamp);
-                    if (wait > TimeSpan.Zero)
-                    {
-                        await _work.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
-                }
-
-                await PublishBatchAsync(queue, records, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -417,11 +409,32 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
             }
             catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException or InvalidOperationException or IOException)
             {
-                // The connection loop notices the loss and reconnects; the batch stays queued and goes again.
                 LogSendFailed(_logger, ex.Message);
                 await Task.Delay(100, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    // The fix sender's step: one batch of consecutive fixes, or the wait until a part-filled batch is due.
+    private async Task<TimeSpan> SendFixesAsync(DurableQueue queue, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<QueuedRecord> records = Contiguous(queue.Peek(_options.BatchSize));
+        if (records.Count == 0)
+        {
+            return IdleWait;
+        }
+
+        if (records.Count < _options.BatchSize && records[0].EnqueuedTimestamp != 0 && !_draining)
+        {
+            TimeSpan wait = _options.BatchMaxDelay - Stopwatch.GetElapsedTime(records[0].EnqueuedTimestamp);
+            if (wait > TimeSpan.Zero)
+            {
+                return wait;
+            }
+        }
+
+        await PublishBatchAsync(queue, records, cancellationToken).ConfigureAwait(false);
+        return TimeSpan.Zero;
     }
 
     private async Task PublishBatchAsync(DurableQueue queue, IReadOnlyList<QueuedRecord> records, CancellationToken cancellationToken)
@@ -437,10 +450,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
 
         if (fixes.Count == 0)
         {
-            // The CRC matched but the record is not a fix (written by something else): skip it, counted.
-            queue.Remove(records[0].Sequence);
-            Interlocked.Increment(ref _storeFailures);
-            Raise(TelemetryEventKind.StoreFailed, $"queue record {records[0].Sequence} is not a fix; skipped", 1);
+            SkipForeignRecord(queue, records[0].Sequence, $"queue record {records[0].Sequence} is not a fix");
             return;
         }
 
@@ -461,32 +471,15 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
             message.WithMessageExpiryInterval((uint)_options.MessageExpiry.TotalSeconds);
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.Connection.ConnectTimeout * 2);
-        MqttClientPublishResult result = await _connection.Client.PublishAsync(message.Build(), timeout.Token).ConfigureAwait(false);
+        MqttClientPublishResult result = await PublishWithTimeoutAsync(message.Build(), cancellationToken).ConfigureAwait(false);
         Interlocked.Add(ref _published, records.Count);
         Interlocked.Add(ref _bytes, payload.Length);
         long last = records[^1].Sequence;
-        if (result.ReasonCode is MqttClientPublishReasonCode.Success or MqttClientPublishReasonCode.NoMatchingSubscribers)
+        if (IsAcknowledged(queue, result, last, $"fixes {records[0].Sequence}..{last} on {_fixTopic}"))
         {
             Interlocked.Add(ref _acknowledged, queue.Remove(last));
             Interlocked.Increment(ref _batches);
             ReportStoreHealth(queue);
-        }
-        else if (result.ReasonCode is MqttClientPublishReasonCode.NotAuthorized or MqttClientPublishReasonCode.TopicNameInvalid
-                 or MqttClientPublishReasonCode.PayloadFormatInvalid)
-        {
-            // Permanent: sending again cannot succeed, and keeping it would stall everything behind it.
-            int removed = queue.Remove(last);
-            Interlocked.Add(ref _rejected, removed);
-            string why = $"broker refused fixes {records[0].Sequence}..{last} on {_fixTopic}: {result.ReasonCode}" +
-                (string.IsNullOrEmpty(result.ReasonString) ? string.Empty : $" ({result.ReasonString})");
-            LogRejected(_logger, why);
-            Raise(TelemetryEventKind.PublishRejected, why, removed);
-        }
-        else
-        {
-            throw new MqttCommunicationException($"broker answered {result.ReasonCode}; retrying");
         }
 
         if (_backlog && queue.Count == 0)
@@ -494,6 +487,46 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
             _backlog = false;
             Raise(TelemetryEventKind.QueueFlushed, "backlog sent and acknowledged: queue empty", 0);
         }
+    }
+
+    private async Task<MqttClientPublishResult> PublishWithTimeoutAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Connection.ConnectTimeout * 2);
+        return await _connection.Client.PublishAsync(message, timeout.Token).ConfigureAwait(false);
+    }
+
+    // The broker's answer to queued records up to lastSequence. True: acknowledged (the caller removes and counts
+    // them). A permanent refusal removes them (sending again cannot succeed, and keeping them would stall everything
+    // behind), counts and reports it, and returns false. Anything else throws, so the sender loop sends them again.
+    private bool IsAcknowledged(DurableQueue queue, MqttClientPublishResult result, long lastSequence, string what)
+    {
+        if (result.ReasonCode is MqttClientPublishReasonCode.Success or MqttClientPublishReasonCode.NoMatchingSubscribers)
+        {
+            return true;
+        }
+
+        if (result.ReasonCode is not (MqttClientPublishReasonCode.NotAuthorized or MqttClientPublishReasonCode.TopicNameInvalid
+            or MqttClientPublishReasonCode.PayloadFormatInvalid))
+        {
+            throw new MqttCommunicationException($"broker answered {result.ReasonCode}; retrying");
+        }
+
+        int removed = queue.Remove(lastSequence);
+        Interlocked.Add(ref _rejected, removed);
+        string why = $"broker refused {what}: {result.ReasonCode}" +
+            (string.IsNullOrEmpty(result.ReasonString) ? string.Empty : $" ({result.ReasonString})");
+        LogRejected(_logger, why);
+        Raise(TelemetryEventKind.PublishRejected, why, removed);
+        return false;
+    }
+
+    // The CRC matched but the record is not what this queue holds (written by something else): skipped, counted.
+    private void SkipForeignRecord(DurableQueue queue, long sequence, string what)
+    {
+        queue.Remove(sequence);
+        Interlocked.Increment(ref _storeFailures);
+        Raise(TelemetryEventKind.StoreFailed, $"{what}; skipped", 1);
     }
 
     private static bool TryDecodeRecord(QueuedRecord record, List<GnssFix> fixes)
