@@ -85,18 +85,8 @@ public sealed class TcpOutageRelay : IAsyncDisposable
 
     private async Task AcceptAsync()
     {
-        while (!_stop.IsCancellationRequested)
+        while (await TcpAccept.NextAsync(_listener, _stop.Token).ConfigureAwait(false) is TcpClient client)
         {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
             if (_down)
             {
                 Interlocked.Increment(ref _refused);

@@ -108,18 +108,8 @@ internal sealed class TcpBroadcastStream : Stream
 
     private async Task AcceptAsync()
     {
-        while (!_stop.IsCancellationRequested)
+        while (await TcpAccept.NextAsync(_listener, _stop.Token).ConfigureAwait(false) is TcpClient client)
         {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
             client.NoDelay = true;
             lock (_clients)
             {
