@@ -1,6 +1,5 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using EdgeSdk.Nmea;
 using NmeaError = Iot.Device.Nmea0183.NmeaError;
 using TalkerSentence = Iot.Device.Nmea0183.TalkerSentence;
@@ -14,7 +13,7 @@ namespace EdgeSdk.Benchmarks;
 /// Run: <c>dotnet run -c Release --project tests/EdgeSdk.Benchmarks -- --filter '*Nmea*'</c>.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[Config(typeof(NmeaInProcessConfig))]
 public class NmeaBenchmarks
 {
     private const int Lines = 5771;
