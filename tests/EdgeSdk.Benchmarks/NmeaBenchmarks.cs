@@ -25,8 +25,8 @@ public class NmeaBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string dir = Path.Combine(AppContext.BaseDirectory, "TestData", "gpsd");
-        string[] files = Directory.GetFiles(dir, "*.log").OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        // The eight multi-GNSS captures (tests/TestData/gpsd holds 71 now; these are the ones the README's table names).
+        string[] files = GpsdCaptures.Names.Select(GpsdCaptures.PathOf).ToArray();
         _bytes = files.SelectMany(File.ReadAllBytes).ToArray();
         _lines = files.SelectMany(f => File.ReadAllLines(f, Encoding.Latin1))
             .Select(l => l.Trim())

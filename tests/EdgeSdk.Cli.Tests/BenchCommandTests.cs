@@ -22,9 +22,9 @@ public class BenchCommandTests
             using var doc = JsonDocument.Parse(result.StdOut);
             JsonElement root = doc.RootElement;
             Assert.Equal(new[] { "portable", "fast_path", "fast_path_speedup" }, root.EnumerateObject().Select(p => p.Name).ToArray());
-            foreach (string path in new[] { "portable", "fast_path" })
+            foreach (string name in new[] { "portable", "fast_path" })
             {
-                JsonElement row = root.GetProperty(path);
+                JsonElement row = root.GetProperty(name);
                 Assert.Equal(
                     new[] { "sentences", "bytes", "seconds", "sentences_per_second", "megabytes_per_second", "allocated_bytes_per_sentence" },
                     row.EnumerateObject().Select(p => p.Name).ToArray());
