@@ -253,7 +253,33 @@ public sealed partial class NmeaSentence
             return;
         }
 
-        reason = (int)ReadAddress();
+        reason = (int)ReadAddressFast();
+    }
+
+    // As ReadAddress for the usual five-character address: one 8-byte load, the five bytes checked as letters or
+    // digits at once (the scan passed only 0x20..0x7E, so adding a constant to a byte never carries into the next),
+    // then the same type and talker lookup (SetAddress). Anything else goes through ReadAddress.
+    private NmeaRejectReason ReadAddressFast()
+    {
+        int s = StartOf(0);
+        if (EndOf(0) - s != 5 || !BitConverter.IsLittleEndian || s > _buffer.Length - 8)
+        {
+            return ReadAddress();
+        }
+
+        const ulong Five = 0x000000FFFFFFFFFFUL;
+        const ulong High5 = 0x0000008080808080UL;
+        ulong x = Load64(s) & Five;
+        ulong atLeast0 = x + 0x5050505050UL;    // bit 7 set where byte >= '0'
+        ulong above9 = x + 0x4646464646UL;      // ... where byte >= '9' + 1
+        ulong atLeastA = x + 0x3F3F3F3F3FUL;    // ... where byte >= 'A'
+        ulong aboveZ = x + 0x2525252525UL;      // ... where byte >= 'Z' + 1
+        if ((((atLeast0 & ~above9) | (atLeastA & ~aboveZ)) & High5) != High5)
+        {
+            return NmeaRejectReason.Malformed;
+        }
+
+        return SetAddress(s, 5);
     }
 
     // ---- Fixed-width field readers: the same answers as ReadInt/ReadDouble/ReadTime/ReadDate/ReadCoordinate ----

@@ -427,6 +427,12 @@ public sealed partial class NmeaSentence
         }
 
         // Any alphanumeric address frames fine; the decoder names it an unknown talker or type.
+        return SetAddress(s, n);
+    }
+
+    // Type and talker of the alphanumeric address of n characters at s.
+    private NmeaRejectReason SetAddress(int s, int n)
+    {
         Type = n == 5 ? TypeOf(_buffer[s + 2], _buffer[s + 3], _buffer[s + 4]) : NmeaSentenceType.None;
         Talker = NmeaTalkers.FromAddress(_buffer, s, n, Type != NmeaSentenceType.None);
         if (Talker == NmeaTalker.Proprietary)

@@ -1,6 +1,5 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using EdgeSdk.Nmea;
 using NmeaError = Iot.Device.Nmea0183.NmeaError;
 using TalkerSentence = Iot.Device.Nmea0183.TalkerSentence;
@@ -14,7 +13,7 @@ namespace EdgeSdk.Benchmarks;
 /// Run: <c>dotnet run -c Release --project tests/EdgeSdk.Benchmarks -- --filter '*Nmea*'</c>.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[Config(typeof(NmeaInProcessConfig))]
 public class NmeaBenchmarks
 {
     private const int Lines = 5771;
@@ -26,8 +25,8 @@ public class NmeaBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string dir = Path.Combine(AppContext.BaseDirectory, "TestData", "gpsd");
-        string[] files = Directory.GetFiles(dir, "*.log").OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        // The eight multi-GNSS captures (tests/TestData/gpsd holds 71 now; these are the ones the README's table names).
+        string[] files = GpsdCaptures.Names.Select(GpsdCaptures.PathOf).ToArray();
         _bytes = files.SelectMany(File.ReadAllBytes).ToArray();
         _lines = files.SelectMany(f => File.ReadAllLines(f, Encoding.Latin1))
             .Select(l => l.Trim())

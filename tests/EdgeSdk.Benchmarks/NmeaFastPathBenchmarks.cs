@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using EdgeSdk.Gnss;
 using EdgeSdk.Nmea;
 
@@ -13,7 +12,7 @@ namespace EdgeSdk.Benchmarks;
 /// Run: <c>dotnet run -c Release --project tests/EdgeSdk.Benchmarks -- --filter '*NmeaFastPath*'</c>.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[Config(typeof(NmeaInProcessConfig))]
 public class NmeaFastPathBenchmarks
 {
     private byte[] _bytes = [];

@@ -76,6 +76,43 @@ public class FastPathTests
         Assert.Equal(1, parser.Statistics.Accepted);
     }
 
+    [Theory]
+    // The five-character address is checked as letters or digits in one step: the bytes either side of '0'-'9' and
+    // 'A'-'Z' ('/', ':', '@', '[') and lower case are rejected in every position, exactly as the portable loop does.
+    [InlineData("GPGGA", NmeaRejectReason.None)]
+    [InlineData("GN0A9", NmeaRejectReason.UnknownType)]
+    [InlineData("ZZXYZ", NmeaRejectReason.UnknownTalker)]
+    [InlineData("/PGGA", NmeaRejectReason.Malformed)]
+    [InlineData("G:GGA", NmeaRejectReason.Malformed)]
+    [InlineData("GP@GA", NmeaRejectReason.Malformed)]
+    [InlineData("GPG[A", NmeaRejectReason.Malformed)]
+    [InlineData("GPGGa", NmeaRejectReason.Malformed)]
+    [InlineData("GPGG`", NmeaRejectReason.Malformed)]
+    [InlineData("GPGG{", NmeaRejectReason.Malformed)]
+    public void The_address_check_rejects_what_the_portable_path_rejects(string address, NmeaRejectReason expected)
+    {
+        string body = address + ",123519,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,";
+        int xor = 0;
+        foreach (char c in body)
+        {
+            xor ^= c;
+        }
+
+        byte[] line = Encoding.ASCII.GetBytes($"${body}*{xor:X2}\r\n");
+        foreach (bool fast in new[] { false, true })
+        {
+            var parser = new NmeaParser(new NmeaReader { FastPath = fast });
+            parser.Feed(line, 0, line.Length);
+            NmeaSentenceType type = parser.Read();
+            Assert.Equal(expected == NmeaRejectReason.None ? NmeaSentenceType.Gga : NmeaSentenceType.None, type);
+            Assert.Equal(expected == NmeaRejectReason.None ? 1 : 0, parser.Statistics.Accepted);
+            if (expected != NmeaRejectReason.None)
+            {
+                Assert.Equal(1, parser.Statistics.GetRejected(expected));
+            }
+        }
+    }
+
     private static long Drain(NmeaParser parser, byte[] data, int chunk)
     {
         long n = 0;
