@@ -83,6 +83,10 @@ public class ScenarioTests
     [InlineData("{\"waypoints\":[{\"latitudeDegrees\":91,\"longitudeDegrees\":2},{\"latitudeDegrees\":1,\"longitudeDegrees\":2}]}", "waypoint 0")]
     [InlineData("{\"waypoints\":[{\"latitudeDegrees\":1,\"longitudeDegrees\":2,\"environment\":\"cave\"}]}", "not a valid scenario JSON")]
     [InlineData("not json", "not a valid scenario JSON")]
+    [InlineData("{\"waypoints\":null}", "needs at least two waypoints")]
+    [InlineData("{\"waypoints\":[null,{\"latitudeDegrees\":1,\"longitudeDegrees\":2}]}", "waypoint 0 is null")]
+    [InlineData("{\"seed\":\"x\",\"waypoints\":[]}", "not a valid scenario JSON")]
+    [InlineData("null", "empty scenario")]
     public void Invalid_scenarios_are_rejected_with_the_reason(string json, string reason)
     {
         var error = Assert.Throws<InvalidDataException>(() => Scenario.Parse(json, "my.json"));
@@ -143,17 +147,5 @@ public class ScenarioTests
         Assert.Equal(40, minimal.Waypoints[0].SpeedLimitKmh);
         Assert.Equal(ScenarioEnvironment.Open, minimal.Waypoints[0].Environment);
         Assert.Equal(ScenarioEnvironment.Tunnel, minimal.Waypoints[1].Environment);
-    }
-
-    [Theory]
-    [InlineData("{\"waypoints\":null}", "needs at least two waypoints")]
-    [InlineData("{\"waypoints\":[null,{\"latitudeDegrees\":1,\"longitudeDegrees\":2}]}", "waypoint 0 is null")]
-    [InlineData("{\"seed\":\"x\",\"waypoints\":[]}", "not a valid scenario JSON")]
-    [InlineData("null", "empty scenario")]
-    public void Nulls_and_wrong_types_are_rejected_with_the_reason(string json, string reason)
-    {
-        var error = Assert.Throws<InvalidDataException>(() => Scenario.Parse(json, "my.json"));
-        Assert.StartsWith("my.json: ", error.Message, StringComparison.Ordinal);
-        Assert.Contains(reason, error.Message);
     }
 }
