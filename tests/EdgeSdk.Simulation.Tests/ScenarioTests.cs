@@ -83,6 +83,10 @@ public class ScenarioTests
     [InlineData("{\"waypoints\":[{\"latitudeDegrees\":91,\"longitudeDegrees\":2},{\"latitudeDegrees\":1,\"longitudeDegrees\":2}]}", "waypoint 0")]
     [InlineData("{\"waypoints\":[{\"latitudeDegrees\":1,\"longitudeDegrees\":2,\"environment\":\"cave\"}]}", "not a valid scenario JSON")]
     [InlineData("not json", "not a valid scenario JSON")]
+    [InlineData("{\"waypoints\":null}", "needs at least two waypoints")]
+    [InlineData("{\"waypoints\":[null,{\"latitudeDegrees\":1,\"longitudeDegrees\":2}]}", "waypoint 0 is null")]
+    [InlineData("{\"seed\":\"x\",\"waypoints\":[]}", "not a valid scenario JSON")]
+    [InlineData("null", "empty scenario")]
     public void Invalid_scenarios_are_rejected_with_the_reason(string json, string reason)
     {
         var error = Assert.Throws<InvalidDataException>(() => Scenario.Parse(json, "my.json"));
@@ -125,5 +129,23 @@ public class ScenarioTests
     {
         var error = Assert.Throws<FileNotFoundException>(() => Scenario.Load("mars-rover"));
         Assert.Contains("chongqing-logistics, campus-loop", error.Message);
+    }
+
+    [Fact]
+    public void Values_a_file_leaves_out_keep_their_defaults()
+    {
+        // The built-in Chongqing drive's last waypoint has no speedLimitKmh: it must read as the default, not 0.
+        Scenario chongqing = Scenario.Load("chongqing-logistics");
+        Assert.Equal(new ScenarioWaypoint().SpeedLimitKmh, chongqing.Waypoints[^1].SpeedLimitKmh);
+        Assert.Equal(30, chongqing.Waypoints[^1].StopSeconds);
+        Assert.Equal(ScenarioEnvironment.UrbanCanyon, chongqing.Waypoints[1].Environment);
+        Assert.Equal(new[] { 300.0 }, chongqing.ButtonPressSeconds);
+
+        Scenario minimal = Scenario.Parse("""{"WAYPOINTS":[{"latitudeDegrees":1,"longitudeDegrees":2},{"latitudeDegrees":1.01,"longitudeDegrees":2,"environment":2}]}""");
+        var defaults = new Scenario();
+        Assert.Equal(defaults with { Waypoints = minimal.Waypoints }, minimal);
+        Assert.Equal(40, minimal.Waypoints[0].SpeedLimitKmh);
+        Assert.Equal(ScenarioEnvironment.Open, minimal.Waypoints[0].Environment);
+        Assert.Equal(ScenarioEnvironment.Tunnel, minimal.Waypoints[1].Environment);
     }
 }

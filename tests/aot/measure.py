@@ -8,8 +8,11 @@ Modes:
                               CPU time holds on a busy machine, where wall time mostly measures the queue.
   run ARGS...                 one run: wall s, CPU s, stdout bytes (MB/s), peak RSS (ru_maxrss) and the
                               last VmRSS sampled before exit
+  smaps ARGS...               one run: where the RSS is, from /proc/PID/smaps sampled every 20 ms, at the sample
+                              with the most RSS: the program's own file, anonymous memory (GC heap, runtime data,
+                              stacks) and each shared library (ICU, OpenSSL, libc...)
 """
-import os, shlex, statistics, subprocess, sys, tempfile, time
+import collections, os, re, shlex, statistics, subprocess, sys, tempfile, time
 
 def spawn(prefix, args):
     return subprocess.Popen(shlex.split(prefix) + args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
@@ -54,6 +57,41 @@ def run(prefix, args):
     cpu = usage.ru_utime + usage.ru_stime
     return wall, cpu, total, usage.ru_maxrss, last_rss, p.returncode
 
+def rss_by_mapping(pid, program):
+    """kB of RSS per mapping group, from /proc/PID/smaps; None once the process is gone."""
+    groups = collections.Counter()
+    name = None
+    try:
+        with open(f"/proc/{pid}/smaps") as f:
+            for line in f:
+                if re.match(r"^[0-9a-f]+-[0-9a-f]+ ", line):
+                    fields = line.split(maxsplit=5)
+                    path = fields[5].strip() if len(fields) > 5 else ""
+                    if path in ("", "[heap]", "[stack]") or path.startswith("[anon"):
+                        name = "anonymous (GC heap, runtime data, malloc, stacks)"
+                    elif os.path.basename(path) == os.path.basename(program):
+                        name = f"{os.path.basename(path)} (the program file)"
+                    elif path.startswith("["):
+                        name = path
+                    else:
+                        name = re.sub(r"\.so[.0-9]*$", ".so", os.path.basename(path))
+                elif line.startswith("Rss:"):
+                    groups[name] += int(line.split()[1])
+    except OSError:
+        return None
+    return groups
+
+def smaps(prefix, args):
+    program = shlex.split(prefix)[0]
+    p = subprocess.Popen(shlex.split(prefix) + args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = collections.Counter()
+    while p.poll() is None:
+        groups = rss_by_mapping(p.pid, program)
+        if groups and sum(groups.values()) > sum(peak.values()):
+            peak = groups
+        time.sleep(0.02)
+    return peak, p.returncode
+
 def main():
     mode = sys.argv[1]
     builds = [b.split("=", 1) for b in os.environ["BUILDS"].split(";")]
@@ -86,6 +124,14 @@ def main():
             print(f"{name:10} `{' '.join(args)}`: exit {code}, wall {wall:6.2f} s, CPU {cpu:6.2f} s, "
                   f"{total / 1e6:7.1f} MB out = {total / 1e6 / wall:6.1f} MB/s wall, {total / 1e6 / cpu:6.1f} MB/s CPU, peak RSS {maxrss / 1024:5.1f} MB, "
                   f"last VmRSS {rss / 1024:5.1f} MB")
+    elif mode == "smaps":
+        args = sys.argv[2:]
+        for name, prefix in builds:
+            peak, code = smaps(prefix, args)
+            print(f"{name:10} `{' '.join(args)}`: exit {code}, RSS at the peak sample {sum(peak.values()) / 1024:5.1f} MB")
+            for group, kb in peak.most_common():
+                if kb >= 100:
+                    print(f"    {kb / 1024:6.1f} MB  {group}")
     else:
         sys.exit(__doc__)
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # NativeAOT gate (issue 14 item 3, issue 18 item 3): publish `edgesdk` NativeAOT for RID and check that the binary
 # prints, byte for byte, what the JIT build prints: the exit code, size and SHA-256 of `edgesdk nmea` and
-# `edgesdk fixes` on gpsd's captures are recorded in tests/aot/expected-output.sha256, which the JIT build is held
-# to by JsonOutputIdentityTests. linux-x64 runs natively on every capture; linux-arm64 is cross-compiled (clang +
+# `edgesdk fixes` on gpsd's captures are recorded in tests/aot/expected-output.sha256, and of `edgesdk sim` and
+# `edgesdk can sim` on built-in scenarios in tests/aot/expected-commands.sha256; JsonOutputIdentityTests holds the
+# JIT build to both. linux-x64 runs natively on every capture; linux-arm64 is cross-compiled (clang +
 # lld against a Debian arm64 sysroot, tests/aot/sysroot.sh) and runs under qemu-aarch64-static on the quick subset.
 # The publish must be free of trimming and AOT warnings.
 # Usage: tests/aot/publish.sh linux-x64|linux-arm64    (the binary is left in .artifacts/aot/RID/edgesdk)
@@ -54,21 +55,31 @@ else
   names="beidou-bd.log beidou-gb.log nmea-fuzzy-cases.log quectel-l76k-nmea.log skytraq-dgps.log tcp-torture.log ublox-neo-m9n-nmea.log unicore-um621.log"
 fi
 checked=0; differ=0
+# check EXIT BYTES SHA256 ARGS...: runs `edgesdk ARGS` and compares its exit code and stdout with the JIT build's.
+check() {
+  local rc=$1 size=$2 sum=$3 got_rc=0 got_size got; shift 3
+  run "$@" >"$out/.stdout" 2>/dev/null || got_rc=$?
+  got_size=$(stat -c %s "$out/.stdout")
+  got=$(sha256sum <"$out/.stdout" | cut -d' ' -f1)
+  if [ "$got_rc" != "$rc" ] || [ "$got_size" != "$size" ] || [ "$got" != "$sum" ]; then
+    echo "$rid: edgesdk $*: exit $got_rc, $got_size bytes, sha256 $got; the JIT build: exit $rc, $size bytes, $sum"
+    differ=$((differ + 1))
+  fi
+  checked=$((checked + 1))
+}
 cd "$captures"
 for name in $names; do
   for command in nmea fixes; do
     read -r _ _ rc size sum < <(grep "^$name $command " "$here/expected-output.sha256")
-    got_rc=0
-    run "$command" "$name" >"$out/.stdout" 2>/dev/null || got_rc=$?
-    got_size=$(stat -c %s "$out/.stdout")
-    got=$(sha256sum <"$out/.stdout" | cut -d' ' -f1)
-    if [ "$got_rc" != "$rc" ] || [ "$got_size" != "$size" ] || [ "$got" != "$sum" ]; then
-      echo "$rid: edgesdk $command $name: exit $got_rc, $got_size bytes, sha256 $got; the JIT build: exit $rc, $size bytes, $sum"
-      differ=$((differ + 1))
-    fi
-    checked=$((checked + 1))
+    check "$rc" "$size" "$sum" "$command" "$name"
   done
 done
+# Simulators (scenario files and the CAN-to-VSS mapping, read with source-generated JSON): each line of
+# expected-commands.sha256 is "EXIT BYTES SHA256 ARGS...", the JIT build's output, held by JsonOutputIdentityTests.
+while read -r rc size sum args; do
+  # shellcheck disable=SC2086 # ARGS are words without spaces
+  check "$rc" "$size" "$sum" $args
+done <"$here/expected-commands.sha256"
 rm -f "$out/.stdout"
 echo "$rid: $checked outputs compared with the JIT build's, $differ differ"
 [ "$differ" -eq 0 ]

@@ -1,8 +1,6 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace EdgeSdk.Simulation.Scenarios;
 
@@ -15,14 +13,6 @@ namespace EdgeSdk.Simulation.Scenarios;
 /// </summary>
 public sealed record Scenario
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        Converters = { new JsonStringEnumConverter<ScenarioEnvironment>(JsonNamingPolicy.CamelCase) },
-    };
-
     /// <summary>Names of the scenarios shipped inside the library.</summary>
     public static IReadOnlyList<string> BuiltInNames { get; } = new[] { "chongqing-logistics", "campus-loop", "bike-ride" };
 
@@ -91,25 +81,24 @@ public sealed record Scenario
 
     /// <summary>Parses and validates scenario JSON; <paramref name="source"/> names it in error messages.</summary>
     /// <exception cref="InvalidDataException">Malformed JSON or an invalid value.</exception>
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Known gap, tests/aot/README.md: the source generator sets init-only properties missing from the JSON to 0 instead of their defaults (a waypoint without speedLimitKmh got 0, not 40), so scenarios stay on the reflection serializer, which the NativeAOT build of edgesdk does not have.")]
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "As IL2026 above.")]
     public static Scenario Parse(string json, string source = "scenario")
     {
-        Scenario? scenario;
+        ScenarioFile? file;
         try
         {
-            scenario = JsonSerializer.Deserialize<Scenario>(json, JsonOptions);
+            file = ScenarioFile.Read(json);
         }
         catch (JsonException ex)
         {
             throw new InvalidDataException($"{source}: not a valid scenario JSON ({ex.Message})", ex);
         }
 
-        if (scenario == null)
+        if (file == null)
         {
             throw new InvalidDataException($"{source}: empty scenario");
         }
 
+        Scenario scenario = file.ToScenario(source);
         scenario.Validate(source);
         return scenario;
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
 namespace EdgeSdk.Can;
@@ -11,8 +10,6 @@ namespace EdgeSdk.Can;
 /// </summary>
 public sealed class CanVssMapping
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
     /// <summary>The mapping entries, in file order.</summary>
     public IReadOnlyList<CanVssMappingEntry> Signals { get; init; } = [];
 
@@ -36,25 +33,30 @@ public sealed class CanVssMapping
     /// <param name="source">Name used in error messages.</param>
     /// <returns>The mapping.</returns>
     /// <exception cref="InvalidDataException">Malformed JSON or an entry without vss/message/signal.</exception>
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Known gap, tests/aot/README.md: the source generator sets init-only properties missing from the JSON to 0 instead of their defaults (intervalMs 100, scale 1), so mappings stay on the reflection serializer, which the NativeAOT build of edgesdk does not have.")]
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "As IL2026 above.")]
     public static CanVssMapping Parse(string json, string source = "mapping")
     {
-        CanVssMapping? mapping;
+        CanVssMappingFile? file;
         try
         {
-            mapping = JsonSerializer.Deserialize<CanVssMapping>(json, JsonOptions);
+            file = JsonSerializer.Deserialize(json, CanVssMappingJsonContext.Default.CanVssMappingFile);
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"{source}: not a valid mapping JSON ({e.Message})", e);
         }
 
-        if (mapping == null || mapping.Signals.Count == 0)
+        if (file?.Signals is not { Length: > 0 } files)
         {
             throw new InvalidDataException($"{source}: no \"signals\" entries");
         }
 
+        var entries = new CanVssMappingEntry[files.Length];
+        for (int i = 0; i < files.Length; i++)
+        {
+            entries[i] = files[i]?.ToEntry() ?? throw new InvalidDataException($"{source}: entry {i + 1} is null");
+        }
+
+        var mapping = new CanVssMapping { Signals = entries };
         for (int i = 0; i < mapping.Signals.Count; i++)
         {
             CanVssMappingEntry e = mapping.Signals[i];
