@@ -49,32 +49,74 @@ internal static class FleetCommand
             Description = "Fixed MQTT client ID: the broker keeps unacknowledged messages for a restarted ingester (give each ingester its own)",
             DefaultValueFactory = _ => "edgesdk-fleet-ingest",
         };
-        var count = new Option<long>("--count") { Description = "Exit once this many new fixes are stored (0: run until Ctrl+C)" };
+        var count = new Option<long>("--count") { Description = "Exit once this many new fixes are stored, by MQTT or by satellite (0: run until Ctrl+C)" };
+        var statusEvery = new Option<double>("--status-every")
+        {
+            Description = "Seconds between status lines on stderr (rows inserted, duplicates, batches, broker and database state, last error); 0: none",
+            DefaultValueFactory = _ => 60,
+        };
         command.Options.Add(fleet);
         command.Options.Add(group);
         command.Options.Add(clientId);
         command.Options.Add(count);
+        command.Options.Add(statusEvery);
+        RdssIngestLeg.Options rdss = RdssIngestLeg.Add(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             MqttConnectionOptions user = connection.Read(parseResult);
+            string fleetName = parseResult.GetValue(fleet)!;
+            Dictionary<int, string>? satelliteDevices = RdssIngestLeg.ReadDevices(parseResult, rdss, fleetName);
+            double every = parseResult.GetValue(statusEvery);
+            if (every < 0)
+            {
+                throw new ArgumentException($"--status-every {every} must not be negative (0: no status lines)");
+            }
+
             await using var ingestor = new FleetIngestor(new FleetIngestorOptions
             {
                 ConnectionString = ConnectionString(parseResult.GetValue(db)),
                 Consumer = new TelemetryConsumerOptions
                 {
                     Connection = user with { ClientId = parseResult.GetValue(clientId) },
-                    Fleet = parseResult.GetValue(fleet)!,
+                    Fleet = fleetName,
                     SharedSubscriptionGroup = parseResult.GetValue(group),
                 },
             });
             await ingestor.StartAsync(cancellationToken);
             Console.Error.WriteLine($"edgesdk fleet ingest: {user.BrokerUri} -> {ingestor.Store.Description}");
+            await using RdssIngestLeg? satellite = satelliteDevices is null ? null
+                : await RdssIngestLeg.StartAsync(parseResult, rdss, satelliteDevices, fleetName, ingestor, cancellationToken);
             long limit = parseResult.GetValue(count);
+            TimeSpan statusInterval = TimeSpan.FromSeconds(every);
+            DateTime nextStatus = DateTime.UtcNow + statusInterval;
+            FleetIngestorStatus status = ingestor.Status;
             try
             {
-                while (limit <= 0 || ingestor.Status.FixesInserted < limit)
+                while (limit <= 0 || status.FixesInserted + status.SatelliteFixesInserted < limit)
                 {
                     await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+                    FleetIngestorStatus now = ingestor.Status;
+                    if (now.WriteFailures > status.WriteFailures || (now.LastError != null && now.LastError != status.LastError))
+                    {
+                        // Said when it happens, not only in the next status line: a stuck ingestor must not look healthy.
+                        Console.Error.WriteLine($"edgesdk fleet ingest: writing to {ingestor.Store.Description} failed ({now.WriteFailures} failed writes): {now.LastError}");
+                    }
+
+                    status = now;
+                    if (every > 0 && DateTime.UtcNow >= nextStatus)
+                    {
+                        Console.Error.WriteLine(StatusLine(status, satellite));
+                        nextStatus = DateTime.UtcNow + statusInterval;
+                    }
+
+                    if (satellite?.Forwarding.IsCompleted == true)
+                    {
+                        // The centre's terminal went away: positions by satellite would stop without a word.
+                        string reason = satellite.Forwarding.Exception?.GetBaseException().Message ?? "the satellite forwarding stopped";
+                        Console.Error.WriteLine($"edgesdk fleet ingest: {reason}");
+                        Console.Error.WriteLine(Summary(ingestor.Status, satellite));
+                        return ExitCodes.Usage;
+                    }
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -82,14 +124,26 @@ internal static class FleetCommand
                 // Ctrl+C: what is not committed stays unacknowledged at the broker.
             }
 
-            FleetIngestorStatus status = ingestor.Status;
-            Console.Error.WriteLine($"edgesdk fleet ingest: {status.FixesInserted} fixes and {status.EventsInserted} events stored in {status.Transactions} transactions, " +
-                $"{status.FixesAlreadyStored} already stored, {status.MessagesAcknowledged} messages acknowledged, {status.WriteFailures} failed writes retried, " +
-                $"{status.Consumer.Malformed} malformed and {status.Consumer.Oversized} oversized messages skipped");
+            Console.Error.WriteLine(Summary(ingestor.Status, satellite));
             return cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Ok;
         });
         return command;
     }
+
+    private static string StatusLine(FleetIngestorStatus status, RdssIngestLeg? satellite) =>
+        $"edgesdk fleet ingest: status: {status.FixesInserted} fixes inserted, {status.FixesAlreadyStored} duplicates, {status.Transactions} batches, " +
+        $"{status.EventsInserted} events, {status.SatelliteFixesInserted} by satellite ({status.SatelliteFixesAlreadyStored} duplicates), {status.FixesUpgraded} upgraded, " +
+        $"{status.WriteFailures} failed writes; broker {(status.Consumer.Connected ? "connected" : "disconnected")}" +
+        (status.Consumer.Connected || status.Consumer.LastError is null ? string.Empty : $" ({status.Consumer.LastError})") +
+        $", database {(status.DatabaseDown ? "down" : "up")}; LastError: {status.LastError ?? "none"}" +
+        (satellite is null ? string.Empty : $"; {satellite.Counts()}");
+
+    private static string Summary(FleetIngestorStatus status, RdssIngestLeg? satellite) =>
+        $"edgesdk fleet ingest: {status.FixesInserted} fixes and {status.EventsInserted} events stored in {status.Transactions} transactions, " +
+        $"{status.FixesAlreadyStored} already stored, {status.MessagesAcknowledged} messages acknowledged, {status.WriteFailures} failed writes retried, " +
+        $"{status.Consumer.Malformed} malformed and {status.Consumer.Oversized} oversized messages skipped" +
+        (satellite is null ? string.Empty : $"; {status.SatelliteFixesInserted} fixes by satellite ({status.SatelliteFixesAlreadyStored} already stored), " +
+            $"{status.FixesUpgraded} upgraded by MQTT, {satellite.Counts()}");
 
     private static Command Query(string name, string description, Symbol[] symbols, Func<FleetStore, string?, ParseResult, CancellationToken, Task<string>> run)
     {

@@ -57,27 +57,7 @@ internal sealed class RdssTrackLeg : IAsyncDisposable
             throw new ArgumentException($"--rdss-centre {centre} must be a user ID (1 to 9999999), --rdss-after and --rdss-every not negative");
         }
 
-        RdssTerminal terminal;
-        RdssCardInfo card;
-        try
-        {
-            terminal = RdssTerminal.OpenSerial(port, parse.GetValue(options.Baud));
-        }
-        catch (RdssTerminalException e)
-        {
-            throw new ArgumentException($"--rdss: {e.Message}", e);
-        }
-
-        try
-        {
-            card = await terminal.GetCardInfoAsync(cancellationToken);
-        }
-        catch (RdssTerminalException e)
-        {
-            await terminal.DisposeAsync();
-            throw new ArgumentException($"--rdss: {e.Message}", e);
-        }
-
+        (RdssTerminal terminal, RdssCardInfo card) = await RdssPort.OpenAsync(port, parse.GetValue(options.Baud), cancellationToken);
         var reporter = new RdssFallbackReporter(publisher, terminal, centre, new RdssFallbackOptions
         {
             OutageThreshold = TimeSpan.FromSeconds(after),

@@ -77,6 +77,9 @@ public sealed partial class FleetIngestor : IAsyncDisposable
                     WriteFailures = _failures,
                     DatabaseDown = _down,
                     LastError = _lastError,
+                    SatelliteFixesInserted = _satelliteFixesInserted,
+                    SatelliteFixesAlreadyStored = _satelliteFixesAlreadyStored,
+                    FixesUpgraded = _fixesUpgraded,
                     Consumer = _consumer.Counters,
                 };
             }
@@ -128,12 +131,13 @@ public sealed partial class FleetIngestor : IAsyncDisposable
                     fixes += message.Fixes.Count;
                 }
 
-                FleetWriteResult result = await WriteWithRetryAsync(batch, backoff, stop).ConfigureAwait(false);
+                FleetWriteResult result = await WriteWithRetryAsync(ct => _store!.WriteAsync(batch, ct), backoff, stop).ConfigureAwait(false);
                 lock (_lock)
                 {
                     // Counted at the commit: a stop between the commit and the acknowledgements must not hide rows.
                     _fixesInserted += result.FixesInserted;
                     _fixesAlreadyStored += result.FixesAlreadyStored;
+                    _fixesUpgraded += result.FixesUpgraded;
                     _eventsInserted += result.EventsInserted;
                     _transactions++;
                 }
@@ -168,16 +172,16 @@ public sealed partial class FleetIngestor : IAsyncDisposable
     [LoggerMessage(LogLevel.Critical, "The fleet writer stopped; nothing more is acknowledged")]
     private static partial void LogWriterStopped(ILogger logger, Exception exception);
 
-    private async Task<FleetWriteResult> WriteWithRetryAsync(List<ReceivedMessage> batch, ExponentialBackoff backoff, CancellationToken stop)
+    private async Task<T> WriteWithRetryAsync<T>(Func<CancellationToken, Task<T>> write, ExponentialBackoff backoff, CancellationToken stop)
     {
         while (true)
         {
             try
             {
-                FleetWriteResult result = await _store!.WriteAsync(batch, stop).ConfigureAwait(false);
+                T result = await write(stop).ConfigureAwait(false);
                 if (backoff.Failures > 0)
                 {
-                    LogDatabaseBack(_logger, _store.Description, backoff.Failures);
+                    LogDatabaseBack(_logger, _store!.Description, backoff.Failures);
                 }
 
                 backoff.Reset();

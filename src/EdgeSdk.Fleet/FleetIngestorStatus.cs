@@ -29,6 +29,15 @@ public sealed record FleetIngestorStatus
     /// <summary>The last write error, or null.</summary>
     public string? LastError { get; init; }
 
+    /// <summary>Fix rows inserted from BeiDou short messages (path <c>satellite</c>), via <see cref="FleetIngestor.DeliverSatelliteFixesAsync"/>.</summary>
+    public long SatelliteFixesInserted { get; init; }
+
+    /// <summary>Satellite-delivered fixes that were already stored (by MQTT, or an earlier report).</summary>
+    public long SatelliteFixesAlreadyStored { get; init; }
+
+    /// <summary>MQTT copies of fixes stored by satellite: each upgraded its row in place (path <c>upgraded</c>), none added a row.</summary>
+    public long FixesUpgraded { get; init; }
+
     /// <summary>The MQTT side's counters (malformed, oversized, connections, ...).</summary>
     public required TelemetryConsumerCounters Consumer { get; init; }
 }

@@ -16,17 +16,40 @@ public sealed class FleetStore : IAsyncDisposable
 {
     // One statement per table; arrays in, unnest out, so a batch is one round trip. ORDER BY the key makes
     // concurrent consumers lock rows in the same order (no deadlocks); ON CONFLICT DO NOTHING makes copies no-ops.
-    private const string InsertFixes = """
+    private const string InsertFixes = $"""
         INSERT INTO fleet_fix (fleet, device, queue_instance, sequence, time_utc, sent_utc, mode, position,
-                               altitude_msl_m, speed_mps, course_deg, satellites_used)
-        SELECT f, d, q, s, t, st, m,
-               CASE WHEN lat IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography END,
-               alt, spd, crs, sat
-        FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::timestamptz[], $6::timestamptz[], $7::smallint[],
-                    $8::float8[], $9::float8[], $10::float8[], $11::float8[], $12::float8[], $13::smallint[])
-             AS u(f, d, q, s, t, st, m, lat, lon, alt, spd, crs, sat)
+                               altitude_msl_m, speed_mps, course_deg, satellites_used, path)
+        SELECT f, d, q, s, t, st, m, {PointOfRow}, alt, spd, crs, sat, $14
+        FROM {FixRowsTable}
         ORDER BY f, d, q, s
         ON CONFLICT DO NOTHING
+        """;
+
+    // The fix rows a statement takes as arrays ($1..$13, FleetFixRows), and the position column made of a row.
+    private const string FixRowsTable = """
+        unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::timestamptz[], $6::timestamptz[], $7::smallint[],
+               $8::float8[], $9::float8[], $10::float8[], $11::float8[], $12::float8[], $13::smallint[])
+             AS u(f, d, q, s, t, st, m, lat, lon, alt, spd, crs, sat)
+        """;
+
+    private const string PointOfRow = "CASE WHEN lat IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography END";
+
+    // Run after InsertFixes in the same transaction: MQTT copies of fixes stored by satellite (which the insert
+    // skipped on the instance-tag index) replace them in place, full instance and full resolution; never a second row.
+    private const string UpgradeSatelliteFixes = $"""
+        UPDATE fleet_fix AS x
+        SET queue_instance = u.q, path = 'upgraded', upgraded_utc = clock_timestamp(), time_utc = u.t, sent_utc = u.st, mode = u.m,
+            position = {PointOfRow}, altitude_msl_m = u.alt, speed_mps = u.spd, course_deg = u.crs, satellites_used = u.sat
+        FROM {FixRowsTable}
+        WHERE x.path = 'satellite' AND x.fleet = u.f AND x.device = u.d AND x.sequence = u.s
+          AND (x.queue_instance & 4294967295) = (u.q & 4294967295)
+        """;
+
+    // A satellite report carries the low 32 bits of the queue instance: the full instance is taken from the device's
+    // MQTT rows when there are any, so both paths' rows share it; else the tag stands in until the upgrade.
+    private const string ResolveQueueInstance = """
+        SELECT coalesce((SELECT queue_instance FROM fleet_fix
+                         WHERE fleet = $1 AND device = $2 AND (queue_instance & 4294967295) = $3 AND queue_instance <> $3 LIMIT 1), $3)
         """;
 
     private const string InsertEvents = """
@@ -110,55 +133,25 @@ public sealed class FleetStore : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(messages);
         int fixCount = messages.Sum(m => m.Fixes.Count);
-        var fleet = new string[fixCount];
-        var device = new string[fixCount];
-        var instance = new long[fixCount];
-        var sequence = new long[fixCount];
-        var time = new DateTime[fixCount];
-        var sent = new DateTime[fixCount];
-        var mode = new short[fixCount];
-        var latitude = new double?[fixCount];
-        var longitude = new double?[fixCount];
-        var altitude = new double?[fixCount];
-        var speed = new double?[fixCount];
-        var course = new double?[fixCount];
-        var satellites = new short[fixCount];
+        var rows = new FleetFixRows(fixCount);
         var events = messages.Where(m => m.Event is not null).ToArray();
-        int row = 0;
         foreach (ReceivedMessage message in messages)
         {
             foreach (ReceivedFix received in message.Fixes)
             {
-                GnssFix fix = received.ToGnssFix();
-                fleet[row] = received.Fleet;
-                device[row] = received.DeviceId;
-                instance[row] = unchecked((long)message.QueueInstance);
-                sequence[row] = received.Sequence;
-                sent[row] = received.SentUtc;
-                time[row] = fix.TimeUtc ?? received.SentUtc;
-                mode[row] = (short)fix.Mode;
-                latitude[row] = fix.HasPosition ? fix.LatitudeDegrees : null;
-                longitude[row] = fix.HasPosition ? fix.LongitudeDegrees : null;
-                altitude[row] = fix.AltitudeMslMeters;
-                speed[row] = fix.SpeedMetersPerSecond;
-                course[row] = fix.CourseDegrees;
-                satellites[row] = (short)Math.Clamp(fix.SatellitesUsed, 0, short.MaxValue);
-                row++;
+                rows.Add(received.Fleet, received.DeviceId, unchecked((long)message.QueueInstance), received.Sequence, received.SentUtc, received.ToGnssFix());
             }
         }
 
         await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        long fixesInserted = 0, eventsInserted = 0;
+        long fixesInserted = 0, fixesUpgraded = 0, eventsInserted = 0;
         if (fixCount > 0)
         {
-            await using NpgsqlCommand command = new(InsertFixes, connection, transaction);
-            foreach (object values in new object[] { fleet, device, instance, sequence, time, sent, mode, latitude, longitude, altitude, speed, course, satellites })
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = values });
-            }
-
-            fixesInserted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            fixesInserted = await InsertFixRowsAsync(connection, transaction, rows, "mqtt", cancellationToken).ConfigureAwait(false);
+            await using NpgsqlCommand upgrade = new(UpgradeSatelliteFixes, connection, transaction);
+            rows.AddParametersTo(upgrade);
+            fixesUpgraded = await upgrade.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (events.Length > 0)
@@ -179,7 +172,78 @@ public sealed class FleetStore : IAsyncDisposable
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new FleetWriteResult(fixesInserted, fixCount - fixesInserted, eventsInserted);
+        return new FleetWriteResult(fixesInserted, fixCount - fixesInserted - fixesUpgraded, eventsInserted) { FixesUpgraded = fixesUpgraded };
+    }
+
+    /// <summary>
+    /// Writes fixes that came by BeiDou short message (decoded by the platform's RDSS forwarder) as path
+    /// <c>satellite</c>, in one transaction. A fix already stored by either path, matched on (fleet, device, the
+    /// queue instance's low 32 bits, sequence), is skipped; when its MQTT copy arrives later, <see cref="WriteAsync"/>
+    /// upgrades the row in place. Sequence numbers below 1 cannot be matched and are skipped (counted as already stored).
+    /// </summary>
+    /// <param name="fleet">The device's fleet.</param>
+    /// <param name="deviceId">The device.</param>
+    /// <param name="queueInstanceTag">The low 32 bits of the device's queue instance, as the report carries it.</param>
+    /// <param name="fixes">The fixes with the device's sequence numbers.</param>
+    /// <param name="receivedUtc">When the platform received them (stored as the rows' sent time).</param>
+    /// <param name="cancellationToken">Cancels the write; nothing is committed then.</param>
+    /// <exception cref="NpgsqlException">The database failed; nothing of this call was committed.</exception>
+    public async Task<FleetWriteResult> WriteSatelliteFixesAsync(string fleet, string deviceId, uint queueInstanceTag, IReadOnlyList<SequencedFix> fixes,
+        DateTime receivedUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fleet);
+        ArgumentNullException.ThrowIfNull(deviceId);
+        ArgumentNullException.ThrowIfNull(fixes);
+        SequencedFix[] usable = fixes.Where(f => f.Sequence >= 1).ToArray();
+        if (usable.Length == 0)
+        {
+            return new FleetWriteResult(0, fixes.Count, 0);
+        }
+
+        await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        long instance;
+        await using (NpgsqlCommand resolve = new(ResolveQueueInstance, connection, transaction))
+        {
+            resolve.Parameters.Add(new NpgsqlParameter { Value = fleet });
+            resolve.Parameters.Add(new NpgsqlParameter { Value = deviceId });
+            resolve.Parameters.Add(new NpgsqlParameter { Value = (long)queueInstanceTag });
+            instance = (long)(await resolve.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        var rows = new FleetFixRows(usable.Length);
+        foreach (SequencedFix fix in usable)
+        {
+            rows.Add(fleet, deviceId, instance, fix.Sequence, DateTime.SpecifyKind(receivedUtc, DateTimeKind.Utc), fix.Fix);
+        }
+
+        long inserted = await InsertFixRowsAsync(connection, transaction, rows, "satellite", cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new FleetWriteResult(inserted, fixes.Count - inserted, 0);
+    }
+
+    /// <summary>Stored fix rows by path (<c>mqtt</c>, <c>satellite</c>, <c>upgraded</c>), of one fleet or all (null); paths without rows are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> CountFixesByPathAsync(string? fleet = null, CancellationToken cancellationToken = default)
+    {
+        await using NpgsqlCommand command = _dataSource.CreateCommand("SELECT path, count(*) FROM fleet_fix WHERE $1::text IS NULL OR fleet = $1 GROUP BY path");
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)fleet ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            counts[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return counts;
+    }
+
+    private static async Task<long> InsertFixRowsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, FleetFixRows rows, string path,
+        CancellationToken cancellationToken)
+    {
+        await using NpgsqlCommand command = new(InsertFixes, connection, transaction);
+        rows.AddParametersTo(command);
+        command.Parameters.Add(new NpgsqlParameter { Value = path });
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stored fix rows, of one fleet or all (null).</summary>

@@ -19,9 +19,9 @@ public sealed class RdssFallbackOptions
     /// <summary>Most queued fixes looked at per report, newest first (bounds the work on a long backlog). Default 4,096.</summary>
     public int MaxFixesScanned { get; set; } = 4096;
 
-    /// <summary>How often the reporter checks the link. Default 1 s.</summary>
+    /// <summary>During an outage, how soon the reporter looks again when it had nothing to send (queue empty, or the send failed). Default 1 s. The link itself is not polled: the publisher's Connected and BrokerDown events say when it changes.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The clock (outage threshold and polling).</summary>
+    /// <summary>The clock (outage threshold, service interval waits, looking again).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

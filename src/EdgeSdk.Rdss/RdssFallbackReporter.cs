@@ -40,8 +40,10 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
     private readonly Task _loop;
     private long _downSince = -1;
     private long _nextPick; // clock timestamp: fixes are picked only when the card can send, so a report is never stale
-    private long _reportsSent, _fixesSent, _marksDropped, _pollsStarted;
+    private long _reportsSent, _fixesSent, _marksDropped;
     private volatile bool _sending;
+    private long _wakeAt = -1; // clock timestamp the loop waits until (long.MaxValue: until the link changes); -1 while working
+    private TaskCompletionSource _linkChanged = NewSignal();
 
     /// <summary>Starts watching <paramref name="publisher"/>; reports go to <paramref name="centreUserId"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The centre is not a user ID (1–9,999,999).</exception>
@@ -56,6 +58,13 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
         _centre = centreUserId;
         _options = options ?? new RdssFallbackOptions();
         _time = _options.TimeProvider;
+        // The publisher says when its link goes and comes (BrokerDown, Connected); before the first word, its state now.
+        _publisher.EventRaised += OnPublisherEvent;
+        if (!_publisher.Counters.Connected)
+        {
+            Interlocked.CompareExchange(ref _downSince, _time.GetTimestamp(), -1);
+        }
+
         _loop = Task.Run(() => RunAsync(_stop.Token));
     }
 
@@ -112,14 +121,19 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
         }
     }
 
-    // For tests driving a simulated clock: polls begun (the loop waits for the next one) and whether a report is with the terminal.
-    internal long PollsStarted => Interlocked.Read(ref _pollsStarted);
-
+    // For tests driving a simulated clock: a report is with the terminal.
     internal bool Sending => _sending;
+
+    // For tests driving a simulated clock: the loop is waiting, until this clock timestamp (long.MaxValue: until the link changes).
+    internal long WakeTimestamp => Interlocked.Read(ref _wakeAt);
+
+    // For tests: the link is known to be down (since this clock timestamp), or -1.
+    internal long DownSinceTimestamp => Interlocked.Read(ref _downSince);
 
     /// <summary>Stops the reporter (a report being sent is abandoned; its fixes were never removed from the queue).</summary>
     public async ValueTask DisposeAsync()
     {
+        _publisher.EventRaised -= OnPublisherEvent;
         await _stop.CancelAsync().ConfigureAwait(false);
         try
         {
@@ -138,20 +152,34 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
         {
             while (!ct.IsCancellationRequested)
             {
-                if (_publisher.Counters.Connected)
+                // Nothing to do while the link is up or the outage is younger than the threshold: sleep until the
+                // publisher says the link changed or the threshold passes. Active, a report goes when the card may send;
+                // with nothing to send (queue empty, or the send failed) it looks again after PollInterval.
+                TaskCompletionSource changed = Volatile.Read(ref _linkChanged);
+                long since = Interlocked.Read(ref _downSince), now = _time.GetTimestamp();
+                long wakeAt;
+                if (since < 0)
                 {
-                    Interlocked.Exchange(ref _downSince, -1);
+                    wakeAt = long.MaxValue;
+                }
+                else if (!IsActive)
+                {
+                    wakeAt = since + (long)(_options.OutageThreshold.TotalSeconds * _time.TimestampFrequency);
+                }
+                else if (now < _nextPick)
+                {
+                    wakeAt = _nextPick;
+                }
+                else if (await SendOneAsync(ct).ConfigureAwait(false))
+                {
+                    continue;
                 }
                 else
                 {
-                    Interlocked.CompareExchange(ref _downSince, _time.GetTimestamp(), -1);
+                    wakeAt = now + (long)(_options.PollInterval.TotalSeconds * _time.TimestampFrequency);
                 }
 
-                if (!IsActive || _time.GetTimestamp() < _nextPick || !await SendOneAsync(ct).ConfigureAwait(false))
-                {
-                    Interlocked.Increment(ref _pollsStarted);
-                    await Task.Delay(_options.PollInterval, _time, ct).ConfigureAwait(false);
-                }
+                await WaitAsync(changed.Task, wakeAt, ct).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -163,6 +191,46 @@ public sealed class RdssFallbackReporter : IAsyncDisposable
             Fail(new RdssSendResult(RdssSendStatus.Closed, 0, -1, ex.Message));
         }
     }
+
+    private void OnPublisherEvent(object? sender, TelemetryEvent e)
+    {
+        if (e.Kind == TelemetryEventKind.Connected)
+        {
+            Interlocked.Exchange(ref _downSince, -1);
+        }
+        else if (e.Kind == TelemetryEventKind.BrokerDown)
+        {
+            Interlocked.CompareExchange(ref _downSince, _time.GetTimestamp(), -1);
+        }
+        else
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref _linkChanged, NewSignal()).TrySetResult();
+    }
+
+    // Waits until the clock reaches wakeAt (on the options' TimeProvider, so a simulated clock drives it) or the link changes.
+    private async Task WaitAsync(Task linkChanged, long wakeAt, CancellationToken ct)
+    {
+        using var woken = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Task timer = wakeAt == long.MaxValue ? Task.Delay(Timeout.Infinite, woken.Token)
+            : Task.Delay(TimeSpan.FromSeconds(Math.Max(0, wakeAt - _time.GetTimestamp()) / (double)_time.TimestampFrequency), _time, woken.Token);
+        Interlocked.Exchange(ref _wakeAt, wakeAt);
+        try
+        {
+            await Task.WhenAny(timer, linkChanged).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _wakeAt, -1);
+            await woken.CancelAsync().ConfigureAwait(false);
+        }
+
+        ct.ThrowIfCancellationRequested();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async Task<bool> SendOneAsync(CancellationToken ct)
     {

@@ -6,9 +6,10 @@ namespace EdgeSdk.Rdss;
 
 /// <summary>
 /// The platform side of the satellite fallback: short messages received by the command centre's card are decoded
-/// as identified position reports and handed to a <see cref="TelemetryConsumer"/>
-/// (<see cref="TelemetryConsumer.DeliverSatelliteFixesAsync"/>) under the device the sending card belongs to, so
-/// the consumer's one fix stream has every fix once, whichever path it came by. Messages that are not usable are
+/// as identified position reports and handed to an <see cref="ISatelliteFixSink"/> under the device the sending card
+/// belongs to: a <see cref="TelemetryConsumer"/>, so its one fix stream has every fix once whichever path it came by,
+/// or the fleet store's ingestor (EdgeSdk.Fleet's <c>FleetIngestor</c>), which stores them and upgrades the rows when
+/// the MQTT copies arrive. Messages that are not usable are
 /// counted, never thrown: unknown sender, not a report (or broken), a plain report without sequence numbers.
 /// </summary>
 /// <example>
@@ -19,27 +20,27 @@ namespace EdgeSdk.Rdss;
 /// </example>
 public sealed class RdssReportForwarder
 {
-    private readonly TelemetryConsumer _consumer;
+    private readonly ISatelliteFixSink _sink;
     private readonly string _fleet;
     private readonly IReadOnlyDictionary<int, string> _devices;
     private readonly RdssPositionCodec _codec = new();
     private long _reports, _fixes, _unknownSender, _notReports, _unidentified;
 
     /// <summary>Creates a forwarder for one fleet; <paramref name="deviceIdsByUserId"/> maps each truck card's user ID to its telemetry device ID.</summary>
-    public RdssReportForwarder(TelemetryConsumer consumer, string fleet, IReadOnlyDictionary<int, string> deviceIdsByUserId)
+    public RdssReportForwarder(ISatelliteFixSink sink, string fleet, IReadOnlyDictionary<int, string> deviceIdsByUserId)
     {
-        ArgumentNullException.ThrowIfNull(consumer);
+        ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(fleet);
         ArgumentNullException.ThrowIfNull(deviceIdsByUserId);
-        _consumer = consumer;
+        _sink = sink;
         _fleet = fleet;
         _devices = deviceIdsByUserId;
     }
 
-    /// <summary>Identified reports handed to the consumer.</summary>
+    /// <summary>Identified reports handed to the sink.</summary>
     public long Reports => Interlocked.Read(ref _reports);
 
-    /// <summary>Fixes in them that were new to the consumer (the rest it counted as duplicates).</summary>
+    /// <summary>Fixes in them that were new to the sink (the rest it already had).</summary>
     public long NewFixes => Interlocked.Read(ref _fixes);
 
     /// <summary>Messages from a card not in the map.</summary>
@@ -64,7 +65,7 @@ public sealed class RdssReportForwarder
         }
     }
 
-    /// <summary>Forwards one message; returns how many of its fixes were new to the consumer (0 when the message was not usable, counted).</summary>
+    /// <summary>Forwards one message; returns how many of its fixes were new to the sink (0 when the message was not usable, counted).</summary>
     public async ValueTask<int> ForwardAsync(RdssMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -94,7 +95,7 @@ public sealed class RdssReportForwarder
             return 0;
         }
 
-        int fresh = await _consumer.DeliverSatelliteFixesAsync(_fleet, deviceId, tag, fixes, message.ReceivedUtc.UtcDateTime, cancellationToken).ConfigureAwait(false);
+        int fresh = await _sink.DeliverSatelliteFixesAsync(_fleet, deviceId, tag, fixes, message.ReceivedUtc.UtcDateTime, cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _reports);
         Interlocked.Add(ref _fixes, fresh);
         return fresh;

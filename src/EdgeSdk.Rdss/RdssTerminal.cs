@@ -117,7 +117,11 @@ public sealed class RdssTerminal : IAsyncDisposable
     /// <summary>The card, once read by <see cref="GetCardInfoAsync"/> (sends read it first when needed).</summary>
     public RdssCardInfo? Card { get; private set; }
 
-    /// <summary>Messages received, oldest first (bounded: see <see cref="RdssTerminalOptions.ReceiveCapacity"/>).</summary>
+    /// <summary>
+    /// Messages received, oldest first (bounded: see <see cref="RdssTerminalOptions.ReceiveCapacity"/>). Completes
+    /// when the terminal is disposed; when the terminal goes away (the port closes or reading fails) it completes with
+    /// an <see cref="RdssTerminalException"/> naming the port, which reading the rest (<c>ReadAllAsync</c>) throws.
+    /// </summary>
     public ChannelReader<RdssMessage> Messages => _messages.Reader;
 
     /// <summary>Sends queued and not finished yet.</summary>
@@ -437,6 +441,7 @@ public sealed class RdssTerminal : IAsyncDisposable
                 if (n == 0)
                 {
                     RdssLog.EndOfStream(_log, _name);
+                    Lost("the port closed");
                     return;
                 }
 
@@ -455,8 +460,22 @@ public sealed class RdssTerminal : IAsyncDisposable
             if (!ct.IsCancellationRequested)
             {
                 RdssLog.ReadFailed(_log, e, _name);
+                Lost(e.Message.TrimEnd('.'), e);
             }
         }
+    }
+
+    // The terminal went away (unplugged, its pty peer closed): a reader of Messages must learn it instead of waiting
+    // forever, so the channel ends with the reason. Not on Dispose, which ends it without an error.
+    private void Lost(string reason, Exception? cause = null)
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
+        string message = $"the RDSS terminal at {_name} went away ({reason}); check that it is still plugged in and powered";
+        _messages.Writer.TryComplete(cause is null ? new RdssTerminalException(message) : new RdssTerminalException(message, cause));
     }
 
     private void Handle()

@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
+using EdgeSdk.Rdss;
+using EdgeSdk.Simulation.Rdss;
 
 namespace EdgeSdk.Cli.Tests;
 
@@ -49,6 +53,57 @@ public class RdssCommandTests
         finally
         {
             Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Listen_ends_with_one_line_and_exit_code_2_when_its_terminal_goes_away()
+    {
+        var network = new SimulatedRdssNetwork(new SimulatedRdssNetworkOptions { DeliveryDelay = TimeSpan.Zero });
+        await using SimulatedRdssTerminal truckSim = network.OpenTerminal(new SimulatedRdssCard { UserId = 179773, ServiceInterval = TimeSpan.Zero });
+        SimulatedRdssTerminal centreSim = network.OpenTerminal(new SimulatedRdssCard { UserId = 4207733, ServiceInterval = TimeSpan.Zero });
+        await using RdssTerminal truck = RdssTerminal.OpenSerial(truckSim.DevicePath!);
+        string centrePath = centreSim.DevicePath!;
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in new[] { Path.Combine(AppContext.BaseDirectory, "edgesdk.dll"), "rdss", "listen", centrePath })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process listen = Process.Start(start)!;
+        var stdout = new ConcurrentQueue<string>();
+        var stderr = new ConcurrentQueue<string>();
+        listen.OutputDataReceived += (_, e) => { if (e.Data != null) { stdout.Enqueue(e.Data); } };
+        listen.ErrorDataReceived += (_, e) => { if (e.Data != null) { stderr.Enqueue(e.Data); } };
+        listen.BeginOutputReadLine();
+        listen.BeginErrorReadLine();
+        try
+        {
+            // Until it prints a message it may not have the port open yet; once it has, the terminal goes away under it.
+            var deadline = DateTime.UtcNow.AddSeconds(120);
+            while (stdout.IsEmpty)
+            {
+                Assert.True(DateTime.UtcNow < deadline && !listen.HasExited, $"listen printed nothing: {string.Join(" | ", stderr)}");
+                Assert.True((await truck.SendAsync(4207733, RdssText.ToBytes("hello"), EdgeSdk.Nmea.RdssPayloadEncoding.Mixed)).IsSent);
+                await Task.WhenAny(listen.WaitForExitAsync(), Task.Delay(500));
+            }
+
+            await centreSim.DisposeAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await listen.WaitForExitAsync(timeout.Token);
+            Assert.Equal(2, listen.ExitCode);
+            string line = Assert.Single(stderr);
+            Assert.StartsWith($"edgesdk: the RDSS terminal at {centrePath} went away (", line);
+            Assert.EndsWith("); check that it is still plugged in and powered", line);
+        }
+        finally
+        {
+            if (!listen.HasExited)
+            {
+                listen.Kill();
+            }
+
+            await centreSim.DisposeAsync();
         }
     }
 

@@ -63,7 +63,7 @@ public sealed class KillTests
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (string argument in new[] { Path.Combine(AppContext.BaseDirectory, "edgesdk.dll"), "fleet", "ingest", "--mqtt", broker.Uri.ToString(),
-            "--db", database, "--fleet", "test", "--client-id", "platform-kill" }.Concat(extra))
+            "--db", database, "--fleet", "test", "--client-id", "platform-kill", "--status-every", "0" }.Concat(extra))
         {
             start.ArgumentList.Add(argument);
         }

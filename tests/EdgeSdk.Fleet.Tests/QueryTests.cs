@@ -46,7 +46,7 @@ public sealed class QueryTests
         Assert.Equal(19, await store.CountFixesAsync());
         Assert.Equal(19, await store.CountFixesAsync("test"));
         Assert.Equal(0, await store.CountFixesAsync("other"));
-        Assert.Equal(1, await store.SchemaVersionAsync());
+        Assert.Equal(2, await store.SchemaVersionAsync());
 
         // Last position of every vehicle.
         Assert.Equal(
@@ -112,14 +112,14 @@ public sealed class QueryTests
         await using FleetStore again = await FleetStore.OpenAsync(database);
         foreach (FleetStore store in stores)
         {
-            Assert.Equal(1, await store.SchemaVersionAsync());
+            Assert.Equal(2, await store.SchemaVersionAsync());
             await store.DisposeAsync();
         }
 
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT string_agg(version || ':' || name, ',') FROM fleet_schema_version", connection);
-        Assert.Equal("1:0001_fixes_and_events", await command.ExecuteScalarAsync());
+        await using var command = new NpgsqlCommand("SELECT string_agg(version || ':' || name, ',' ORDER BY version) FROM fleet_schema_version", connection);
+        Assert.Equal("1:0001_fixes_and_events,2:0002_fix_path", await command.ExecuteScalarAsync());
     }
 
     [Fact]

@@ -97,10 +97,11 @@ public sealed class RdssFallbackTests(ITestOutputHelper output) : IAsyncLifetime
 
         await broker.StopAsync();
         await Eventually.True(() => !publisher.Counters.Connected, "the publisher sees the broker gone", 120);
+        await Eventually.True(() => fallback.DownSinceTimestamp == clock.GetTimestamp(), "the reporter heard the publisher's BrokerDown at T0", 120);
 
         // Ten simulated minutes in 1-s steps, a fix every 10 s. Each step waits until the RDSS side has done what
         // that second holds (no send waiting for its FKI, every accepted report read by the centre, the reporter
-        // back in its poll or waiting for the card's interval).
+        // waiting for a later moment or for the card's interval).
         for (int s = 1; s <= 600; s++)
         {
             if (s % 10 == 0)
@@ -111,17 +112,16 @@ public sealed class RdssFallbackTests(ITestOutputHelper output) : IAsyncLifetime
                 await Eventually.True(() => publisher.Counters.Queued == queued, $"fix {sent.Count} queued on disk");
             }
 
-            long polls = fallback.PollsStarted;
             clock.Advance(TimeSpan.FromSeconds(1));
             await Eventually.True(() => !truck.AwaitingFeedback && centre.Counters.Received == truckSim.Accepted &&
-                (fallback.PollsStarted > polls || (fallback.Sending && truck.NextSendTimestamp > clock.GetTimestamp())), $"second {s} settled");
+                (fallback.WakeTimestamp > clock.GetTimestamp() || (fallback.Sending && truck.NextSendTimestamp > clock.GetTimestamp())), $"second {s} settled");
         }
 
-        // Reports from the moment the outage passed the threshold (first poll at 1 s + 90 s), then one per 60-s interval.
+        // Reports from the moment the outage passed the threshold (the link went at T0: 90 s), then one per 60-s interval.
         DateTimeOffset[] at = arrivals.ToArray();
-        int expected = 1 + (int)((600 - 91) / 60); // 9
+        int expected = 1 + (int)((600 - 90) / 60); // 9
         Assert.Equal(expected, at.Length);
-        Assert.Equal(T0.AddSeconds(91), at[0]);
+        Assert.Equal(T0.AddSeconds(90), at[0]);
         for (int i = 1; i < at.Length; i++)
         {
             Assert.Equal(TimeSpan.FromSeconds(60), at[i] - at[i - 1]);

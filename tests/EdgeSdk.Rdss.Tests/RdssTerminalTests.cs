@@ -38,6 +38,25 @@ public sealed class RdssTerminalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_the_terminal_goes_away_Messages_ends_with_an_error_naming_the_port()
+    {
+        var (_, truckSim, centreSim) = Pair(TimeSpan.Zero);
+        RdssTerminal truck = Open(truckSim);
+        RdssTerminal centre = Open(centreSim);
+        Assert.True((await truck.SendTextAsync(Centre, "before")).IsSent);
+        Assert.Equal("before", (await centre.Messages.ReadAsync()).Text);
+
+        await centreSim.DisposeAsync(); // the pty's other end closes, as when a USB adapter is pulled
+        RdssTerminalException error = await Assert.ThrowsAsync<RdssTerminalException>(
+            () => centre.Messages.Completion.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.StartsWith($"the RDSS terminal at {centreSim.DevicePath} went away (", error.Message);
+
+        // A terminal that is disposed ends its messages without an error.
+        await truck.DisposeAsync();
+        await truck.Messages.Completion.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
     public async Task Text_reaches_the_command_centre_as_gb18030_through_the_serial_ports()
     {
         var (network, truckSim, centreSim) = Pair(TimeSpan.FromSeconds(1));

@@ -18,6 +18,7 @@ public sealed partial class PseudoTerminal : IDisposable
 {
     private const int OpenNonBlocking = 0x800; // O_NONBLOCK on Linux x64, arm and arm64
     private const int GetFlags = 3, SetFlags = 4, SetNow = 0;
+    private const int SetDescriptorFlags = 2, CloseOnExec = 1; // F_SETFD, FD_CLOEXEC
     private readonly PtyStream _stream;
     private bool _disposed;
 
@@ -73,6 +74,13 @@ public sealed partial class PseudoTerminal : IDisposable
             if (FcntlInt(master, SetFlags, FcntlInt(master, GetFlags, 0) | OpenNonBlocking) < 0)
             {
                 throw new IOException("cannot make the pseudo-terminal non-blocking");
+            }
+
+            // openpty's descriptors are inherited by child processes: a program started after this (a CLI under test)
+            // would hold the master open, and closing it here would no longer hang up the slave's reader.
+            if (FcntlInt(master, SetDescriptorFlags, CloseOnExec) < 0)
+            {
+                throw new IOException("cannot mark the pseudo-terminal close-on-exec");
             }
 
             if (linkPath != null)
