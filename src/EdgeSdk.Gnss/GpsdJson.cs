@@ -68,7 +68,7 @@ internal static class GpsdJson
     public static bool HasSky(GnssFix fix)
     {
         ArgumentNullException.ThrowIfNull(fix);
-        return fix.Satellites.Count > 0 || fix.Hdop.HasValue || fix.Pdop.HasValue || fix.Vdop.HasValue;
+        return fix.SatelliteCount > 0 || fix.Hdop.HasValue || fix.Pdop.HasValue || fix.Vdop.HasValue;
     }
 
     /// <summary>Writes a SKY report: DOPs, counts and one object per satellite signal.</summary>
@@ -91,33 +91,33 @@ internal static class GpsdJson
         Fixed(writer, "hdop"u8, fix.Hdop, 2);
         Fixed(writer, "pdop"u8, fix.Pdop, 2);
         Fixed(writer, "vdop"u8, fix.Vdop, 2);
-        IReadOnlyList<SatelliteInfo> satellites = fix.Satellites;
-        if (satellites.Count > 0)
+        int count = fix.SatelliteCount;
+        if (count > 0)
         {
-            writer.WriteNumber("nSat"u8, satellites.Count);
+            writer.WriteNumber("nSat"u8, count);
         }
 
         writer.WriteNumber("uSat"u8, fix.SatellitesUsed);
-        if (satellites.Count > 0)
+        if (count > 0)
         {
             writer.WriteStartArray("satellites"u8);
-            for (int i = 0; i < satellites.Count; i++)
+            if (fix.SkyValues is SkySnapshot sky)
             {
-                SatelliteInfo satellite = satellites[i];
-                writer.WriteStartObject();
-                writer.WriteNumber("PRN"u8, satellite.GpsdPrn);
-                writer.WriteNumber("gnssid"u8, satellite.GpsdGnssId);
-                writer.WriteNumber("svid"u8, satellite.GpsdSvid);
-                if (satellite.GpsdSignalId != 0)
+                // The fusion's values as they are: no SatelliteInfo objects made just to be printed.
+                for (int i = 0; i < count; i++)
                 {
-                    writer.WriteNumber("sigid"u8, satellite.GpsdSignalId);
+                    ref readonly SkySignal s = ref sky[i];
+                    WriteSatellite(writer, s.GpsdPrn, s.GpsdGnssId, s.Number, s.GpsdSignalId, s.Azimuth, s.Elevation, s.Snr, s.Used != 0);
                 }
-
-                Fixed(writer, "az"u8, satellite.AzimuthDegrees, 1);
-                Fixed(writer, "el"u8, satellite.ElevationDegrees, 1);
-                Fixed(writer, "ss"u8, satellite.SnrDbHz, 1);
-                writer.WriteBoolean("used"u8, satellite.Used);
-                writer.WriteEndObject();
+            }
+            else
+            {
+                IReadOnlyList<SatelliteInfo> satellites = fix.Satellites;
+                for (int i = 0; i < count; i++)
+                {
+                    SatelliteInfo s = satellites[i];
+                    WriteSatellite(writer, s.GpsdPrn, s.GpsdGnssId, s.GpsdSvid, s.GpsdSignalId, s.AzimuthDegrees ?? double.NaN, s.ElevationDegrees ?? double.NaN, s.SnrDbHz ?? double.NaN, s.Used);
+                }
             }
 
             writer.WriteEndArray();
@@ -213,16 +213,62 @@ internal static class GpsdJson
         _ => 1,
     };
 
+    // ISO 8601 with milliseconds (yyyy-MM-ddTHH:mm:ss.fffZ), digit by digit: a custom DateTime format string is
+    // parsed again on every call, and two times are written per fix.
     private static void WriteTime(Utf8JsonWriter writer, ReadOnlySpan<byte> name, DateTime time)
     {
-        Span<char> text = stackalloc char[32];
-        time.TryFormat(text, out int length, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        writer.WriteString(name, text[..length]);
+        Span<byte> text = stackalloc byte[24];
+        Digits(text, 0, time.Year, 4);
+        text[4] = (byte)'-';
+        Digits(text, 5, time.Month, 2);
+        text[7] = (byte)'-';
+        Digits(text, 8, time.Day, 2);
+        text[10] = (byte)'T';
+        Digits(text, 11, time.Hour, 2);
+        text[13] = (byte)':';
+        Digits(text, 14, time.Minute, 2);
+        text[16] = (byte)':';
+        Digits(text, 17, time.Second, 2);
+        text[19] = (byte)'.';
+        Digits(text, 20, time.Millisecond, 3);
+        text[23] = (byte)'Z';
+        writer.WriteString(name, text);
+    }
+
+    private static void Digits(Span<byte> text, int at, int value, int width)
+    {
+        for (int i = at + width - 1; i >= at; i--)
+        {
+            text[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
+    }
+
+    private static void WriteSatellite(Utf8JsonWriter writer, int prn, int gnssId, int svid, int signalId, double azimuth, double elevation, double snr, bool used)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("PRN"u8, prn);
+        writer.WriteNumber("gnssid"u8, gnssId);
+        writer.WriteNumber("svid"u8, svid);
+        if (signalId != 0)
+        {
+            writer.WriteNumber("sigid"u8, signalId);
+        }
+
+        Fixed(writer, "az"u8, azimuth, 1);
+        Fixed(writer, "el"u8, elevation, 1);
+        Fixed(writer, "ss"u8, snr, 1);
+        writer.WriteBoolean("used"u8, used);
+        writer.WriteEndObject();
     }
 
     private static void Fixed(Utf8JsonWriter writer, ReadOnlySpan<byte> name, double? value, int decimals)
+        => Fixed(writer, name, value ?? double.NaN, decimals);
+
+    // Absent (NaN) and infinite values are left out, as gpsd does.
+    private static void Fixed(Utf8JsonWriter writer, ReadOnlySpan<byte> name, double v, int decimals)
     {
-        if (value is not double v || double.IsNaN(v) || double.IsInfinity(v))
+        if (double.IsNaN(v) || double.IsInfinity(v))
         {
             return;
         }
