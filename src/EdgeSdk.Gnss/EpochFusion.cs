@@ -120,7 +120,7 @@ public sealed class EpochFusion
     {
         ArgumentNullException.ThrowIfNull(sentence);
         SentenceUse use = Fuse(sentence);
-        _previousWasGsa = sentence.Type == NmeaSentenceType.Gsa;
+        _previousWasGsa = sentence is GsaSentence; // a type check, not a virtual call per sentence
         if (use == SentenceUse.Navigation && !_earlyClosed)
         {
             Track(sentence);
