@@ -218,20 +218,14 @@ internal static class GpsdJson
     private static void WriteTime(Utf8JsonWriter writer, ReadOnlySpan<byte> name, DateTime time)
     {
         Span<byte> text = stackalloc byte[24];
+        "0000-00-00T00:00:00.000Z"u8.CopyTo(text);
         Digits(text, 0, time.Year, 4);
-        text[4] = (byte)'-';
         Digits(text, 5, time.Month, 2);
-        text[7] = (byte)'-';
         Digits(text, 8, time.Day, 2);
-        text[10] = (byte)'T';
         Digits(text, 11, time.Hour, 2);
-        text[13] = (byte)':';
         Digits(text, 14, time.Minute, 2);
-        text[16] = (byte)':';
         Digits(text, 17, time.Second, 2);
-        text[19] = (byte)'.';
         Digits(text, 20, time.Millisecond, 3);
-        text[23] = (byte)'Z';
         writer.WriteString(name, text);
     }
 
