@@ -268,8 +268,41 @@ internal static class GpsdJson
         }
 
         Span<byte> text = stackalloc byte[40];
-        v.TryFormat(text, out int length, decimals switch { 1 => "F1", 2 => "F2", 3 => "F3", 4 => "F4", _ => "F9" }, CultureInfo.InvariantCulture);
+        if (!TryShortestFixed(v, decimals, text, out int length))
+        {
+            v.TryFormat(text, out length, decimals switch { 1 => "F1", 2 => "F2", 3 => "F3", 4 => "F4", _ => "F9" }, CultureInfo.InvariantCulture);
+        }
+
         writer.WritePropertyName(name);
         writer.WriteRawValue(text[..length], skipInputValidation: true);
+    }
+
+    // Most values a receiver sends (C/N0 45, elevation 12, HDOP 0.9, altitude 123.4) have a shortest round-trip form
+    // with no more decimals than printed: then that form padded with zeros is exactly the correctly rounded "F"
+    // output (the value is within half an ulp of it, and below 10^6 an ulp is under 10^-9), and the shortest form
+    // is cheap, where "F" with a precision goes through big-integer arithmetic (Dragon4).
+    private static bool TryShortestFixed(double v, int decimals, Span<byte> text, out int length)
+    {
+        length = 0;
+        if (decimals < 1 || v == 0 || Math.Abs(v) >= 1e6 || !v.TryFormat(text, out int written, default, CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+
+        int dot = text[..written].IndexOf((byte)'.');
+        if (text[..written].IndexOf((byte)'E') >= 0 || (dot >= 0 && written - dot - 1 > decimals))
+        {
+            return false; // exponent form, or more decimals than printed: the "F" format rounds
+        }
+
+        int have = dot >= 0 ? written - dot - 1 : 0;
+        if (dot < 0)
+        {
+            text[written++] = (byte)'.';
+        }
+
+        text.Slice(written, decimals - have).Fill((byte)'0');
+        length = written + decimals - have;
+        return true;
     }
 }
