@@ -71,6 +71,8 @@ public sealed class EpochFusion
     private NmeaDate _lastDate;
     private int _lastDateTimeMs = -1;
     private DateTime? _previousTime;
+    private long _dateTicks; // midnight of the date below (see EpochTime)
+    private int _ticksYear, _ticksMonth, _ticksDay;
     private double _previousAlt = double.NaN;
 
     // Learning the epoch terminator (see remarks).
@@ -118,7 +120,7 @@ public sealed class EpochFusion
     {
         ArgumentNullException.ThrowIfNull(sentence);
         SentenceUse use = Fuse(sentence);
-        _previousWasGsa = sentence.Type == NmeaSentenceType.Gsa;
+        _previousWasGsa = sentence is GsaSentence; // a type check, not a virtual call per sentence
         if (use == SentenceUse.Navigation && !_earlyClosed)
         {
             Track(sentence);
@@ -741,12 +743,8 @@ public sealed class EpochFusion
             _lastFixMode = (int)mode;
         }
 
-        IReadOnlyList<SatelliteInfo> satellites = Array.Empty<SatelliteInfo>();
-        int usedInSky = 0;
-        if (_sky.Count > 0)
-        {
-            satellites = _sky.Build(_skyUsesCurrent ? _used : _skyUsed, out usedInSky);
-        }
+        SkySnapshot? sky = _sky.Count > 0 ? _sky.Build(_skyUsesCurrent ? _used : _skyUsed) : null;
+        int usedInSky = sky?.UsedCount ?? 0;
 
         return new GnssFix
         {
@@ -767,7 +765,7 @@ public sealed class EpochFusion
             LatitudeErrorMeters = hasPosition ? Nullable(_latErr) : null,
             LongitudeErrorMeters = hasPosition ? Nullable(_lonErr) : null,
             AltitudeErrorMeters = threeD ? Nullable(_altErr) : null,
-            Satellites = satellites,
+            Sky = sky,
             SatellitesUsed = Math.Max(Math.Max(_satellitesUsed, _gsaThisEpoch ? _used.Count : 0), usedInSky),
             IsRevision = revision,
         };
@@ -836,7 +834,14 @@ public sealed class EpochFusion
             return null;
         }
 
-        return new DateTime(new DateTime(_lastDate.Year, _lastDate.Month, _lastDate.Day).Ticks + (_timeMs * TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+        if (_lastDate.Year != _ticksYear || _lastDate.Month != _ticksMonth || _lastDate.Day != _ticksDay)
+        {
+            // The date changes once a day: its ticks are worked out then, not for every fix.
+            _dateTicks = new DateTime(_lastDate.Year, _lastDate.Month, _lastDate.Day).Ticks;
+            (_ticksYear, _ticksMonth, _ticksDay) = (_lastDate.Year, _lastDate.Month, _lastDate.Day);
+        }
+
+        return new DateTime(_dateTicks + (_timeMs * TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
     }
 
     private void RememberDate()

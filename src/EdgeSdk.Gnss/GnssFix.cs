@@ -25,6 +25,7 @@ public sealed class GnssFix
     private readonly double _latitudeErrorMeters = double.NaN;
     private readonly double _longitudeErrorMeters = double.NaN;
     private readonly double _altitudeErrorMeters = double.NaN;
+    private readonly IReadOnlyList<SatelliteInfo>? _satellites;
 
     /// <summary>Epoch time, UTC (<see cref="DateTimeKind.Utc"/>); null until a time is known.</summary>
     public DateTime? TimeUtc { get; init; }
@@ -78,7 +79,21 @@ public sealed class GnssFix
     public double? AltitudeErrorMeters { get => Value(_altitudeErrorMeters); init => _altitudeErrorMeters = value ?? double.NaN; }
 
     /// <summary>Satellite signals in view (empty when no GSV was seen this epoch).</summary>
-    public IReadOnlyList<SatelliteInfo> Satellites { get; init; } = Array.Empty<SatelliteInfo>();
+    /// <remarks>A fix from <see cref="EpochFusion"/> makes these objects on the first read (see SkySnapshot).</remarks>
+    public IReadOnlyList<SatelliteInfo> Satellites
+    {
+        get => _satellites ?? Sky?.Satellites ?? (IReadOnlyList<SatelliteInfo>)Array.Empty<SatelliteInfo>();
+        init => _satellites = value;
+    }
+
+    /// <summary>The fusion's sky as values, when the fix came from <see cref="EpochFusion"/> and no list was given.</summary>
+    internal SkySnapshot? Sky { get; init; }
+
+    /// <summary>The fusion's sky values when they are what <see cref="Satellites"/> holds (no list was given).</summary>
+    internal SkySnapshot? SkyValues => _satellites == null ? Sky : null;
+
+    /// <summary>The number of <see cref="Satellites"/>, without making the objects.</summary>
+    internal int SatelliteCount => _satellites?.Count ?? Sky?.Count ?? 0;
 
     /// <summary>Number of satellites used in the fix (GGA/GNS count, or the GSA sets when larger).</summary>
     public int SatellitesUsed { get; init; }

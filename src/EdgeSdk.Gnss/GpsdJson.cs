@@ -68,7 +68,7 @@ internal static class GpsdJson
     public static bool HasSky(GnssFix fix)
     {
         ArgumentNullException.ThrowIfNull(fix);
-        return fix.Satellites.Count > 0 || fix.Hdop.HasValue || fix.Pdop.HasValue || fix.Vdop.HasValue;
+        return fix.SatelliteCount > 0 || fix.Hdop.HasValue || fix.Pdop.HasValue || fix.Vdop.HasValue;
     }
 
     /// <summary>Writes a SKY report: DOPs, counts and one object per satellite signal.</summary>
@@ -91,33 +91,33 @@ internal static class GpsdJson
         Fixed(writer, "hdop"u8, fix.Hdop, 2);
         Fixed(writer, "pdop"u8, fix.Pdop, 2);
         Fixed(writer, "vdop"u8, fix.Vdop, 2);
-        IReadOnlyList<SatelliteInfo> satellites = fix.Satellites;
-        if (satellites.Count > 0)
+        int count = fix.SatelliteCount;
+        if (count > 0)
         {
-            writer.WriteNumber("nSat"u8, satellites.Count);
+            writer.WriteNumber("nSat"u8, count);
         }
 
         writer.WriteNumber("uSat"u8, fix.SatellitesUsed);
-        if (satellites.Count > 0)
+        if (count > 0)
         {
             writer.WriteStartArray("satellites"u8);
-            for (int i = 0; i < satellites.Count; i++)
+            if (fix.SkyValues is SkySnapshot sky)
             {
-                SatelliteInfo satellite = satellites[i];
-                writer.WriteStartObject();
-                writer.WriteNumber("PRN"u8, satellite.GpsdPrn);
-                writer.WriteNumber("gnssid"u8, satellite.GpsdGnssId);
-                writer.WriteNumber("svid"u8, satellite.GpsdSvid);
-                if (satellite.GpsdSignalId != 0)
+                // The fusion's values as they are: no SatelliteInfo objects made just to be printed.
+                for (int i = 0; i < count; i++)
                 {
-                    writer.WriteNumber("sigid"u8, satellite.GpsdSignalId);
+                    ref readonly SkySignal s = ref sky[i];
+                    WriteSatellite(writer, s.GpsdPrn, s.GpsdGnssId, s.Number, s.GpsdSignalId, s.Azimuth, s.Elevation, s.Snr, s.Used != 0);
                 }
-
-                Fixed(writer, "az"u8, satellite.AzimuthDegrees, 1);
-                Fixed(writer, "el"u8, satellite.ElevationDegrees, 1);
-                Fixed(writer, "ss"u8, satellite.SnrDbHz, 1);
-                writer.WriteBoolean("used"u8, satellite.Used);
-                writer.WriteEndObject();
+            }
+            else
+            {
+                IReadOnlyList<SatelliteInfo> satellites = fix.Satellites;
+                for (int i = 0; i < count; i++)
+                {
+                    SatelliteInfo s = satellites[i];
+                    WriteSatellite(writer, s.GpsdPrn, s.GpsdGnssId, s.GpsdSvid, s.GpsdSignalId, s.AzimuthDegrees ?? double.NaN, s.ElevationDegrees ?? double.NaN, s.SnrDbHz ?? double.NaN, s.Used);
+                }
             }
 
             writer.WriteEndArray();
@@ -213,23 +213,96 @@ internal static class GpsdJson
         _ => 1,
     };
 
+    // ISO 8601 with milliseconds (yyyy-MM-ddTHH:mm:ss.fffZ), digit by digit: a custom DateTime format string is
+    // parsed again on every call, and two times are written per fix.
     private static void WriteTime(Utf8JsonWriter writer, ReadOnlySpan<byte> name, DateTime time)
     {
-        Span<char> text = stackalloc char[32];
-        time.TryFormat(text, out int length, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        writer.WriteString(name, text[..length]);
+        Span<byte> text = stackalloc byte[24];
+        "0000-00-00T00:00:00.000Z"u8.CopyTo(text);
+        Digits(text, 0, time.Year, 4);
+        Digits(text, 5, time.Month, 2);
+        Digits(text, 8, time.Day, 2);
+        Digits(text, 11, time.Hour, 2);
+        Digits(text, 14, time.Minute, 2);
+        Digits(text, 17, time.Second, 2);
+        Digits(text, 20, time.Millisecond, 3);
+        writer.WriteString(name, text);
+    }
+
+    private static void Digits(Span<byte> text, int at, int value, int width)
+    {
+        for (int i = at + width - 1; i >= at; i--)
+        {
+            text[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
+    }
+
+    private static void WriteSatellite(Utf8JsonWriter writer, int prn, int gnssId, int svid, int signalId, double azimuth, double elevation, double snr, bool used)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("PRN"u8, prn);
+        writer.WriteNumber("gnssid"u8, gnssId);
+        writer.WriteNumber("svid"u8, svid);
+        if (signalId != 0)
+        {
+            writer.WriteNumber("sigid"u8, signalId);
+        }
+
+        Fixed(writer, "az"u8, azimuth, 1);
+        Fixed(writer, "el"u8, elevation, 1);
+        Fixed(writer, "ss"u8, snr, 1);
+        writer.WriteBoolean("used"u8, used);
+        writer.WriteEndObject();
     }
 
     private static void Fixed(Utf8JsonWriter writer, ReadOnlySpan<byte> name, double? value, int decimals)
+        => Fixed(writer, name, value ?? double.NaN, decimals);
+
+    // Absent (NaN) and infinite values are left out, as gpsd does.
+    private static void Fixed(Utf8JsonWriter writer, ReadOnlySpan<byte> name, double v, int decimals)
     {
-        if (value is not double v || double.IsNaN(v) || double.IsInfinity(v))
+        if (double.IsNaN(v) || double.IsInfinity(v))
         {
             return;
         }
 
         Span<byte> text = stackalloc byte[40];
-        v.TryFormat(text, out int length, decimals switch { 1 => "F1", 2 => "F2", 3 => "F3", 4 => "F4", _ => "F9" }, CultureInfo.InvariantCulture);
+        if (!TryShortestFixed(v, decimals, text, out int length))
+        {
+            v.TryFormat(text, out length, decimals switch { 1 => "F1", 2 => "F2", 3 => "F3", 4 => "F4", _ => "F9" }, CultureInfo.InvariantCulture);
+        }
+
         writer.WritePropertyName(name);
         writer.WriteRawValue(text[..length], skipInputValidation: true);
+    }
+
+    // Most values a receiver sends (C/N0 45, elevation 12, HDOP 0.9, altitude 123.4) have a shortest round-trip form
+    // with no more decimals than printed: then that form padded with zeros is exactly the correctly rounded "F"
+    // output (the value is within half an ulp of it, and below 10^6 an ulp is under 10^-9), and the shortest form
+    // is cheap, where "F" with a precision goes through big-integer arithmetic (Dragon4).
+    private static bool TryShortestFixed(double v, int decimals, Span<byte> text, out int length)
+    {
+        length = 0;
+        if (decimals < 1 || v == 0 || Math.Abs(v) >= 1e6 || !v.TryFormat(text, out int written, default, CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+
+        int dot = text[..written].IndexOf((byte)'.');
+        if (text[..written].IndexOf((byte)'E') >= 0 || (dot >= 0 && written - dot - 1 > decimals))
+        {
+            return false; // exponent form, or more decimals than printed: the "F" format rounds
+        }
+
+        int have = dot >= 0 ? written - dot - 1 : 0;
+        if (dot < 0)
+        {
+            text[written++] = (byte)'.';
+        }
+
+        text.Slice(written, decimals - have).Fill((byte)'0');
+        length = written + decimals - have;
+        return true;
     }
 }

@@ -211,7 +211,7 @@ public class EpochFusionTests
     }
 
     [Fact]
-    public void Fixes_handed_out_keep_their_sky_and_unchanged_signals_are_shared()
+    public void Fixes_handed_out_keep_their_sky_and_an_unchanged_sky_is_shared()
     {
         List<GnssFix> fixes = Fuse(
             "$GNGGA,120000.00,3000.0,N,12000.0,E,1,2,0.9,10.0,M,,M,,",
@@ -235,15 +235,14 @@ public class EpochFusionTests
         Assert.Equal("2:27u 7:25u 8:", Sky(fixes[0])); // unchanged by what came later
         Assert.Equal(2, fixes[2].SatellitesUsed);
         Assert.Equal(1, fixes[3].Satellites.Count(s => s.Used));
-        Assert.Same(fixes[0].Satellites[1], fixes[2].Satellites[2]); // 07 moved one place but did not change
-        Assert.Same(fixes[0].Satellites[2], fixes[3].Satellites[3]);
-        Assert.NotSame(fixes[2].Satellites[2], fixes[3].Satellites[2]);
+        Assert.Same(fixes[2].Satellites, fixes[2].Satellites); // made once, on the first read
+        Assert.NotSame(fixes[2].Satellites, fixes[3].Satellites);
         Assert.Equal(2, fixes[3].Satellites[1].GpsdPrn);
         Assert.Equal(0, fixes[3].Satellites[1].GpsdGnssId);
     }
 
     [Fact]
-    public void When_every_c_n0_changes_an_epoch_allocates_the_fix_its_list_and_one_object_per_changed_signal()
+    public void When_every_c_n0_changes_an_epoch_allocates_the_fix_and_a_copy_of_its_signals_and_the_objects_only_when_read()
     {
         // Each epoch: 5 signals, 4 tracked with a C/N0 that changes every epoch, 1 untracked (unchanged).
         static byte[] Epoch(int e) => Encoding.ASCII.GetBytes(string.Concat(new[]
@@ -255,14 +254,17 @@ public class EpochFusionTests
         }.Select(s => Checksummed(s) + "\r\n")));
         var parser = new NmeaParser();
         var fusion = new EpochFusion();
-        int fixes = 0;
+        var taken = new List<GnssFix>(16);
         void Feed(byte[] bytes)
         {
             parser.Feed(bytes, 0, bytes.Length);
             while (parser.Read() != NmeaSentenceType.None)
             {
                 fusion.Add(parser.Current);
-                fixes += fusion.TryTakeFix(out _) ? 1 : 0;
+                if (fusion.TryTakeFix(out GnssFix? fix))
+                {
+                    taken.Add(fix);
+                }
             }
         }
 
@@ -275,25 +277,105 @@ public class EpochFusionTests
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int e = 4; e < 12; e++)
         {
-            Feed(epochs[e]); // each ends the epoch before it: 8 fixes, each with 4 changed signals
+            Feed(epochs[e]); // each ends the epoch before it: 8 fixes, each with a changed sky
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(12, fixes); // the last epoch too: its last GSV part is the learned terminator
+        Assert.Equal(12, taken.Count); // the last epoch too: its last GSV part is the learned terminator
         long start = GC.GetAllocatedBytesForCurrentThread();
         GC.KeepAlive(new GnssFix());
         long fix = GC.GetAllocatedBytesForCurrentThread() - start;
+        start = GC.GetAllocatedBytesForCurrentThread();
+        GC.KeepAlive(new SkySnapshot(new SkySignal[5], 0));
+        long sky = GC.GetAllocatedBytesForCurrentThread() - start;
+        Assert.Equal(8 * (fix + sky), allocated);
+
+        // The objects come on the first read of Satellites (the list and one per signal), and only then.
+        GnssFix last = taken[^1];
+        start = GC.GetAllocatedBytesForCurrentThread();
+        IReadOnlyList<SatelliteInfo> satellites = last.Satellites;
+        long firstRead = GC.GetAllocatedBytesForCurrentThread() - start;
+        start = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Same(satellites, last.Satellites);
+        long secondRead = GC.GetAllocatedBytesForCurrentThread() - start;
         start = GC.GetAllocatedBytesForCurrentThread();
         GC.KeepAlive(new SatelliteInfo[5]);
         long list = GC.GetAllocatedBytesForCurrentThread() - start;
         start = GC.GetAllocatedBytesForCurrentThread();
         GC.KeepAlive(new SatelliteInfo());
         long satellite = GC.GetAllocatedBytesForCurrentThread() - start;
-        Assert.Equal(8 * (fix + list + (4 * satellite)), allocated);
+        Assert.Equal(list + (5 * satellite), firstRead);
+        Assert.Equal(0, secondRead);
+        Assert.Equal("2:31u 7:41u 8: 30:21 13:29u", string.Join(" ", satellites.Select(s => $"{s.GpsdSvid}:{s.SnrDbHz}{(s.Used ? "u" : string.Empty)}")));
         if (Environment.Is64BitProcess)
         {
             Assert.Equal(72, satellite); // absent values kept as NaN, not as nullables (96 bytes)
+            start = GC.GetAllocatedBytesForCurrentThread();
+            GC.KeepAlive(new SkySignal[5]);
+            Assert.Equal(24 + (5 * 40), GC.GetAllocatedBytesForCurrentThread() - start); // 40 bytes a signal, no padding
         }
+    }
+
+    [Theory]
+    [InlineData("bundg_zeus_9.log")]
+    [InlineData("quectel-l76k-nmea.log")]
+    [InlineData("ublox-neo-m9n-nmea.log")]
+    [InlineData("beidou-bd.log")]
+    public void Fusing_allocates_nothing_per_sentence_only_each_fix_and_each_changed_sky(string capture)
+    {
+        byte[] bytes = Captures.Stream(capture);
+        var parser = new NmeaParser(new NmeaReader { FastPath = true });
+        var fusion = new EpochFusion();
+        var taken = new GnssFix[bytes.Length / 16];
+        int count = 0;
+        void Pass()
+        {
+            count = 0;
+            parser.Feed(bytes, 0, bytes.Length);
+            parser.Complete();
+            while (parser.Read() != NmeaSentenceType.None)
+            {
+                fusion.Add(parser.Current);
+                while (fusion.TryTakeFix(out GnssFix? fix))
+                {
+                    taken[count++] = fix;
+                }
+            }
+
+            parser.Reader.Reset();
+            if (fusion.Flush() is GnssFix last)
+            {
+                taken[count++] = last;
+            }
+        }
+
+        Pass(); // warm up: the engine's tables and the parser's sentences
+        Pass();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Pass();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // Expected: one fix object per epoch, and a snapshot (object + signal array) per sky that differs from the one before.
+        long start = GC.GetAllocatedBytesForCurrentThread();
+        GC.KeepAlive(new GnssFix());
+        long fixSize = GC.GetAllocatedBytesForCurrentThread() - start;
+        long expected = count * fixSize;
+        int skies = 0;
+        SkySnapshot? previous = null;
+        for (int i = 0; i < count; i++)
+        {
+            if (taken[i].Sky is SkySnapshot sky && sky != previous && sky != SkySnapshot.Empty)
+            {
+                start = GC.GetAllocatedBytesForCurrentThread();
+                GC.KeepAlive(new SkySnapshot(new SkySignal[sky.Count], 0));
+                expected += GC.GetAllocatedBytesForCurrentThread() - start;
+                previous = sky;
+                skies++;
+            }
+        }
+
+        Assert.True(count >= 10 && skies > 0, $"{capture}: {count} fixes, {skies} skies");
+        Assert.Equal(expected, allocated);
     }
 
     private static int Run(NmeaParser parser, EpochFusion fusion, byte[] capture)

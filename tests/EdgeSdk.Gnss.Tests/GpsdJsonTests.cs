@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using EdgeSdk.Nmea;
 
 namespace EdgeSdk.Gnss.Tests;
@@ -48,5 +50,32 @@ public class GpsdJsonTests
         string[] lines = Encoding.UTF8.GetString(writer.Format(fix).Span).Split('\n');
         Assert.Equal("{\"class\":\"TPV\",\"status\":3,\"mode\":3,\"lat\":31.200000000,\"lon\":121.500000000}", lines[0]);
         Assert.Equal("{\"class\":\"SKY\",\"nSat\":1,\"uSat\":1,\"satellites\":[{\"PRN\":413,\"gnssid\":3,\"svid\":13,\"sigid\":7,\"ss\":40.0,\"used\":true}]}", lines[1]);
+    }
+
+    [Fact]
+    public void Numbers_print_as_the_F_format_rounds_them_whatever_path_formats_them()
+    {
+        // The writer prints short values from their shortest form and the rest with "F": both must give the same text.
+        var random = new Random(18);
+        double[] special = [0.05, 0.15, 0.25, 0.35, 1.005, 2.675, 0.125, 999999.99995, 1e-5, -1e-7, 123.45, -0.5, 1e6, 5e-10, 0.0000000005, 99.99999999951];
+        IEnumerable<double> values = special.Concat(Enumerable.Range(0, 4000).Select(i => (i % 4) switch
+        {
+            0 => random.Next(-900_000, 900_000) / 10.0, // one decimal, as receivers send
+            1 => random.Next(-9_000_000, 9_000_000) / 1000.0,
+            2 => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-6, 8)), // full precision, any size
+            _ => Math.Round(random.NextDouble() * 180, random.Next(0, 10)),
+        }));
+        using var writer = new GpsdReportWriter();
+        foreach (double v in values)
+        {
+            var fix = new GnssFix { Mode = FixMode.ThreeD, LatitudeDegrees = v, LongitudeDegrees = v, AltitudeMslMeters = v, SpeedMetersPerSecond = v, Hdop = v };
+            string[] lines = Encoding.UTF8.GetString(writer.Format(fix).Span).Split('\n');
+            using JsonDocument tpv = JsonDocument.Parse(lines[0]);
+            using JsonDocument sky = JsonDocument.Parse(lines[1]);
+            Assert.Equal(v.ToString("F9", CultureInfo.InvariantCulture), tpv.RootElement.GetProperty("lat").GetRawText());
+            Assert.Equal(v.ToString("F4", CultureInfo.InvariantCulture), tpv.RootElement.GetProperty("altMSL").GetRawText());
+            Assert.Equal(v.ToString("F3", CultureInfo.InvariantCulture), tpv.RootElement.GetProperty("speed").GetRawText());
+            Assert.Equal(v.ToString("F2", CultureInfo.InvariantCulture), sky.RootElement.GetProperty("hdop").GetRawText());
+        }
     }
 }
