@@ -36,6 +36,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
     private DurableQueue? _queue;
     private Task _writer = Task.CompletedTask, _sender = Task.CompletedTask, _connector = Task.CompletedTask;
     private long _accepted, _handoffDropped, _storeFailures, _published, _acknowledged, _rejected, _batches, _bytes;
+    private readonly ExponentialBackoff _holdBackoff;
     private long _written, _droppedReported, _droppedAtStart, _eventSequence, _connections, _failuresAtOutage;
     private bool _backlog, _handoffFullReported, _lostReported;
     private readonly Lock _healthLock = new();
@@ -56,6 +57,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         _fixTopic = TelemetryTopics.Fix(options.Fleet, options.DeviceId);
         _statusTopic = TelemetryTopics.Status(options.Fleet, options.DeviceId);
         _eventTopic = TelemetryTopics.Event(options.Fleet, options.DeviceId);
+        _holdBackoff = new ExponentialBackoff(options.Connection.ReconnectInitialDelay, options.Connection.ReconnectMaxDelay);
         _handoff = Channel.CreateBounded<GnssFix>(new BoundedChannelOptions(options.HandoffCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait, // TryWrite then fails at once instead of waiting.
@@ -409,7 +411,15 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
                     }
                 }
 
-                await PublishBatchAsync(queue, records, cancellationToken).ConfigureAwait(false);
+                if (await PublishBatchAsync(queue, records, cancellationToken).ConfigureAwait(false))
+                {
+                    _holdBackoff.Reset();
+                }
+                else
+                {
+                    // Nobody subscribed (a restarted mosquitto before the shared consumers are back): ask again later.
+                    await Task.Delay(_holdBackoff.Next(), cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -424,7 +434,8 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         }
     }
 
-    private async Task PublishBatchAsync(DurableQueue queue, IReadOnlyList<QueuedRecord> records, CancellationToken cancellationToken)
+    // False when the batch stays queued because the broker had no subscriber for it (HoldWhenNoSubscriber).
+    private async Task<bool> PublishBatchAsync(DurableQueue queue, IReadOnlyList<QueuedRecord> records, CancellationToken cancellationToken)
     {
         var fixes = new List<GnssFix>(records.Count);
         foreach (QueuedRecord record in records)
@@ -441,7 +452,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
             queue.Remove(records[0].Sequence);
             Interlocked.Increment(ref _storeFailures);
             Raise(TelemetryEventKind.StoreFailed, $"queue record {records[0].Sequence} is not a fix; skipped", 1);
-            return;
+            return true;
         }
 
         records = records.Take(fixes.Count).ToArray();
@@ -467,6 +478,11 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         Interlocked.Add(ref _published, records.Count);
         Interlocked.Add(ref _bytes, payload.Length);
         long last = records[^1].Sequence;
+        if (result.ReasonCode is MqttClientPublishReasonCode.NoMatchingSubscribers && _options.HoldWhenNoSubscriber)
+        {
+            return false;
+        }
+
         if (result.ReasonCode is MqttClientPublishReasonCode.Success or MqttClientPublishReasonCode.NoMatchingSubscribers)
         {
             Interlocked.Add(ref _acknowledged, queue.Remove(last));
@@ -494,6 +510,8 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
             _backlog = false;
             Raise(TelemetryEventKind.QueueFlushed, "backlog sent and acknowledged: queue empty", 0);
         }
+
+        return true;
     }
 
     private static bool TryDecodeRecord(QueuedRecord record, List<GnssFix> fixes)
