@@ -11,11 +11,13 @@ namespace EdgeSdk.Telemetry;
 public sealed class ReceivedMessage
 {
     private readonly MqttApplicationMessageReceivedEventArgs _delivery;
+    private readonly Func<bool> _connectionStands;
 
-    internal ReceivedMessage(MqttApplicationMessageReceivedEventArgs delivery, string fleet, string deviceId, ulong queueInstance,
+    internal ReceivedMessage(MqttApplicationMessageReceivedEventArgs delivery, Func<bool> connectionStands, string fleet, string deviceId, ulong queueInstance,
         long sequence, DateTime sentUtc, IReadOnlyList<ReceivedFix> fixes, ReceivedDeviceEvent? deviceEvent)
     {
         _delivery = delivery;
+        _connectionStands = connectionStands;
         Fleet = fleet;
         DeviceId = deviceId;
         QueueInstance = queueInstance;
@@ -49,11 +51,17 @@ public sealed class ReceivedMessage
     /// <summary>Sends the PUBACK. A lost connection is not an error: the broker redelivers and the store ignores the copy.</summary>
     public async Task AcknowledgeAsync(CancellationToken cancellationToken = default)
     {
+        if (!_connectionStands())
+        {
+            return; // the connection that delivered it is gone: the broker resends it on the next one
+        }
+
         try
         {
             await _delivery.AcknowledgeAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
+        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or ObjectDisposedException or InvalidOperationException or OperationCanceledException
+                                   or NullReferenceException) // MQTTnet 5.2 when the connection drops during the call
         {
             // The session that delivered it is gone; the broker resends it on the next one.
         }

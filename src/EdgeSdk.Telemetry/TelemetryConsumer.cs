@@ -47,6 +47,8 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
     private int _disposed;
     private long _messages, _delivered, _duplicates, _malformed, _oversized, _statuses, _events, _connections, _updatesDropped;
     private long _satelliteFixes, _upgrades, _satelliteMarksDropped;
+    // Counts connection losses: a message may be acknowledged only on the connection that delivered it.
+    private long _losses;
 
     /// <summary>Fixes delivered by satellite kept per device and queue instance until their MQTT copy arrives.</summary>
     public const int MaxSatelliteFixesAwaitingUpgrade = 100_000;
@@ -96,6 +98,13 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
             }
         }, SubscribeAsync, _logger);
         _connection.Client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        _connection.StateChanged += connected =>
+        {
+            if (!connected)
+            {
+                Interlocked.Increment(ref _losses);
+            }
+        };
     }
 
     /// <summary>
@@ -341,6 +350,15 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
         }
     }
 
+    // True while the connection that delivered a message received now still stands. After a loss the broker
+    // redelivers it to the session; acknowledging the old delivery would send its stale packet identifier on the new
+    // connection (and MQTTnet 5.2 throws NullReferenceException for a delivery of a client mid-reconnect).
+    private Func<bool> DeliveredOnCurrentConnection()
+    {
+        long losses = Interlocked.Read(ref _losses);
+        return () => _connection.IsConnected && Interlocked.Read(ref _losses) == losses;
+    }
+
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         var received = new List<ReceivedFix>();
@@ -406,7 +424,7 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
                 Deliver(fleet, deviceId, envelope, received);
                 if (_options.AcknowledgeAfterStore && received.Count > 0)
                 {
-                    stored = new ReceivedMessage(e, fleet, deviceId, envelope.QueueInstance, received[0].Sequence, received[0].SentUtc, received.ToArray(), null);
+                    stored = new ReceivedMessage(e, DeliveredOnCurrentConnection(), fleet, deviceId, envelope.QueueInstance, received[0].Sequence, received[0].SentUtc, received.ToArray(), null);
                 }
 
                 return;
@@ -433,7 +451,7 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
                 _eventUpdates.Writer.TryWrite(eventUpdate);
                 if (_options.AcknowledgeAfterStore && envelope.Sequence <= long.MaxValue / 2)
                 {
-                    stored = new ReceivedMessage(e, fleet, deviceId, envelope.QueueInstance, (long)envelope.Sequence, eventUpdate.SentUtc, [], eventUpdate);
+                    stored = new ReceivedMessage(e, DeliveredOnCurrentConnection(), fleet, deviceId, envelope.QueueInstance, (long)envelope.Sequence, eventUpdate.SentUtc, [], eventUpdate);
                 }
 
                 return;

@@ -392,12 +392,14 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
     private async Task SendLoopAsync(DurableQueue queue, SemaphoreSlim work, Func<DurableQueue, CancellationToken, Task<TimeSpan>> sendSome,
         CancellationToken cancellationToken)
     {
+        var hold = new ExponentialBackoff(_options.Connection.ReconnectInitialDelay, _options.Connection.ReconnectMaxDelay);
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
                 await _connection.WaitConnectedAsync(cancellationToken).ConfigureAwait(false);
                 TimeSpan idle = await sendSome(queue, cancellationToken).ConfigureAwait(false);
+                hold.Reset();
                 if (idle > TimeSpan.Zero)
                 {
                     await work.WaitAsync(idle, cancellationToken).ConfigureAwait(false);
@@ -406,6 +408,11 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (NoSubscriberException)
+            {
+                // Nobody subscribed (a restarted mosquitto before the shared consumers are back): ask again later.
+                await Task.Delay(hold.Next(), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException or InvalidOperationException or IOException)
             {
@@ -499,8 +506,16 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
     // The broker's answer to queued records up to lastSequence. True: acknowledged (the caller removes and counts
     // them). A permanent refusal removes them (sending again cannot succeed, and keeping them would stall everything
     // behind), counts and reports it, and returns false. Anything else throws, so the sender loop sends them again.
+    // With HoldWhenNoSubscriber, "no matching subscribers" throws NoSubscriberException: the records stay queued and the
+    // sender loop asks again after a backoff (mosquitto 2.0 does not persist shared subscriptions, so after a restart
+    // it acknowledges and drops what arrives before the consumers have subscribed again).
     private bool IsAcknowledged(DurableQueue queue, MqttClientPublishResult result, long lastSequence, string what)
     {
+        if (result.ReasonCode is MqttClientPublishReasonCode.NoMatchingSubscribers && _options.HoldWhenNoSubscriber)
+        {
+            throw new NoSubscriberException();
+        }
+
         if (result.ReasonCode is MqttClientPublishReasonCode.Success or MqttClientPublishReasonCode.NoMatchingSubscribers)
         {
             return true;
@@ -651,4 +666,6 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
 
     [LoggerMessage(LogLevel.Error, "{Reason}")]
     private static partial void LogRejected(ILogger logger, string reason);
+
+    private sealed class NoSubscriberException : Exception;
 }

@@ -36,6 +36,15 @@ public sealed class TelemetryPublisherOptions
     /// </summary>
     public int HandoffCapacity { get; init; } = 1_024;
 
+    /// <summary>
+    /// Keep a fix batch queued when the broker acknowledges it with "no matching subscribers" (MQTT 5 PUBACK 0x10) and
+    /// send it again later, with the reconnect backoff (default false: such a batch counts as delivered). Turn it on
+    /// when the platform reads through a shared subscription on mosquitto 2.0: mosquitto does not save shared
+    /// subscriptions, so after a broker restart nobody is subscribed until the consumers subscribe again, and what
+    /// devices send in that window is acknowledged and thrown away. MQTT 3.1.1 has no reason codes: there it does nothing.
+    /// </summary>
+    public bool HoldWhenNoSubscriber { get; init; }
+
     /// <summary>MQTT 5 message expiry of fix messages at the broker (default 7 days; zero for none).</summary>
     public TimeSpan MessageExpiry { get; init; } = TimeSpan.FromDays(7);
 

@@ -6,11 +6,12 @@ public sealed class LoadTests(ITestOutputHelper output)
 {
     // 50 vehicles at 1 Hz for 60 s, two `edgesdk fleet ingest` processes in a shared group (one SIGKILLed and restarted),
     // a rogue burst, and the private mosquitto restarted twice (or not). Asserts counts only; latency and RSS are printed.
-    // With the restarts it fails today: a restarted broker stops delivering to the ingestors' resumed shared
-    // subscriptions (BrokerRestartTests isolates it), so their share of the fixes stays at the broker.
+    // With the restarts the vehicles hold what a restarted broker cannot deliver yet (mosquitto 2.0 does not save
+    // shared subscriptions; see BrokerRestartTests) and send it again once the ingestors have subscribed, and an
+    // ingestor that lives through a restart keeps acknowledging (it skips acknowledgements of the lost connection).
     [Theory]
     [InlineData(0)]
-    [InlineData(2, Skip = BrokerRestartTests.SharedRestartDefect)]
+    [InlineData(2)]
     public async Task Fifty_vehicles_through_a_consumer_SIGKILL_a_rogue_burst_and_broker_restarts_lose_and_duplicate_nothing(int brokerRestarts)
     {
         const int Vehicles = 50, Seconds = 60, Rogue = 70; // 70: ten of each kind of bad message

@@ -236,6 +236,7 @@ public static class FleetLoadTest
                     FsyncInterval = options.QueueFsyncInterval,
                     BatchSize = options.BatchSize,
                     BatchMaxDelay = options.BatchMaxDelay,
+                    HoldWhenNoSubscriber = true, // the consumers share a group: after a broker restart nobody is subscribed until they are back
                     Connection = new MqttConnectionOptions
                     {
                         BrokerUri = _brokerUri,
