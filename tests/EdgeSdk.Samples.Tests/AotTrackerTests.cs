@@ -53,7 +53,7 @@ public sealed class AotTrackerTests : IDisposable
     [InlineData("--verbose", "AotTracker: unknown option '--verbose' (see --help)")]
     [InlineData("--status", "AotTracker: --status needs a value (see --help)")]
     [InlineData("--drain -1", "AotTracker: --drain takes seconds from 0 to 86400, not '-1'")]
-    [InlineData("--device a/b", "AotTracker: DEVICE")]
+    [InlineData("--device a/b", "AotTracker: device ID 'a/b' is not allowed: use 1–64 letters, digits, '-', '_' or '.', not '.' or '..'")]
     [InlineData("--mqtt http://broker:1883", "AotTracker: 'http://broker:1883' is not a broker address: use mqtt://HOST:PORT (or mqtts://HOST:PORT for TLS)")]
     public async Task A_bad_argument_is_one_line_and_exit_code_2(string bad, string expected)
     {
@@ -100,7 +100,7 @@ public sealed class AotTrackerTests : IDisposable
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(0, process.ExitCode);
-        string stopped = output.Lines.Last();
+        string stopped = output.Lines[^1];
         Assert.Matches(@"^stopped: (\d+) fixes read, 0 acked, \1 still queued, 0 not delivered$", stopped);
     }
 
