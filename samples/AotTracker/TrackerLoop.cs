@@ -7,11 +7,13 @@ namespace AotTracker;
 internal sealed class TrackerLoop(TrackerArguments arguments, GnssReceiver receiver, TelemetryPublisher publisher, TextWriter output, TextWriter error)
 {
     private long _read;
+    private bool _stopped; // under the lock on output
 
     public async Task<int> RunAsync(CancellationToken stop)
     {
-        receiver.StatusChanged += (_, e) => Write($"gnss: {e.Text}");
-        publisher.EventRaised += (_, e) => Write($"mqtt: {e.Message}");
+        // The events come from background threads, also while the publisher closes: "stopped:" stays the last line.
+        receiver.StatusChanged += (_, e) => WriteUnlessStopped($"gnss: {e.Text}");
+        publisher.EventRaised += (_, e) => WriteUnlessStopped($"mqtt: {e.Message}");
         if (publisher.Recovery is { RecordsRecovered: > 0 } recovery)
         {
             Write($"queue: {recovery.RecordsRecovered} fixes from the last run will be sent first");
@@ -135,9 +137,25 @@ internal sealed class TrackerLoop(TrackerArguments arguments, GnssReceiver recei
 
     private void PrintStopped()
     {
+        lock (output)
+        {
+            _stopped = true;
+        }
+
         TelemetryPublisherCounters c = publisher.Counters;
         Write(TrackerRun.Format(
             $"stopped: {Interlocked.Read(ref _read)} fixes read, {c.Acknowledged} acked, {c.Queued} still queued, {c.Undelivered} not delivered"));
+    }
+
+    private void WriteUnlessStopped(string line)
+    {
+        lock (output)
+        {
+            if (!_stopped)
+            {
+                Write(line);
+            }
+        }
     }
 
     // Status goes to standard output, one line at a time from any thread; standard error holds only the failure.
