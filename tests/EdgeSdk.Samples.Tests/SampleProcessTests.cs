@@ -41,7 +41,7 @@ public sealed class SampleProcessTests
     }
 
     // Ctrl+C, and the process must stop within a minute; a process that does not is killed, not left running.
-    private static async Task InterruptAsync(Process process)
+    internal static async Task InterruptAsync(Process process)
     {
         Process.Start("kill", $"-INT {process.Id}")!.WaitForExit();
         try
@@ -74,7 +74,7 @@ public sealed class SampleProcessTests
         Assert.Equal(["LogisticsTracker: 'broker.example.com' is not a broker address: use mqtt://HOST:PORT (or mqtts://HOST:PORT for TLS)"], errors);
     }
 
-    private static async Task<(int Exit, List<string> Output, List<string> Errors)> RunAsync(string sample, params string[] args)
+    internal static async Task<(int Exit, List<string> Output, List<string> Errors)> RunAsync(string sample, params string[] args)
     {
         var output = new LineWriter();
         using Process process = Start(sample, output, args);
@@ -84,7 +84,7 @@ public sealed class SampleProcessTests
     }
 
     // The samples' builds sit next to the tests (project references); run them with the same dotnet.
-    private static Process Start(string sample, LineWriter output, params string[] args)
+    internal static Process Start(string sample, LineWriter output, params string[] args)
     {
         string dotnet = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
         var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

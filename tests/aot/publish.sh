@@ -83,3 +83,22 @@ done <"$here/expected-commands.sha256"
 rm -f "$out/.stdout"
 echo "$rid: $checked outputs compared with the JIT build's, $differ differ"
 [ "$differ" -eq 0 ]
+
+# The tracker-only sample (samples/AotTracker, the < 25 MB RSS tracker): NativeAOT without warnings, and it starts:
+# --help, and the one-line error with exit code 1 for a serial port that does not exist. linux-x64 only.
+if [ "$rid" = linux-x64 ]; then
+  tracker="$root/.artifacts/aot/$rid-tracker"
+  tlog="$root/.artifacts/aot/$rid-tracker.publish.log"
+  dotnet publish "$root/samples/AotTracker" -c Release -r "$rid" -p:PublishAot=true -nologo -o "$tracker" >"$tlog" 2>&1 \
+    || { grep -E "error|warning" "$tlog" | sort -u | head -40; echo "AotTracker: publish failed (log: $tlog)"; exit 1; }
+  if grep -E "warning (IL[0-9]+|[A-Z]+[0-9]+)" "$tlog" | sort -u | grep .; then
+    echo "AotTracker: the publish reported warnings (log: $tlog)"; exit 1
+  fi
+  "$tracker/AotTracker" --help | head -1 | grep -q "^Usage: AotTracker SOURCE" || { echo "AotTracker: --help printed no usage"; exit 1; }
+  got_rc=0
+  got=$("$tracker/AotTracker" serial:/dev/ttyEdgeSdkMissing0 --mqtt mqtt://127.0.0.1:9 --device aot --queue "$tracker/queue" 2>&1 >/dev/null) || got_rc=$?
+  expected_error="AotTracker: the GNSS source cannot be read: serial port /dev/ttyEdgeSdkMissing0 does not exist — check the cable and the name (ls /dev/ttyUSB* /dev/ttyACM* /dev/serial0)"
+  [ "$got_rc" = 1 ] && [ "$got" = "$expected_error" ] || { echo "AotTracker: missing port: exit $got_rc, '$got'"; exit 1; }
+  rm -rf "$tracker/queue"
+  echo "AotTracker: $(stat -c %s "$tracker/AotTracker") bytes, --help and the missing-port error as the JIT build"
+fi
