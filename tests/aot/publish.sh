@@ -17,7 +17,8 @@ captures="$root/tests/TestData/gpsd"
 mkdir -p "$(dirname "$log")"
 
 extra=()
-run() { "$out/edgesdk" "$@"; }
+launcher=()   # what runs a binary built for RID on this machine (nothing on x64, QEMU for arm64)
+run() { "${launcher[@]}" "$out/edgesdk" "$@"; }
 case "$rid" in
   linux-x64) ;;
   linux-arm64)
@@ -27,7 +28,7 @@ case "$rid" in
     done
     sysroot=$("$here/sysroot.sh" | tail -1)
     extra=(-p:SysRoot="$sysroot" -p:LinkerFlavor=lld -p:ObjCopyName=llvm-objcopy)
-    run() { qemu-aarch64-static -L "$sysroot" "$out/edgesdk" "$@"; }
+    launcher=(qemu-aarch64-static -L "$sysroot")
     ;;
   *) echo "unknown RID $rid"; exit 2 ;;
 esac
@@ -85,20 +86,20 @@ echo "$rid: $checked outputs compared with the JIT build's, $differ differ"
 [ "$differ" -eq 0 ]
 
 # The tracker-only sample (samples/AotTracker, the < 25 MB RSS tracker): NativeAOT without warnings, and it starts:
-# --help, and the one-line error with exit code 1 for a serial port that does not exist. linux-x64 only.
-if [ "$rid" = linux-x64 ]; then
+# --help, and the one-line error with exit code 1 for a serial port that does not exist (arm64 under QEMU).
+{
   tracker="$root/.artifacts/aot/$rid-tracker"
   tlog="$root/.artifacts/aot/$rid-tracker.publish.log"
-  dotnet publish "$root/samples/AotTracker" -c Release -r "$rid" -p:PublishAot=true -nologo -o "$tracker" >"$tlog" 2>&1 \
+  dotnet publish "$root/samples/AotTracker" -c Release -r "$rid" -p:PublishAot=true "${extra[@]}" -nologo -o "$tracker" >"$tlog" 2>&1 \
     || { grep -E "error|warning" "$tlog" | sort -u | head -40; echo "AotTracker: publish failed (log: $tlog)"; exit 1; }
   if grep -E "warning (IL[0-9]+|[A-Z]+[0-9]+)" "$tlog" | sort -u | grep .; then
     echo "AotTracker: the publish reported warnings (log: $tlog)"; exit 1
   fi
-  "$tracker/AotTracker" --help | head -1 | grep -q "^Usage: AotTracker SOURCE" || { echo "AotTracker: --help printed no usage"; exit 1; }
+  "${launcher[@]}" "$tracker/AotTracker" --help | head -1 | grep -q "^Usage: AotTracker SOURCE" || { echo "AotTracker: --help printed no usage"; exit 1; }
   got_rc=0
-  got=$("$tracker/AotTracker" serial:/dev/ttyEdgeSdkMissing0 --mqtt mqtt://127.0.0.1:9 --device aot --queue "$tracker/queue" 2>&1 >/dev/null) || got_rc=$?
+  got=$("${launcher[@]}" "$tracker/AotTracker" serial:/dev/ttyEdgeSdkMissing0 --mqtt mqtt://127.0.0.1:9 --device aot --queue "$tracker/queue" 2>&1 >/dev/null) || got_rc=$?
   expected_error="AotTracker: the GNSS source cannot be read: serial port /dev/ttyEdgeSdkMissing0 does not exist — check the cable and the name (ls /dev/ttyUSB* /dev/ttyACM* /dev/serial0)"
   [ "$got_rc" = 1 ] && [ "$got" = "$expected_error" ] || { echo "AotTracker: missing port: exit $got_rc, '$got'"; exit 1; }
   rm -rf "$tracker/queue"
-  echo "AotTracker: $(stat -c %s "$tracker/AotTracker") bytes, --help and the missing-port error as the JIT build"
-fi
+  echo "$rid: AotTracker $(stat -c %s "$tracker/AotTracker") bytes, --help and the missing-port error as the JIT build"
+}
