@@ -100,21 +100,15 @@ public sealed class TrackCommandTests : IDisposable
         Assert.Equal(Enumerable.Range(first, 21 - first).Select(i => (long)i), received.Select(f => f.Sequence));
     }
 
-    [Fact]
-    public async Task Hold_without_subscriber_with_jt808_is_one_clear_error()
+    [Theory]
+    [InlineData("{dir}/nope.nmea --device truck-t --queue {dir}/q", "nope.nmea")]
+    [InlineData("{recording} --jt808 tcp://127.0.0.1:9 --phone 013800000000 --queue {dir}/q --hold-without-subscriber", "--hold-without-subscriber is for the MQTT path")]
+    public async Task A_bad_track_command_is_one_clear_error(string arguments, string expected)
     {
-        var result = await EdgeSdkProcess.RunAsync($"track {Recording()} --jt808 tcp://127.0.0.1:9 --phone 013800000000 --queue {_dir}/q --hold-without-subscriber");
+        string recording = arguments.Contains("{recording}", StringComparison.Ordinal) ? Recording() : string.Empty;
+        var result = await EdgeSdkProcess.RunAsync("track " + arguments.Replace("{recording}", recording).Replace("{dir}", _dir));
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--hold-without-subscriber is for the MQTT path", result.StdErr);
-        Assert.Single(result.StdErr.Trim().Split('\n'));
-    }
-
-    [Fact]
-    public async Task A_missing_source_is_one_clear_error()
-    {
-        var result = await EdgeSdkProcess.RunAsync($"track {_dir}/nope.nmea --device truck-t --queue {_dir}/q");
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("nope.nmea", result.StdErr);
+        Assert.Contains(expected, result.StdErr);
         Assert.Single(result.StdErr.Trim().Split('\n'));
     }
 
