@@ -9,7 +9,7 @@ namespace AotTracker;
 public sealed class TrackerArguments
 {
     public const string Usage = """
-        Usage: AotTracker SOURCE --mqtt URL --device ID [--fleet F] [--queue DIR] [--user NAME] [--status SECONDS] [--drain SECONDS] [--insecure]
+        Usage: AotTracker SOURCE --mqtt URL --device ID [--fleet F] [--queue DIR] [--user NAME] [--status SECONDS] [--drain SECONDS] [--hold-without-subscriber] [--insecure]
 
         Reads fixes from SOURCE, keeps them in a durable queue on disk and publishes them to the MQTT broker.
 
@@ -22,6 +22,11 @@ public sealed class TrackerArguments
           --status SECONDS  one status line every SECONDS (default: 10; 0: none)
           --drain SECONDS   on Ctrl+C or SIGTERM, wait this long for the broker to acknowledge the queue (default: 5);
                             at the end of a file, give up when nothing was acknowledged for this long
+          --hold-without-subscriber
+                            keep fixes queued while the broker has no subscriber for them (MQTT 5 PUBACK 0x10,
+                            "no matching subscribers") and send them again later; for a platform on shared
+                            subscriptions (mosquitto 2.0 forgets them on restart). With no consumer at all the queue
+                            only grows, until full (then the oldest are dropped, counted). Default: off
           --insecure        allow mqtt:// to a broker that is not on this machine (plain text)
           --help            this text
         """;
@@ -44,13 +49,16 @@ public sealed class TrackerArguments
 
     public bool Insecure { get; init; }
 
+    /// <summary>--hold-without-subscriber: <see cref="EdgeSdk.Telemetry.TelemetryPublisherOptions.HoldWhenNoSubscriber"/>.</summary>
+    public bool HoldWithoutSubscriber { get; init; }
+
     /// <summary>Null for --help; otherwise the arguments.</summary>
     /// <exception cref="ArgumentException">A missing, unknown or malformed argument; the message names it.</exception>
     public static TrackerArguments? Parse(IReadOnlyList<string> args)
     {
         string? source = null, mqtt = null, device = null, fleet = null, queue = null, user = null;
         double status = 10, drain = 5;
-        bool insecure = false;
+        bool insecure = false, hold = false;
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
@@ -66,6 +74,7 @@ public sealed class TrackerArguments
                 case "--status": status = Seconds(args, ref i); break;
                 case "--drain": drain = Seconds(args, ref i); break;
                 case "--insecure": insecure = true; break;
+                case "--hold-without-subscriber": hold = true; break;
                 default:
                     if (arg.StartsWith("--", StringComparison.Ordinal))
                     {
@@ -93,6 +102,7 @@ public sealed class TrackerArguments
             StatusInterval = TimeSpan.FromSeconds(status),
             Drain = TimeSpan.FromSeconds(drain),
             Insecure = insecure,
+            HoldWithoutSubscriber = hold,
         };
     }
 

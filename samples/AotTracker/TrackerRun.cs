@@ -86,6 +86,7 @@ public static class TrackerRun
             Fleet = arguments.Fleet,
             Connection = connection,
             QueueDirectory = arguments.Queue ?? TelemetryPublisherOptions.DefaultQueueDirectory(arguments.Fleet, arguments.Device),
+            HoldWhenNoSubscriber = arguments.HoldWithoutSubscriber,
         };
     }
 

@@ -68,6 +68,14 @@ public sealed class TrackerSettings
     /// </summary>
     public int DrainSeconds { get; set; } = 12;
 
+    /// <summary>
+    /// Keep fixes queued when the broker answers "no matching subscribers" (MQTT 5 PUBACK 0x10) and send them again
+    /// later (default false). Turn it on when the platform reads through a shared subscription on mosquitto 2.0, which
+    /// drops what arrives after a restart until the consumers subscribe again; with no consumer at all the queue grows
+    /// until full, then drops its oldest fixes (counted).
+    /// </summary>
+    public bool HoldWhenNoSubscriber { get; set; }
+
     /// <summary>Reads and checks the section; a missing or bad value is an <see cref="ArgumentException"/> naming it.</summary>
     public static TrackerSettings Read(IConfiguration configuration)
     {
@@ -85,6 +93,7 @@ public sealed class TrackerSettings
         Fleet = Fleet,
         QueueDirectory = QueuePath ?? TelemetryPublisherOptions.DefaultQueueDirectory(Fleet, DeviceId!),
         Connection = MqttConnectionOptions.FromUser(Broker!, Username, Password),
+        HoldWhenNoSubscriber = HoldWhenNoSubscriber,
     };
 
     private static void Require(string? value, string name, string example)

@@ -23,6 +23,11 @@ internal static class TrackCommand
         var queue = new Option<string?>("--queue") { Description = "Durable queue directory (default: ~/.local/state/edgesdk/queue/FLEET/DEVICE)" };
         var realtime = new Option<bool>("--realtime") { Description = "Replay a file at the pace of its sentence times" };
         var drain = new Option<int>("--drain-seconds") { Description = "When the source ends, wait this long for the broker to acknowledge the rest", DefaultValueFactory = _ => 15 };
+        var hold = new Option<bool>("--hold-without-subscriber")
+        {
+            Description = "Keep fixes queued while the broker has no subscriber for them (MQTT 5 PUBACK 0x10) and send them again later: " +
+                "for a platform on shared subscriptions, which mosquitto 2.0 forgets on restart. With no consumer at all the queue only grows (until full, then the oldest are dropped)",
+        };
         var command = new Command("track", "Publish a receiver's fixes over MQTT (protobuf batches, QoS 1) through a durable on-disk queue.");
         command.Arguments.Add(source);
         MqttOptions connection = MqttOptions.AddTo(command);
@@ -31,6 +36,7 @@ internal static class TrackCommand
         command.Options.Add(queue);
         command.Options.Add(realtime);
         command.Options.Add(drain);
+        command.Options.Add(hold);
         Jt808TrackLeg.Options jt808 = Jt808TrackLeg.Add(command);
         RdssTrackLeg.Options rdss = RdssTrackLeg.Add(command);
         command.Validators.Add(result =>
@@ -39,6 +45,11 @@ internal static class TrackCommand
             {
                 // The same words as System.CommandLine's own required-option error: the line scripts and tests already know.
                 result.AddError("Option '--device' is required.");
+            }
+
+            if (result.GetValue(jt808.Platform) != null && result.GetValue(hold))
+            {
+                result.AddError("--hold-without-subscriber is for the MQTT path; a JT/T 808 platform acknowledges every report itself");
             }
         });
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -58,6 +69,7 @@ internal static class TrackCommand
                 Fleet = fleetName,
                 QueueDirectory = queueDirectory,
                 Connection = connection.Read(parseResult),
+                HoldWhenNoSubscriber = parseResult.GetValue(hold),
             });
             publisher.EventRaised += (_, e) => Console.Error.WriteLine($"edgesdk track: {e.Message}");
             await using GnssReceiver receiver = GnssReceiver.Open(sourceUri, new GnssReceiverOptions { Realtime = parseResult.GetValue(realtime) });

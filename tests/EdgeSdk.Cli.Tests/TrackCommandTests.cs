@@ -62,12 +62,53 @@ public sealed class TrackCommandTests : IDisposable
         Assert.NotEmpty(Directory.GetFiles(queue, "*.seg"));
     }
 
-    [Fact]
-    public async Task A_missing_source_is_one_clear_error()
+    // mosquitto answers a QoS 1 PUBLISH nobody is subscribed to with PUBACK 0x10 "no matching subscribers" and drops it.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Fixes_sent_while_nobody_subscribes_wait_for_a_consumer_only_with_hold_without_subscriber(bool hold)
     {
-        var result = await EdgeSdkProcess.RunAsync($"track {_dir}/nope.nmea --device truck-t --queue {_dir}/q");
+        await using Mosquitto broker = await Mosquitto.StartAsync();
+        string queue = Path.Combine(_dir, "queue");
+        string run = $"track {Recording()} --mqtt {broker.Uri} --device truck-h --fleet f --queue {queue}{(hold ? " --hold-without-subscriber" : string.Empty)}";
+
+        // No subscriber on the broker.
+        var alone = await EdgeSdkProcess.RunAsync(run + " --drain-seconds 2");
+        if (hold)
+        {
+            Assert.True(alone.ExitCode == 3, $"exit {alone.ExitCode}\n{alone.StdOut}\n{alone.StdErr}");
+            Assert.Contains("edgesdk track: 10 fixes, 0 acknowledged, 10 queued, 0 dropped", alone.StdOut);
+            Assert.Contains($"10 fixes are still queued in {queue}", alone.StdErr);
+        }
+        else
+        {
+            Assert.True(alone.ExitCode == 0, $"exit {alone.ExitCode}\n{alone.StdOut}\n{alone.StdErr}");
+            Assert.Contains("edgesdk track: 10 fixes, 10 acknowledged, 0 queued, 0 dropped", alone.StdOut);
+        }
+
+        // A consumer subscribes; the same recording again.
+        await using var consumer = new TelemetryConsumer(new TelemetryConsumerOptions { Connection = new MqttConnectionOptions { BrokerUri = broker.Uri }, Fleet = "f" });
+        await consumer.StartAsync();
+        var watched = await EdgeSdkProcess.RunAsync(run + " --drain-seconds 60");
+        Assert.True(watched.ExitCode == 0, $"exit {watched.ExitCode}\n{watched.StdOut}\n{watched.StdErr}");
+        Assert.Contains(", 0 queued, 0 dropped", watched.StdOut);
+
+        // With the hold, the first run's fixes come first; without it the broker threw them away.
+        int first = hold ? 1 : 11;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        List<ReceivedFix> received = await consumer.ReadFixesAsync(timeout.Token).Take(21 - first).ToListAsync(timeout.Token);
+        Assert.Equal(Enumerable.Range(first, 21 - first).Select(i => (long)i), received.Select(f => f.Sequence));
+    }
+
+    [Theory]
+    [InlineData("{dir}/nope.nmea --device truck-t --queue {dir}/q", "nope.nmea")]
+    [InlineData("{recording} --jt808 tcp://127.0.0.1:9 --phone 013800000000 --queue {dir}/q --hold-without-subscriber", "--hold-without-subscriber is for the MQTT path")]
+    public async Task A_bad_track_command_is_one_clear_error(string arguments, string expected)
+    {
+        string recording = arguments.Contains("{recording}", StringComparison.Ordinal) ? Recording() : string.Empty;
+        var result = await EdgeSdkProcess.RunAsync("track " + arguments.Replace("{recording}", recording).Replace("{dir}", _dir));
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("nope.nmea", result.StdErr);
+        Assert.Contains(expected, result.StdErr);
         Assert.Single(result.StdErr.Trim().Split('\n'));
     }
 

@@ -104,6 +104,50 @@ public sealed class AotTrackerTests : IDisposable
         Assert.Matches(@"^stopped: (\d+) fixes read, 0 acked, \1 still queued, 0 not delivered$", stopped);
     }
 
+    // mosquitto answers a QoS 1 PUBLISH nobody is subscribed to with PUBACK 0x10 "no matching subscribers" and drops it.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Fixes_sent_while_nobody_subscribes_wait_for_a_consumer_only_with_hold_without_subscriber(bool hold)
+    {
+        string capture = GpsdCaptures.PathOf(Capture);
+        int expected = await CountFixesAsync(capture);
+        await using Mosquitto broker = await Mosquitto.StartAsync();
+        string[] run = ["--mqtt", broker.Uri.ToString(), "--device", "van-4", "--fleet", "tests", "--queue", _queue, "--status", "0", .. hold ? ["--hold-without-subscriber"] : Array.Empty<string>()];
+
+        // No subscriber on the broker.
+        (int exit, List<string> output, List<string> errors) = await SampleProcessTests.RunAsync("AotTracker", [capture, .. run, "--drain", "2"]);
+        if (hold)
+        {
+            Assert.Equal(1, exit);
+            Assert.Contains($"{expected} fixes stay in the queue for the next run", Assert.Single(errors), StringComparison.Ordinal);
+            Assert.Equal($"stopped: {expected} fixes read, 0 acked, {expected} still queued, 0 not delivered", output[^1]);
+        }
+        else
+        {
+            Assert.True(exit == 0, $"exit {exit}: {string.Join(" | ", errors)}");
+            Assert.Equal($"stopped: {expected} fixes read, {expected} acked, 0 still queued, 0 not delivered", output[^1]);
+        }
+
+        // A consumer subscribes; the same capture again.
+        await using var consumer = new TelemetryConsumer(new TelemetryConsumerOptions
+        {
+            Connection = new MqttConnectionOptions { BrokerUri = broker.Uri, ClientId = "platform" },
+            Fleet = "tests",
+        });
+        await consumer.StartAsync();
+        (exit, output, errors) = await SampleProcessTests.RunAsync("AotTracker", [capture, .. run, "--drain", "60"]);
+        Assert.True(exit == 0, $"exit {exit}: {string.Join(" | ", errors)}");
+        Assert.EndsWith("0 still queued, 0 not delivered", output[^1], StringComparison.Ordinal);
+
+        // With the hold, the first run's fixes come first; without it the broker threw them away.
+        int first = hold ? 1 : expected + 1;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        List<ReceivedFix> received = await consumer.ReadFixesAsync(timeout.Token).Take(2 * expected - first + 1).ToListAsync(timeout.Token);
+        Assert.Equal(Enumerable.Range(first, 2 * expected - first + 1).Select(i => (long)i), received.Select(r => r.Sequence));
+        Assert.Equal(0, consumer.Counters.Duplicates);
+    }
+
     public void Dispose() => Directory.Delete(_queue, recursive: true);
 
     // What the library makes of the file in-process: the count the tracker must deliver.

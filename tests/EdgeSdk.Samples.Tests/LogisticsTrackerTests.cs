@@ -100,6 +100,27 @@ public sealed class LogisticsTrackerTests : IDisposable
         Assert.False(timeout.IsCancellationRequested);
     }
 
+    [Theory]
+    [InlineData(null, false)] // the shipped appsettings.json: off
+    [InlineData("--Tracker:HoldWhenNoSubscriber=true", true)]
+    [InlineData("--Tracker:HoldWhenNoSubscriber=false", false)]
+    public void HoldWhenNoSubscriber_reaches_the_publisher_options(string? setting, bool expected)
+    {
+        string[] args = [.. Args("serial:/dev/ttyEdgeSdkMissing0", new Uri("mqtt://127.0.0.1:9")), .. setting is null ? Array.Empty<string>() : [setting]];
+
+        using IHost host = TrackerApp.Build(args); // built, not started: nothing is opened
+
+        Assert.Equal(expected, host.Services.GetRequiredService<TrackerSettings>().ToPublisherOptions().HoldWhenNoSubscriber);
+    }
+
+    [Fact]
+    public void The_shipped_appsettings_names_HoldWhenNoSubscriber_and_leaves_it_off()
+    {
+        using IHost host = TrackerApp.Build(Args("serial:/dev/ttyEdgeSdkMissing0", new Uri("mqtt://127.0.0.1:9")));
+
+        Assert.Equal("false", host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Tracker:HoldWhenNoSubscriber"], ignoreCase: true);
+    }
+
     public void Dispose() => Directory.Delete(_queue, recursive: true);
 
     private string[] Args(string source, Uri broker) =>
