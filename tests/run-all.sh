@@ -20,7 +20,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 say() { printf '\n== %s\n' "$*"; }
 
 # --- OS packages ---------------------------------------------------------------------------
-packages=(mosquitto postgresql-15 postgresql-15-postgis-3 socat qemu-user-static gpsd gpsd-clients openssl unzip nodejs python3-grpcio python3-grpc-tools protobuf-compiler protobuf-compiler-grpc chromium afl++ chrony clang lld llvm)
+packages=(mosquitto postgresql-15 postgresql-15-postgis-3 socat qemu-user-static gpsd gpsd-clients openssl unzip nodejs python3-grpcio python3-grpc-tools protobuf-compiler protobuf-compiler-grpc libprotobuf-dev chromium afl++ chrony clang lld llvm)
+# libprotobuf-dev holds the well-known types (google/protobuf/timestamp.proto) that protoc needs for the python client.
 # npm runs the independent JavaScript implementations the tests compare against (candied, gcoord, ...).
 # Some nodejs builds bundle npm; Debian's own nodejs needs the separate package.
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -77,7 +77,9 @@ internal static class FleetCommand
                 ConnectionString = ConnectionString(parseResult.GetValue(db)),
                 Consumer = new TelemetryConsumerOptions
                 {
-                    Connection = user with { ClientId = parseResult.GetValue(clientId) },
+                    // A platform consumer is one client of its own broker: it retries every second at most, so after a broker
+                    // restart the shared group is back (and the vehicles holding their fixes can send) within a second.
+                    Connection = user with { ClientId = parseResult.GetValue(clientId), ReconnectMaxDelay = TimeSpan.FromSeconds(1) },
                     Fleet = fleetName,
                     SharedSubscriptionGroup = parseResult.GetValue(group),
                 },

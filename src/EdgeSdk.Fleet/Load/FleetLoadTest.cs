@@ -243,7 +243,9 @@ public static class FleetLoadTest
                         ClientId = $"{_fleet}-{device}",
                         ConnectTimeout = TimeSpan.FromSeconds(10),
                         ReconnectInitialDelay = TimeSpan.FromMilliseconds(500),
-                        ReconnectMaxDelay = TimeSpan.FromSeconds(5), // a restarted broker is back in seconds; do not sleep through it
+                        // A restarted broker is back in seconds: retry at least every 2 s (jittered down to 1 s), and hold fixes the
+                        // broker had no subscriber for no longer than that either.
+                        ReconnectMaxDelay = TimeSpan.FromSeconds(2),
                     },
                 });
                 _publishers.Add(publisher);
