@@ -105,14 +105,17 @@ public sealed class TelemetryEncoder
     /// <param name="count">DeviceEvent.count.</param>
     /// <param name="detail">UTF-8 of DeviceEvent.detail.</param>
     /// <param name="sentUnixMilliseconds">Envelope.sent_time_unix_ms.</param>
+    /// <param name="queueInstance">Envelope.queue_instance: this start's numbering epoch, non-zero. Event numbers restart
+    /// at 1 with every start, so without it a platform that keys events by (device, instance, sequence) would take a
+    /// restarted board's events for ones it already has.</param>
     /// <param name="output">Receives the bytes from index 0.</param>
     /// <returns>Bytes written, or −1 when <paramref name="output"/> is too small.</returns>
-    public int EncodeEvent(int kind, long sequence, long count, byte[] detail, long sentUnixMilliseconds, byte[] output)
+    public int EncodeEvent(int kind, long sequence, long count, byte[] detail, long sentUnixMilliseconds, ulong queueInstance, byte[] output)
     {
         _eventKind = kind;
         _eventCount = count;
         _text = detail;
-        return WriteEnvelope((ulong)sequence, sentUnixMilliseconds, BodyEvent, 0, output);
+        return WriteEnvelope((ulong)sequence, sentUnixMilliseconds, BodyEvent, queueInstance, output);
     }
 
     // Absent quantities repeat the previous fix's value (0 for the first); time relative to the send time;

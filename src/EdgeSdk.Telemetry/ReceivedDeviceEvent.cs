@@ -19,6 +19,6 @@ public sealed record ReceivedDeviceEvent(string Fleet, string DeviceId, DeviceEv
     /// <summary>Driving events: how long the threshold was exceeded when the event was raised, ms; 0 otherwise.</summary>
     public double DurationMilliseconds { get; init; }
 
-    /// <summary>Driving events: the numbering epoch of the device's event queue (with <see cref="Sequence"/>, unique per device); 0 for other events.</summary>
+    /// <summary>The numbering epoch of the event (with <see cref="Sequence"/>, unique per device): the device's event queue for driving events, one per publisher start for the publisher's own events; 0 from publishers before this field.</summary>
     public ulong QueueInstance { get; init; }
 }

@@ -40,6 +40,9 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
     private long _accepted, _handoffDropped, _storeFailures, _published, _acknowledged, _rejected, _batches, _bytes;
     private long _written, _droppedReported, _droppedAtStart, _eventSequence, _connections, _failuresAtOutage;
     private bool _backlog, _handoffFullReported, _lostReported;
+#pragma warning disable CA5394 // A numbering epoch, not a secret (and no OpenSSL load for it, as for the queue's own).
+    private readonly ulong _diagnosticInstance = (ulong)Random.Shared.NextInt64(1, long.MaxValue);
+#pragma warning restore CA5394
     private readonly Lock _healthLock = new();
     private string? _storeErrorReported;
     private volatile bool _draining, _disposing;
@@ -638,9 +641,13 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         },
     }.ToByteArray();
 
+    // The publisher's own events are numbered 1, 2, ... per publisher, not kept in a queue: their numbering epoch is
+    // drawn per publisher, so a platform keying events by (device, instance, sequence) does not take a restarted
+    // device's event 1 for the one it already stored.
     private byte[] Envelope(DeviceEvent deviceEvent) => new Envelope
     {
         DeviceId = _options.DeviceId,
+        QueueInstance = _diagnosticInstance,
         Sequence = (ulong)Interlocked.Increment(ref _eventSequence),
         SentTimeUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
         Event = deviceEvent,

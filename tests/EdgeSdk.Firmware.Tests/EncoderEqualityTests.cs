@@ -201,9 +201,10 @@ public class EncoderEqualityTests
             Sequence = (ulong)sequence,
             SentTimeUnixMs = 1_764_460_800_000,
             Event = new DeviceEvent { Kind = (EventKind)kind, Count = (ulong)count, Detail = detail },
+            QueueInstance = 0x8000_0000_0000_0001UL,
         }.ToByteArray();
         byte[] buffer = new byte[256];
-        int length = new TelemetryEncoder("京A12345", 1).EncodeEvent(kind, sequence, count, Utf8.GetBytes(detail), 1_764_460_800_000, buffer);
+        int length = new TelemetryEncoder("京A12345", 1).EncodeEvent(kind, sequence, count, Utf8.GetBytes(detail), 1_764_460_800_000, 0x8000_0000_0000_0001UL, buffer);
         Assert.Equal(Convert.ToHexString(expected), Convert.ToHexString(buffer, 0, length));
     }
 

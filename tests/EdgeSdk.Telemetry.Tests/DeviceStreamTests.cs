@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EdgeSdk.Gnss;
 using EdgeSdk.Nmea;
+using EdgeSdk.Telemetry.Broker;
 using EdgeSdk.Telemetry.TestPublisher;
 using EdgeSdk.Telemetry.V1;
 using Google.Protobuf;
@@ -54,6 +55,53 @@ public sealed class DeviceStreamTests : IDisposable
         await late.StartAsync();
         ReceivedDeviceStatus stored = await late.ReadDeviceStatusAsync(timeout.Token).FirstAsync(timeout.Token);
         Assert.Equal(("truck-will", false, true), (stored.DeviceId, stored.Online, stored.Retained));
+    }
+
+    [Fact]
+    public async Task The_publishers_own_events_of_two_starts_on_one_queue_are_told_apart()
+    {
+        // Each start numbers its own events (dropped fixes, reconnected with a backlog) from 1; a platform keys events
+        // by (device, instance, sequence), so the second start's must come under another instance, not repeat the first's.
+        string state = Telemetry.TempDirectory();
+        var broker = new EmbeddedBroker(stateDirectory: state);
+        int port = broker.Port;
+        try
+        {
+            await broker.StartAsync();
+            (TelemetryConsumer consumer, Collector _) = await Telemetry.ConsumerAsync(Telemetry.Connection(broker.Uri, clientId: "platform-own-events"));
+            await using TelemetryConsumer platform = consumer;
+            for (int start = 0; start < 2; start++)
+            {
+                await using TelemetryPublisher publisher = Telemetry.Publisher(Telemetry.Connection(broker.Uri), "truck-own", _queue, capacity: 5);
+                await publisher.StartAsync();
+                await Collector.WaitUntilAsync(() => publisher.Counters.Connected, Wait);
+                await broker.DisposeAsync(); // the outage: the publisher queues, drops the oldest, and says both when back
+                await Collector.WaitUntilAsync(() => !publisher.Counters.Connected, Wait);
+                foreach (GnssFix fix in SyntheticDrive.Fixes(8))
+                {
+                    Assert.True(publisher.TryEnqueue(fix));
+                }
+
+                await Collector.WaitUntilAsync(() => publisher.Counters.Dropped == 3, Wait, () => $"{publisher.Counters}");
+                broker = new EmbeddedBroker(port, stateDirectory: state); // the platform's session (and subscription) comes back from the state
+                await broker.StartAsync();
+                Assert.True(await publisher.WaitUntilDrainedAsync(Wait), $"{publisher.Counters}");
+            }
+
+            using var timeout = new CancellationTokenSource(Wait);
+            List<ReceivedDeviceEvent> events = await consumer.ReadDeviceEventsAsync(timeout.Token).Take(4).ToListAsync(timeout.Token);
+            Assert.Equal([DeviceEventKind.FixesDropped, DeviceEventKind.Reconnected, DeviceEventKind.FixesDropped, DeviceEventKind.Reconnected], events.Select(e => e.Kind));
+            Assert.Equal([1L, 2, 1, 2], events.Select(e => e.Sequence));
+            Assert.DoesNotContain(0UL, events.Select(e => e.QueueInstance));
+            Assert.Equal(events[0].QueueInstance, events[1].QueueInstance);
+            Assert.Equal(events[2].QueueInstance, events[3].QueueInstance);
+            Assert.NotEqual(events[0].QueueInstance, events[2].QueueInstance);
+        }
+        finally
+        {
+            await broker.DisposeAsync();
+            Directory.Delete(state, recursive: true);
+        }
     }
 
     [Fact]
