@@ -284,7 +284,7 @@ public sealed partial class NmeaSentence
 
     // ---- Fixed-width field readers: the same answers as ReadInt/ReadDouble/ReadTime/ReadDate/ReadCoordinate ----
 
-    /// <summary>As <c>ReadInt(s, index, absent)</c>: one to three plain digits inline, anything else through <see cref="TryGetInt32"/>.</summary>
+    /// <summary>As <c>ReadInt(s, index, absent)</c>: one to four plain digits inline, anything else through <see cref="TryGetInt32"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int FastInt(int index, int absent)
     {
@@ -343,7 +343,7 @@ public sealed partial class NmeaSentence
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int SlowInt(int index, int absent) => TryGetInt32(index, out int value) ? value : absent;
 
-    /// <summary>As <c>ReadDouble(s, index)</c>: whole numbers of up to eight digits at once, anything else through <see cref="TryGetDouble"/>.</summary>
+    /// <summary>As <c>ReadDouble(s, index)</c>: signed numbers of up to eight characters at once, anything else through <see cref="TryGetDouble"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal double FastDouble(int index)
     {
@@ -362,12 +362,22 @@ public sealed partial class NmeaSentence
         if (n <= 8 && BitConverter.IsLittleEndian && s <= _buffer.Length - 8)
         {
             ulong u = Load64(s);
-            int dot = DotPosition(u, n);
-            if (dot < 0)
+            // A sign as the portable reader takes it (GGA's geoid separation is often negative): the value is
+            // negated after the division, as there, so -0.0 stays -0.0.
+            byte first = (byte)u;
+            bool negative = first == '-';
+            if (negative || first == '+')
+            {
+                u >>= 8;
+                n--;
+            }
+
+            int dot = DotPosition(u, n); // -1 for a sign alone, which the portable reader below names invalid
+            if (dot < 0 && n > 0)
             {
                 if (Digits(u, n, out ulong whole))
                 {
-                    return whole;
+                    return negative ? -(double)whole : whole;
                 }
             }
             else if (dot > 0 && dot < n - 1)
@@ -377,7 +387,8 @@ public sealed partial class NmeaSentence
                 ulong packed = (u & below) | ((u >> 8) & ~below);
                 if (Digits(packed, n - 1, out ulong mantissa))
                 {
-                    return mantissa / Pow10[n - 1 - dot];
+                    double v = mantissa / Pow10[n - 1 - dot];
+                    return negative ? -v : v;
                 }
             }
         }

@@ -87,6 +87,9 @@ public class FastPathDifferentialTests
     [InlineData("$GLGSV,1,1,04,65,,,,66,,,,67,,,,68,,,,F")]
     [InlineData("$GAGSV,1,1,00,,,,,,,,,,,,,,,,,0")]
     [InlineData("$GPGSV,10000,1,,-0,00,000,00")]
+    [InlineData("$GNVTG,-,T,+,M,-0.0,N,-.5,K,A")]
+    [InlineData("$GNVTG,-5.,T,+1234567,M,-1234567,N,-12345.6,K,A")]
+    [InlineData("$GNVTG,--1,T,-+1,M,-1-,N,+0.000001,K,A")]
     public void Edge_values_decode_the_same_on_both_paths(string sentence)
     {
         // With and without a (correct) checksum, as a line in the middle of a stream and as the stream's last bytes.
