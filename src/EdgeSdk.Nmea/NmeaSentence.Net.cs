@@ -47,6 +47,7 @@ public sealed partial class NmeaSentence
 
         FastPath = on;
         _scanBuffer = null;
+        _scanEnd = -1;
     }
 
     /// <summary>
@@ -138,7 +139,11 @@ public sealed partial class NmeaSentence
         xor ^= xor >> 32;
         xor ^= xor >> 16;
         xor ^= xor >> 8;
-        _scanBuffer = buffer;
+        if (_scanBuffer != buffer)
+        {
+            _scanBuffer = buffer; // only when it changes: a reference store costs a GC write barrier
+        }
+
         _scanStart = start;
         _scanEnd = i;
         _scanXor = (int)(xor & 0xFF);
@@ -175,8 +180,12 @@ public sealed partial class NmeaSentence
             }
         }
 
-        _scanBuffer = null;
-        _buffer = buffer;
+        _scanEnd = -1; // used up (no scan ends before start + 1)
+        if (_buffer != buffer)
+        {
+            _buffer = buffer; // as _scanBuffer: no write barrier per line
+        }
+
         _start = start;
         _length = length;
         bool hasChecksum = length >= 4 && buffer[end - 3] == '*';
@@ -196,40 +205,49 @@ public sealed partial class NmeaSentence
 
         int origin = start + 1;
         int body = bodyEnd - origin; // bits 0..body-1 are inside the body
-        int n = 0;
-        int max = _fieldStart.Length - 1;
-        int[] fieldStart = _fieldStart;
-        int[] fieldEnd = _fieldEnd;
         ulong[] bits = _commaBits;
-        fieldStart[0] = origin;
-        for (int w = 0; w * 64 < body; w++)
+        int words = (body + 63) >> 6;
+        if ((body & 63) != 0)
+        {
+            bits[words - 1] &= (1UL << body) - 1; // the commas of "*HH" and beyond are not separators
+        }
+
+        // Counted first, so the split below needs no check per comma: more commas than the arrays hold is
+        // Malformed, as the portable loop finds when it meets the first one too many.
+        int commas = 0;
+        for (int w = 0; w < words; w++)
+        {
+            commas += BitOperations.PopCount(bits[w]);
+        }
+
+        if (commas > _fieldStart.Length - 1)
+        {
+            reason = (int)NmeaRejectReason.Malformed;
+            return;
+        }
+
+        int[] fieldEnd = _fieldEnd;
+        ref int ends = ref MemoryMarshal.GetArrayDataReference(fieldEnd);
+        ref int starts = ref MemoryMarshal.GetArrayDataReference(_fieldStart);
+        starts = origin;
+        nint n = 0;
+        for (int w = 0; w < words; w++)
         {
             ulong m = bits[w];
-            int left = body - (w * 64);
-            if (left < 64)
-            {
-                m &= (1UL << left) - 1;
-            }
-
+            int at = origin + (w * 64);
             while (m != 0)
             {
-                if (n == max)
-                {
-                    reason = (int)NmeaRejectReason.Malformed;
-                    return;
-                }
-
-                int comma = origin + (w * 64) + BitOperations.TrailingZeroCount(m);
-                // n < max <= the arrays' length - 1, checked above: no bounds checks in this loop.
-                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(fieldEnd), n) = comma;
+                // n < commas <= the arrays' length - 1, checked above: no bounds checks in this loop.
+                int comma = at + BitOperations.TrailingZeroCount(m);
+                Unsafe.Add(ref ends, n) = comma;
                 n++;
-                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(fieldStart), n) = comma + 1;
+                Unsafe.Add(ref starts, n) = comma + 1;
                 m &= m - 1;
             }
         }
 
-        fieldEnd[n] = bodyEnd;
-        _fields = n + 1;
+        fieldEnd[commas] = bodyEnd;
+        _fields = commas + 1;
         _invalidField = 0;
         if (hasChecksum && policy != NmeaChecksumPolicy.Ignored)
         {
