@@ -519,7 +519,7 @@ public sealed partial class NmeaSentence
         }
 
         int next = index + 1;
-        if (n > 13 || !BitConverter.IsLittleEndian || s > _buffer.Length - 16 || next >= _fields
+        if (n > 14 || !BitConverter.IsLittleEndian || s > _buffer.Length - 16 || next >= _fields
             || EndOf(next) - StartOf(next) != 1)
         {
             return TryGetCoordinate(index, out double slow) ? slow : double.NaN;
