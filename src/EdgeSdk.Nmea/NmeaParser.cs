@@ -20,6 +20,7 @@ public sealed class NmeaParser
     private const int MaxProprietaryDecoders = 16;
 
     private readonly NmeaTypedSentence[] _byType;
+    private readonly int[] _minimumFields; // _byType's MinimumFieldCount, read once (they are constants)
     private readonly string[] _proprietaryAddresses = new string[MaxProprietaryDecoders];
     private readonly NmeaTypedSentence[] _proprietaryDecoders = new NmeaTypedSentence[MaxProprietaryDecoders];
     private int _proprietaryCount;
@@ -42,6 +43,11 @@ public sealed class NmeaParser
         {
             Proprietary, Rmc, Gga, Gns, Gsa, Gsv, Vtg, Gll, Zda, Gst, Gbs, Dtm, Txt, Proprietary,
         };
+        _minimumFields = new int[_byType.Length];
+        for (int i = 0; i < _byType.Length; i++)
+        {
+            _minimumFields[i] = _byType[i].MinimumFields;
+        }
         _currentOther = Proprietary;
     }
 
@@ -208,7 +214,7 @@ public sealed class NmeaParser
         {
             index = (int)sentence.Type;
             target = _byType[index];
-            reason = target.Decode(sentence);
+            reason = sentence.FieldCount < _minimumFields[index] ? NmeaRejectReason.MissingFields : target.DecodeFields(sentence);
         }
 
         if (reason != NmeaRejectReason.None)
