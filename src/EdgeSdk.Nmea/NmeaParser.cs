@@ -20,9 +20,15 @@ public sealed class NmeaParser
     private const int MaxProprietaryDecoders = 16;
 
     private readonly NmeaTypedSentence[] _byType;
+    private readonly int[] _minimumFields; // _byType's MinimumFieldCount, read once (they are constants)
     private readonly string[] _proprietaryAddresses = new string[MaxProprietaryDecoders];
     private readonly NmeaTypedSentence[] _proprietaryDecoders = new NmeaTypedSentence[MaxProprietaryDecoders];
     private int _proprietaryCount;
+
+    // Current as the built-in decoder's index in _byType (its sentence type's value), or 0 for _currentOther
+    // (proprietary and registered decoders): an int store per sentence where a reference would cost a GC write barrier.
+    private int _currentIndex;
+    private NmeaTypedSentence _currentOther;
 
     /// <summary>Creates a parser over a new reader with default settings (256-character lines, checksum checked when present).</summary>
     public NmeaParser() : this(new NmeaReader())
@@ -37,7 +43,12 @@ public sealed class NmeaParser
         {
             Proprietary, Rmc, Gga, Gns, Gsa, Gsv, Vtg, Gll, Zda, Gst, Gbs, Dtm, Txt, Proprietary,
         };
-        Current = Proprietary;
+        _minimumFields = new int[_byType.Length];
+        for (int i = 0; i < _byType.Length; i++)
+        {
+            _minimumFields[i] = _byType[i].MinimumFields;
+        }
+        _currentOther = Proprietary;
     }
 
     /// <summary>The framing reader (its settings and <see cref="NmeaReader.Sentence"/>).</summary>
@@ -50,7 +61,7 @@ public sealed class NmeaParser
     public NmeaSentence Sentence => Reader.Sentence;
 
     /// <summary>The typed sentence decoded by the last successful <see cref="Read"/> (one of the properties below, or a registered decoder).</summary>
-    public NmeaTypedSentence Current { get; private set; }
+    public NmeaTypedSentence Current => _currentIndex != 0 ? _byType[_currentIndex] : _currentOther;
 
     /// <summary>Why the most recently rejected line was rejected, by framing or by decoding.</summary>
     public NmeaRejectReason LastRejectReason => Statistics.LastRejectReason;
@@ -142,7 +153,7 @@ public sealed class NmeaParser
             NmeaRejectReason reason = Decode(Reader.Sentence);
             if (reason == NmeaRejectReason.None)
             {
-                return Current.Type;
+                return _currentIndex != 0 ? (NmeaSentenceType)_currentIndex : _currentOther.Type;
             }
         }
 
@@ -175,6 +186,7 @@ public sealed class NmeaParser
     {
         NmeaRejectReason reason;
         NmeaTypedSentence target = null!;
+        int index = 0;
         if (sentence == null)
         {
             return NmeaRejectReason.Malformed;
@@ -200,8 +212,9 @@ public sealed class NmeaParser
         }
         else
         {
-            target = _byType[(int)sentence.Type];
-            reason = target.Decode(sentence);
+            index = (int)sentence.Type;
+            target = _byType[index];
+            reason = sentence.FieldCount < _minimumFields[index] ? NmeaRejectReason.MissingFields : target.DecodeFields(sentence);
         }
 
         if (reason != NmeaRejectReason.None)
@@ -210,7 +223,13 @@ public sealed class NmeaParser
             return reason;
         }
 
-        Current = target;
+        if (index == 0)
+        {
+            _currentOther = target;
+        }
+
+        _currentIndex = index;
+
         Statistics.Accepted++;
         return reason;
     }

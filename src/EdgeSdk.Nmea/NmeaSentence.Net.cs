@@ -47,6 +47,7 @@ public sealed partial class NmeaSentence
 
         FastPath = on;
         _scanBuffer = null;
+        _scanEnd = -1;
     }
 
     /// <summary>
@@ -138,7 +139,11 @@ public sealed partial class NmeaSentence
         xor ^= xor >> 32;
         xor ^= xor >> 16;
         xor ^= xor >> 8;
-        _scanBuffer = buffer;
+        if (_scanBuffer != buffer)
+        {
+            _scanBuffer = buffer; // only when it changes: a reference store costs a GC write barrier
+        }
+
         _scanStart = start;
         _scanEnd = i;
         _scanXor = (int)(xor & 0xFF);
@@ -175,8 +180,12 @@ public sealed partial class NmeaSentence
             }
         }
 
-        _scanBuffer = null;
-        _buffer = buffer;
+        _scanEnd = -1; // used up (no scan ends before start + 1)
+        if (_buffer != buffer)
+        {
+            _buffer = buffer; // as _scanBuffer: no write barrier per line
+        }
+
         _start = start;
         _length = length;
         bool hasChecksum = length >= 4 && buffer[end - 3] == '*';
@@ -196,40 +205,49 @@ public sealed partial class NmeaSentence
 
         int origin = start + 1;
         int body = bodyEnd - origin; // bits 0..body-1 are inside the body
-        int n = 0;
-        int max = _fieldStart.Length - 1;
-        int[] fieldStart = _fieldStart;
-        int[] fieldEnd = _fieldEnd;
         ulong[] bits = _commaBits;
-        fieldStart[0] = origin;
-        for (int w = 0; w * 64 < body; w++)
+        int words = (body + 63) >> 6;
+        if ((body & 63) != 0)
+        {
+            bits[words - 1] &= (1UL << body) - 1; // the commas of "*HH" and beyond are not separators
+        }
+
+        // Counted first, so the split below needs no check per comma: more commas than the arrays hold is
+        // Malformed, as the portable loop finds when it meets the first one too many.
+        int commas = 0;
+        for (int w = 0; w < words; w++)
+        {
+            commas += BitOperations.PopCount(bits[w]);
+        }
+
+        if (commas > _fieldStart.Length - 1)
+        {
+            reason = (int)NmeaRejectReason.Malformed;
+            return;
+        }
+
+        int[] fieldEnd = _fieldEnd;
+        ref int ends = ref MemoryMarshal.GetArrayDataReference(fieldEnd);
+        ref int starts = ref MemoryMarshal.GetArrayDataReference(_fieldStart);
+        starts = origin;
+        nint n = 0;
+        for (int w = 0; w < words; w++)
         {
             ulong m = bits[w];
-            int left = body - (w * 64);
-            if (left < 64)
-            {
-                m &= (1UL << left) - 1;
-            }
-
+            int at = origin + (w * 64);
             while (m != 0)
             {
-                if (n == max)
-                {
-                    reason = (int)NmeaRejectReason.Malformed;
-                    return;
-                }
-
-                int comma = origin + (w * 64) + BitOperations.TrailingZeroCount(m);
-                // n < max <= the arrays' length - 1, checked above: no bounds checks in this loop.
-                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(fieldEnd), n) = comma;
+                // n < commas <= the arrays' length - 1, checked above: no bounds checks in this loop.
+                int comma = at + BitOperations.TrailingZeroCount(m);
+                Unsafe.Add(ref ends, n) = comma;
                 n++;
-                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(fieldStart), n) = comma + 1;
+                Unsafe.Add(ref starts, n) = comma + 1;
                 m &= m - 1;
             }
         }
 
-        fieldEnd[n] = bodyEnd;
-        _fields = n + 1;
+        fieldEnd[commas] = bodyEnd;
+        _fields = commas + 1;
         _invalidField = 0;
         if (hasChecksum && policy != NmeaChecksumPolicy.Ignored)
         {
@@ -284,7 +302,7 @@ public sealed partial class NmeaSentence
 
     // ---- Fixed-width field readers: the same answers as ReadInt/ReadDouble/ReadTime/ReadDate/ReadCoordinate ----
 
-    /// <summary>As <c>ReadInt(s, index, absent)</c>: one to three plain digits inline, anything else through <see cref="TryGetInt32"/>.</summary>
+    /// <summary>As <c>ReadInt(s, index, absent)</c>: one to four plain digits inline, anything else through <see cref="TryGetInt32"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int FastInt(int index, int absent)
     {
@@ -343,7 +361,7 @@ public sealed partial class NmeaSentence
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int SlowInt(int index, int absent) => TryGetInt32(index, out int value) ? value : absent;
 
-    /// <summary>As <c>ReadDouble(s, index)</c>: whole numbers of up to eight digits at once, anything else through <see cref="TryGetDouble"/>.</summary>
+    /// <summary>As <c>ReadDouble(s, index)</c>: signed numbers of up to eight characters at once, anything else through <see cref="TryGetDouble"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal double FastDouble(int index)
     {
@@ -362,12 +380,22 @@ public sealed partial class NmeaSentence
         if (n <= 8 && BitConverter.IsLittleEndian && s <= _buffer.Length - 8)
         {
             ulong u = Load64(s);
-            int dot = DotPosition(u, n);
-            if (dot < 0)
+            // A sign as the portable reader takes it (GGA's geoid separation is often negative): the value is
+            // negated after the division, as there, so -0.0 stays -0.0.
+            byte first = (byte)u;
+            bool negative = first == '-';
+            if (negative || first == '+')
+            {
+                u >>= 8;
+                n--;
+            }
+
+            int dot = DotPosition(u, n); // -1 for a sign alone, which the portable reader below names invalid
+            if (dot < 0 && n > 0)
             {
                 if (Digits(u, n, out ulong whole))
                 {
-                    return whole;
+                    return negative ? -(double)whole : whole;
                 }
             }
             else if (dot > 0 && dot < n - 1)
@@ -377,7 +405,8 @@ public sealed partial class NmeaSentence
                 ulong packed = (u & below) | ((u >> 8) & ~below);
                 if (Digits(packed, n - 1, out ulong mantissa))
                 {
-                    return mantissa / Pow10[n - 1 - dot];
+                    double v = mantissa / Pow10[n - 1 - dot];
+                    return negative ? -v : v;
                 }
             }
         }
@@ -490,7 +519,7 @@ public sealed partial class NmeaSentence
         }
 
         int next = index + 1;
-        if (n > 13 || !BitConverter.IsLittleEndian || s > _buffer.Length - 16 || next >= _fields
+        if (n > 14 || !BitConverter.IsLittleEndian || s > _buffer.Length - 16 || next >= _fields
             || EndOf(next) - StartOf(next) != 1)
         {
             return TryGetCoordinate(index, out double slow) ? slow : double.NaN;

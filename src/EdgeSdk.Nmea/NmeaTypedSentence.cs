@@ -33,6 +33,16 @@ public abstract partial class NmeaTypedSentence
             return NmeaRejectReason.MissingFields;
         }
 
+        return DecodeFields(sentence);
+    }
+
+    // MinimumFieldCount for NmeaParser, which reads its built-in decoders' once.
+    internal int MinimumFields => MinimumFieldCount;
+
+    // Decode once the field count is known to be enough: NmeaParser checks it against a table of its own decoders'
+    // minimums built once, and so saves a virtual call per sentence.
+    internal NmeaRejectReason DecodeFields(NmeaSentence sentence)
+    {
         sentence.BeginDecode();
         Talker = sentence.Talker;
         bool done = false;

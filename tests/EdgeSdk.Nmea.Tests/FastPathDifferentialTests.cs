@@ -80,6 +80,10 @@ public class FastPathDifferentialTests
     [InlineData("$GNRMC,123456,A,123456.789,N,1234567.8,E,99999999,999999999.9,000000,,,A")]
     [InlineData("$GNRMC,12345.6,A,4739.7189012345,N,12219.583621234567,W,1e5,0x1,3112999,,,A")]
     [InlineData("$GNGGA,055234.000,4739.71890,N,12219.58362,W,1,12,0.9,-12.3,M,-17.0,M,,0000")]
+    [InlineData("$GNGGA,055234.00,4739.71890123,S,12219.58362123,W,1,12,0.9,1.0,M,2.0,M,,")]
+    [InlineData("$GNGGA,055234.00,9000.00000000,N,18000.00000000,E,1,12,0.9,1.0,M,2.0,M,,")]
+    [InlineData("$GNGGA,055234.00,8959.99999999,N,18000.00000001,E,1,12,0.9,1.0,M,2.0,M,,")]
+    [InlineData("$GNGLL,0000.00000001,N,17959.99999999,W,055234.00,A,A")]
     [InlineData("$GNGGA,055234.,47.39,N,1.2,W,+1,-2,.9,12.,M,00.0,M,1.2,10000")]
     [InlineData("$GNGGA,0552,4739.,N,12219.,W,a,1a,0,1,M,2,M,3,4")]
     [InlineData("$GPGSV,3,1,12,01,40,083,46,02,17,308,,12,07,344,39,14,22,228,45*75")]
@@ -87,6 +91,9 @@ public class FastPathDifferentialTests
     [InlineData("$GLGSV,1,1,04,65,,,,66,,,,67,,,,68,,,,F")]
     [InlineData("$GAGSV,1,1,00,,,,,,,,,,,,,,,,,0")]
     [InlineData("$GPGSV,10000,1,,-0,00,000,00")]
+    [InlineData("$GNVTG,-,T,+,M,-0.0,N,-.5,K,A")]
+    [InlineData("$GNVTG,-5.,T,+1234567,M,-1234567,N,-12345.6,K,A")]
+    [InlineData("$GNVTG,--1,T,-+1,M,-1-,N,+0.000001,K,A")]
     public void Edge_values_decode_the_same_on_both_paths(string sentence)
     {
         // With and without a (correct) checksum, as a line in the middle of a stream and as the stream's last bytes.
