@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using System.Runtime.Loader;
 using EdgeSdk.Gnss;
 using EdgeSdk.Nmea;
 
@@ -9,7 +10,11 @@ namespace EdgeSdk.Bench;
 /// <c>NmeaCpu rounds FILE MILLISECONDS [contender...]</c>: one round, interleaved: each contender decodes FILE again and
 /// again for about MILLISECONDS of this thread's CPU time, in the order given, and prints
 /// <c>name ns-per-sentence-line sentence-lines accepted-per-pass</c>; <c>NmeaCpu once FILE</c>: decode and fuse the file once (a whole
-/// process, for comparing with gpsdecode). Contenders: portable, fast, portable+fuse, fast+fuse, frame-portable, frame-fast, floor.
+/// process, for comparing with gpsdecode); <c>NmeaCpu passes FILE N CONTENDER</c>: N passes of one contender and the bytes it
+/// allocated, for counting instructions with <c>perf stat -e instructions:u</c> (N minus N/2 passes cancels start-up and JIT:
+/// a figure that holds on a busy machine, where times do not); <c>NmeaCpu ab DIR_A DIR_B FILE CONTENDER SECONDS</c>: two builds
+/// of this program (each with its own libraries) loaded side by side and alternated every few passes, printing B's time
+/// over A's: small changes judged on a busy machine, where load moves separate runs by more than the change. Contenders: portable, fast, portable+fuse, fast+fuse, frame-portable, frame-fast, floor.
 /// </summary>
 public static class Program
 {
@@ -25,9 +30,27 @@ public static class Program
             return 0;
         }
 
+        if (args.Length == 4 && args[0] == "passes" && int.TryParse(args[2], out int count))
+        {
+            Func<long> pass = Contender(args[3], File.ReadAllBytes(args[1]));
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < count; i++)
+            {
+                pass();
+            }
+
+            Console.WriteLine($"{args[3]} passes {count} allocated {GC.GetAllocatedBytesForCurrentThread() - before} B");
+            return 0;
+        }
+
+        if (args.Length == 6 && args[0] == "ab" && double.TryParse(args[5], out double seconds))
+        {
+            return AlternateBuilds(args[1], args[2], File.ReadAllBytes(args[3]), args[4], seconds);
+        }
+
         if (args.Length < 3 || args[0] != "rounds" || !int.TryParse(args[2], out int budgetMs))
         {
-            Console.Error.WriteLine("usage: NmeaCpu rounds FILE MILLISECONDS [portable|fast|portable+fuse|fast+fuse|frame-portable|frame-fast|floor ...] | NmeaCpu once FILE");
+            Console.Error.WriteLine("usage: NmeaCpu rounds FILE MILLISECONDS [portable|fast|portable+fuse|fast+fuse|frame-portable|frame-fast|floor ...] | NmeaCpu once FILE | NmeaCpu passes FILE N CONTENDER");
             return 2;
         }
 
@@ -64,6 +87,58 @@ public static class Program
         }
 
         return 0;
+    }
+
+    // A/B: each build's Contender in its own load context (its own EdgeSdk libraries), both warmed up, then blocks of
+    // 8 passes alternated, each block timed by this thread's CPU time; the ratio of the sums per window of ~0.5 s of
+    // CPU, median [min-max] over windows (A/A on this VM: 0.99-1.00).
+    private static int AlternateBuilds(string dirA, string dirB, byte[] bytes, string contender, double seconds)
+    {
+        Func<long> a = BuildContender(dirA, contender, bytes), b = BuildContender(dirB, contender, bytes);
+        WarmUp(a, 100_000_000);
+        WarmUp(b, 100_000_000);
+        var ratios = new List<double>();
+        long stop = ThreadCpuNs() + (long)(seconds * 1e9);
+        while (ThreadCpuNs() < stop)
+        {
+            long ta = 0, tb = 0, windowEnd = ThreadCpuNs() + 500_000_000;
+            while (ThreadCpuNs() < windowEnd)
+            {
+                ta += Timed(a);
+                tb += Timed(b);
+            }
+
+            ratios.Add((double)tb / ta);
+        }
+
+        ratios.Sort();
+        Console.WriteLine($"{contender} B/A time {ratios[ratios.Count / 2]:F3} [{ratios[0]:F3}-{ratios[^1]:F3}] over {ratios.Count} windows");
+        return 0;
+
+        static long Timed(Func<long> pass)
+        {
+            long t0 = ThreadCpuNs();
+            for (int i = 0; i < 8; i++)
+            {
+                pass();
+            }
+
+            return ThreadCpuNs() - t0;
+        }
+    }
+
+    private static Func<long> BuildContender(string directory, string contender, byte[] bytes)
+    {
+        string dir = Path.GetFullPath(directory);
+        var context = new AssemblyLoadContext(dir);
+        context.Resolving += (c, name) =>
+        {
+            string path = Path.Combine(dir, name.Name + ".dll");
+            return File.Exists(path) ? c.LoadFromAssemblyPath(path) : null;
+        };
+        Assembly program = context.LoadFromAssemblyPath(Path.Combine(dir, "NmeaCpu.dll"));
+        MethodInfo make = program.GetType(typeof(Program).FullName!)!.GetMethod(nameof(Contender), BindingFlags.NonPublic | BindingFlags.Static)!;
+        return (Func<long>)make.Invoke(null, [contender, bytes])!;
     }
 
     // Runs pass for warmNs of CPU time, then on until the runtime has stopped compiling: the optimised tier is compiled
