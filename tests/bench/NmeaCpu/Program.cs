@@ -130,15 +130,20 @@ public static class Program
     private static Func<long> BuildContender(string directory, string contender, byte[] bytes)
     {
         string dir = Path.GetFullPath(directory);
-        var context = new AssemblyLoadContext(dir);
-        context.Resolving += (c, name) =>
-        {
-            string path = Path.Combine(dir, name.Name + ".dll");
-            return File.Exists(path) ? c.LoadFromAssemblyPath(path) : null;
-        };
+        var context = new BuildContext(dir);
         Assembly program = context.LoadFromAssemblyPath(Path.Combine(dir, "NmeaCpu.dll"));
         MethodInfo make = program.GetType(typeof(Program).FullName!)!.GetMethod(nameof(Contender), BindingFlags.NonPublic | BindingFlags.Static)!;
         return (Func<long>)make.Invoke(null, [contender, bytes])!;
+    }
+
+    // Loads the build's own copies of the libraries beside it (the default context would answer with this process's).
+    private sealed class BuildContext(string directory) : AssemblyLoadContext(Path.GetFileName(directory))
+    {
+        protected override Assembly? Load(AssemblyName name)
+        {
+            string path = Path.Combine(directory, name.Name + ".dll");
+            return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+        }
     }
 
     // Runs pass for warmNs of CPU time, then on until the runtime has stopped compiling: the optimised tier is compiled
