@@ -73,10 +73,16 @@ internal sealed class ReceiverWatchdog(GnssSource source, GnssReceiverCounters c
     }
 
     /// <summary>Checks four times per timeout until cancelled, handing each status line to <paramref name="report"/>.</summary>
+    /// <remarks>
+    /// Cancellation disposes the timer, which ends the wait with false. A cancelled wait would instead complete with an
+    /// OperationCanceledException whose stack trace the runtime captures at once: in the NativeAOT build that builds
+    /// the method-name map, about a quarter of the CPU of a one-shot <c>edgesdk fixes</c> on a 7,500-line file.
+    /// </remarks>
     public async Task RunAsync(Action<GnssStatusKind, string> report, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(timeout / 4, time);
-        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+        using CancellationTokenRegistration stop = cancellationToken.Register(static t => ((PeriodicTimer)t!).Dispose(), timer);
+        while (await timer.WaitForNextTickAsync(CancellationToken.None).ConfigureAwait(false))
         {
             if (Check() is string status)
             {

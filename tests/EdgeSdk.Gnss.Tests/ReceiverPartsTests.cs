@@ -107,6 +107,21 @@ public class ReceiverPartsTests
         Assert.False(watchdog.NavigationArrived());
     }
 
+    [Fact]
+    public async Task Stopping_the_watchdog_ends_its_run_without_an_exception()
+    {
+        // A cancelled timer wait would end in an OperationCanceledException whose stack trace the runtime captures:
+        // in the NativeAOT build a quarter of a one-shot `edgesdk fixes`. Stopping disposes the timer instead.
+        var watchdog = new ReceiverWatchdog(new RecordingSource(), new GnssReceiverCounters(), TimeSpan.FromSeconds(5), TimeProvider.System);
+        watchdog.Start(validSentences: 0);
+        using var stop = new CancellationTokenSource();
+        Task run = watchdog.RunAsync((_, _) => { }, stop.Token);
+        Assert.False(run.IsCompleted);
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(run.IsCompletedSuccessfully, $"{run.Status}");
+    }
+
     // Parser statistics with a given number of framed sentences (valid $GPTXT lines).
     private static NmeaStatistics Statistics(long validSentences)
     {
