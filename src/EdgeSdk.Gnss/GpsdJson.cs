@@ -277,32 +277,55 @@ internal static class GpsdJson
         writer.WriteRawValue(text[..length], skipInputValidation: true);
     }
 
-    // Most values a receiver sends (C/N0 45, elevation 12, HDOP 0.9, altitude 123.4) have a shortest round-trip form
-    // with no more decimals than printed: then that form padded with zeros is exactly the correctly rounded "F"
-    // output (the value is within half an ulp of it, and below 10^6 an ulp is under 10^-9), and the shortest form
-    // is cheap, where "F" with a precision goes through big-integer arithmetic (Dragon4).
+    // Most values a receiver sends (C/N0 45, elevation 12, HDOP 0.9, altitude 123.4, a latitude from ddmm.mmmm) are the
+    // double nearest to a decimal with no more decimals than printed. Such a decimal n / 10^d is found by rounding
+    // v * 10^d and checked by dividing back: n and 10^d are exact doubles, so the quotient is correctly rounded, the
+    // double that decimal parses to. When it is v, that decimal is the correctly rounded "F" output (it lies within
+    // half an ulp of v, and below 10^6 an ulp is under 10^-9, so no other d-decimal number is as close). It costs a
+    // multiplication and a division, where "F" with a precision goes through big-integer arithmetic (Dragon4) and
+    // even the shortest round-trip form through Grisu. Zero is left to "F" for its sign.
     private static bool TryShortestFixed(double v, int decimals, Span<byte> text, out int length)
     {
         length = 0;
-        if (decimals < 1 || v == 0 || Math.Abs(v) >= 1e6 || !v.TryFormat(text, out int written, default, CultureInfo.InvariantCulture))
+        if (decimals is < 1 or > 9 || v == 0 || Math.Abs(v) >= 1e6)
         {
             return false;
         }
 
-        int dot = text[..written].IndexOf((byte)'.');
-        if (text[..written].IndexOf((byte)'E') >= 0 || (dot >= 0 && written - dot - 1 > decimals))
+        double scale = Pow10[decimals];
+        long n = (long)Math.Round(v * scale);
+        if (n / scale != v)
         {
-            return false; // exponent form, or more decimals than printed: the "F" format rounds
+            return false; // more decimals than printed: the "F" format rounds
         }
 
-        int have = dot >= 0 ? written - dot - 1 : 0;
-        if (dot < 0)
+        if (n < 0)
         {
-            text[written++] = (byte)'.';
+            text[length++] = (byte)'-';
+            n = -n;
         }
 
-        text.Slice(written, decimals - have).Fill((byte)'0');
-        length = written + decimals - have;
+        // The digits of n, at least decimals + 1 of them, with the point before the last decimals.
+        Span<byte> digits = stackalloc byte[20];
+        int count = 0;
+        do
+        {
+            digits[count++] = (byte)('0' + (n % 10));
+            n /= 10;
+        }
+        while (n > 0 || count <= decimals);
+
+        for (int i = count - 1; i >= 0; i--)
+        {
+            text[length++] = digits[i];
+            if (i == decimals)
+            {
+                text[length++] = (byte)'.';
+            }
+        }
+
         return true;
     }
+
+    private static readonly double[] Pow10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
 }

@@ -55,9 +55,11 @@ public class GpsdJsonTests
     [Fact]
     public void Numbers_print_as_the_F_format_rounds_them_whatever_path_formats_them()
     {
-        // The writer prints short values from their shortest form and the rest with "F": both must give the same text.
+        // The writer prints values that are the nearest double to a short decimal from that decimal and the rest with
+        // "F": both must give the same text.
         var random = new Random(18);
-        double[] special = [0.05, 0.15, 0.25, 0.35, 1.005, 2.675, 0.125, 999999.99995, 1e-5, -1e-7, 123.45, -0.5, 1e6, 5e-10, 0.0000000005, 99.99999999951];
+        double[] special = [0.05, 0.15, 0.25, 0.35, 1.005, 2.675, 0.125, 999999.99995, 1e-5, -1e-7, 123.45, -0.5, 1e6, 5e-10, 0.0000000005, 99.99999999951,
+            -0.0001, -0.0005, 0.0004999, 45, 359.9, -179.999999999, 179.9999999995, 999999.9999, -999999.999999999, 0.1 + 0.2, 1.0 / 3];
         IEnumerable<double> values = special.Concat(Enumerable.Range(0, 4000).Select(i => (i % 4) switch
         {
             0 => random.Next(-900_000, 900_000) / 10.0, // one decimal, as receivers send
