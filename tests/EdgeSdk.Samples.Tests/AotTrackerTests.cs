@@ -96,6 +96,11 @@ public sealed class AotTrackerTests : IDisposable
         await client.GetStream().WriteAsync(sentences);
         await Await.UntilAsync(() => output.Lines.Any(l => l.StartsWith("first fix:", StringComparison.Ordinal)), () => string.Join(" | ", output.Lines));
 
+        // A new queue drew its instance ID without mapping OpenSSL (3.7 MB of a board's RSS; nothing else here needs it).
+        string maps = await File.ReadAllTextAsync($"/proc/{process.Id}/maps");
+        Assert.DoesNotContain("libssl", maps, StringComparison.Ordinal);
+        Assert.DoesNotContain("libcrypto", maps, StringComparison.Ordinal);
+
         Process.Start("kill", $"-TERM {process.Id}")!.WaitForExit();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
