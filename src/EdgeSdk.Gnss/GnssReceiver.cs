@@ -28,9 +28,9 @@ public sealed class GnssReceiver : IAsyncDisposable
     private readonly ReceiverPipeline _pipeline;
     private readonly ReceiverWatchdog _watchdog;
     private readonly ReplayPacer _pacer = new(TimeProvider.System);
-    // A live source returns what has arrived, whatever the size; a file fills it: each read of a file is a hop through
-    // the thread pool (Linux has no asynchronous file reads), so 64 KB reads instead of 4 KB took a one-shot
-    // `edgesdk fixes` on a 437 KB file from ~107 hops to 7.
+    // A live source returns what has arrived, whatever the size; a file or a pipe fills it. An asynchronous read of a
+    // file is a hop through the thread pool on Linux: 4 KB reads made ~107 of them for a one-shot `edgesdk fixes` on a
+    // 437 KB file, 64 KB reads 7 (a regular file is now read on the caller's thread anyway: StreamGnssSource).
     private readonly byte[] _buffer = new byte[64 * 1024];
     private bool _opened;
     private int _reading;

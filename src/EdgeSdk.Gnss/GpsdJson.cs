@@ -268,7 +268,7 @@ internal static class GpsdJson
         }
 
         Span<byte> text = stackalloc byte[40];
-        if (!TryShortestFixed(v, decimals, text, out int length))
+        if (!TryExactDecimal(v, decimals, text, out int length))
         {
             v.TryFormat(text, out length, decimals switch { 1 => "F1", 2 => "F2", 3 => "F3", 4 => "F4", _ => "F9" }, CultureInfo.InvariantCulture);
         }
@@ -284,7 +284,7 @@ internal static class GpsdJson
     // half an ulp of v, and below 10^6 an ulp is under 10^-9, so no other d-decimal number is as close). It costs a
     // multiplication and a division, where "F" with a precision goes through big-integer arithmetic (Dragon4) and
     // even the shortest round-trip form through Grisu. Zero is left to "F" for its sign.
-    private static bool TryShortestFixed(double v, int decimals, Span<byte> text, out int length)
+    private static bool TryExactDecimal(double v, int decimals, Span<byte> text, out int length)
     {
         length = 0;
         if (decimals is < 1 or > 9 || v == 0 || Math.Abs(v) >= 1e6)

@@ -76,7 +76,7 @@ internal sealed class ReceiverWatchdog(GnssSource source, GnssReceiverCounters c
     /// <remarks>
     /// Cancellation disposes the timer, which ends the wait with false. A cancelled wait would instead complete with an
     /// OperationCanceledException whose stack trace the runtime captures at once: in the NativeAOT build that builds
-    /// the method-name map, about a quarter of the CPU of a one-shot <c>edgesdk fixes</c> on a 7,500-line file.
+    /// the method-name map, about a fifth of the CPU of a one-shot <c>edgesdk fixes</c> on a 7,500-line file.
     /// </remarks>
     public async Task RunAsync(Action<GnssStatusKind, string> report, CancellationToken cancellationToken)
     {

@@ -738,8 +738,8 @@ public sealed class DurableQueue : IDisposable
 
     // An instance ID tells this queue's numbering from another's of the same device; it is not a secret (it travels in
     // every message), so it needs the OS's randomness but not RandomNumberGenerator, whose first use maps OpenSSL
-    // (3.7 MB of a NativeAOT tracker's RSS when nothing else, such as TLS, needs it). Random.Shared is seeded from the OS (arc4random or
-    // /dev/urandom).
+    // (3.7 MB of a NativeAOT tracker's RSS when nothing else, such as TLS, needs it). Random.Shared is seeded from the
+    // OS (arc4random or /dev/urandom).
     private static long NewInstanceId()
     {
         Span<byte> bytes = stackalloc byte[8];
