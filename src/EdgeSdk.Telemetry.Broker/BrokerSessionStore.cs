@@ -92,9 +92,33 @@ internal sealed class BrokerSessionStore
         File.Move(temporary, path, overwrite: true); // all or nothing: a crash mid-write keeps the previous file
     }
 
-    /// <summary>Re-makes the saved sessions that have not expired; other clients are asked to retry meanwhile.</summary>
+    /// <summary>
+    /// From now until <see cref="RestoreAsync"/> ends, clients other than the restoring ones are asked to retry
+    /// (ServerBusy). Called before the server listens: a client let in between listening and restoring (a tracker
+    /// retrying through the outage is quick to) could publish before its subscribers' sessions are back, and the
+    /// broker would acknowledge that with "no matching subscribers" and drop it.
+    /// </summary>
+    public void HoldClients() => _restoring = true;
+
+    /// <summary>Undoes <see cref="HoldClients"/> when the server could not start.</summary>
+    public void ReleaseClients() => _restoring = false;
+
+    /// <summary>Re-makes the saved sessions that have not expired; other clients are asked to retry until it ends (see <see cref="HoldClients"/>).</summary>
     /// <exception cref="InvalidDataException">The file is damaged; the message names it.</exception>
     public async Task RestoreAsync(int port, CancellationToken cancellationToken)
+    {
+        _restoring = true;
+        try
+        {
+            await RestoreSessionsAsync(port, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _restoring = false;
+        }
+    }
+
+    private async Task RestoreSessionsAsync(int port, CancellationToken cancellationToken)
     {
         Restored = 0;
         string path = Path.Combine(_directory, FileName);
@@ -113,25 +137,17 @@ internal sealed class BrokerSessionStore
             throw new InvalidDataException($"the broker's session file {path} is damaged ({ex.Message}); delete it to start without saved sessions", ex);
         }
 
-        _restoring = true;
-        try
+        DateTime now = DateTime.UtcNow;
+        foreach (SavedSession session in sessions)
         {
-            DateTime now = DateTime.UtcNow;
-            foreach (SavedSession session in sessions)
+            double left = session.ExpirySeconds - (now - session.DisconnectedUtc).TotalSeconds;
+            if (left <= 0 || session.Subscriptions.Length == 0)
             {
-                double left = session.ExpirySeconds - (now - session.DisconnectedUtc).TotalSeconds;
-                if (left <= 0 || session.Subscriptions.Length == 0)
-                {
-                    continue; // expired while the broker was down, as it would have while running
-                }
-
-                await RestoreSessionAsync(port, session, (uint)Math.Min(left, uint.MaxValue), cancellationToken).ConfigureAwait(false);
-                Restored++;
+                continue; // expired while the broker was down, as it would have while running
             }
-        }
-        finally
-        {
-            _restoring = false;
+
+            await RestoreSessionAsync(port, session, (uint)Math.Min(left, uint.MaxValue), cancellationToken).ConfigureAwait(false);
+            Restored++;
         }
     }
 

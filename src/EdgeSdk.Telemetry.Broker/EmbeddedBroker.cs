@@ -108,12 +108,14 @@ public sealed class EmbeddedBroker : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        _sessions?.HoldClients(); // until the saved sessions are back: no client slips in between listening and restoring
         try
         {
             await _server.StartAsync().ConfigureAwait(false);
         }
         catch (SocketException ex)
         {
+            _sessions?.ReleaseClients();
             throw new IOException($"cannot listen on 127.0.0.1:{Port}: {ex.Message} (choose another --port)", ex);
         }
 

@@ -24,6 +24,7 @@ internal sealed partial class MqttConnection : IAsyncDisposable
     private readonly SemaphoreSlim _connectLock = new(1, 1);
     private TaskCompletionSource _disconnected = NewSignal();
     private TaskCompletionSource _connected = NewSignal();
+    private long _losses;
     private MqttProtocolVersion _version = MqttProtocolVersion.V500;
 
     public MqttConnection(MqttConnectionOptions options, string clientId, Action<MqttClientOptionsBuilder, bool>? configure,
@@ -39,11 +40,23 @@ internal sealed partial class MqttConnection : IAsyncDisposable
         Client = new MqttClientFactory().CreateMqttClient();
         Client.DisconnectedAsync += e =>
         {
-            if (e.ClientWasConnected)
+            // MQTTnet raises this on a pool thread after it has torn the connection down, so it can come late: when a
+            // newer connection is up already, it is about an older one and changes nothing.
+            if (e.ClientWasConnected && !Client.IsConnected)
             {
                 LastError = e.Exception?.Message ?? e.ReasonString ?? e.Reason.ToString();
                 LogDisconnected(_logger, _options.ToString(), LastError);
-                _connected = NewSignal();
+                Interlocked.Increment(ref _losses);
+
+                // A signal that has not fired yet stays: whoever waits on it (the senders, from before the first
+                // connect) must be woken by the next connect. Replacing it orphaned them when a connection was lost
+                // while its connected callback still ran: that connect then fired the replacement, and the senders
+                // waited for ever on the old one while the publisher was connected again.
+                if (_connected.Task.IsCompleted)
+                {
+                    _connected = NewSignal();
+                }
+
                 _disconnected.TrySetResult();
                 StateChanged?.Invoke(false);
             }
@@ -85,6 +98,8 @@ internal sealed partial class MqttConnection : IAsyncDisposable
                 }
             }
             catch (Exception ex) when (ex is MqttCommunicationException or SocketException or TimeoutException or IOException or System.Security.Authentication.AuthenticationException
+                                       // MQTTnet: "not allowed to connect while connect/disconnect is pending" (the last loss still being torn down)
+                                       or InvalidOperationException
                                        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 throw new IOException($"cannot connect to the MQTT broker at {_options}: {Reason(ex)}", ex);
@@ -97,6 +112,7 @@ internal sealed partial class MqttConnection : IAsyncDisposable
             }
 
             LastError = null;
+            long losses = Interlocked.Read(ref _losses);
             _disconnected = NewSignal();
             try
             {
@@ -107,6 +123,18 @@ internal sealed partial class MqttConnection : IAsyncDisposable
                 // Half set up (not subscribed, status not sent) is worse than not connected: drop it and retry.
                 await Client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None).ConfigureAwait(false);
                 throw new IOException(ex.Message, ex);
+            }
+
+            if (!Client.IsConnected || Interlocked.Read(ref _losses) != losses)
+            {
+                // Lost while the callback ran (a broker stopping right after its CONNACK): not connected, so neither
+                // signal it nor say so; the loop connects again.
+                if (Client.IsConnected)
+                {
+                    await Client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None).ConfigureAwait(false);
+                }
+
+                throw new IOException($"the connection to the MQTT broker at {_options} was lost while it was being set up");
             }
 
             _backoff.Reset();

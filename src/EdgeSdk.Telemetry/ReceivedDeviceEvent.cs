@@ -6,7 +6,7 @@ namespace EdgeSdk.Telemetry;
 /// <param name="Kind">What happened.</param>
 /// <param name="Count">How many fixes it concerns (dropped, queued, lost).</param>
 /// <param name="Detail">One line for a human; never contains credentials.</param>
-/// <param name="Sequence">The event's own sequence number on its device (from 1 per publisher run).</param>
+/// <param name="Sequence">The event's sequence number in its device's durable event queue (with <see cref="QueueInstance"/>, unique per device).</param>
 /// <param name="SentUtc">When the device sent it.</param>
 public sealed record ReceivedDeviceEvent(string Fleet, string DeviceId, DeviceEventKind Kind, long Count, string Detail, long Sequence, DateTime SentUtc)
 {
@@ -19,6 +19,6 @@ public sealed record ReceivedDeviceEvent(string Fleet, string DeviceId, DeviceEv
     /// <summary>Driving events: how long the threshold was exceeded when the event was raised, ms; 0 otherwise.</summary>
     public double DurationMilliseconds { get; init; }
 
-    /// <summary>The numbering epoch of the event (with <see cref="Sequence"/>, unique per device): the device's event queue for driving events, one per publisher start for the publisher's own events; 0 from publishers before this field.</summary>
+    /// <summary>The numbering epoch of the event (with <see cref="Sequence"/>, unique per device): the instance of the device's durable event queue, which holds driving events and the publisher's own events alike (older publishers drew one per start for their own events); 0 from publishers before this field.</summary>
     public ulong QueueInstance { get; init; }
 }

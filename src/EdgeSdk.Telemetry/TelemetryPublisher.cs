@@ -38,11 +38,8 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
     private DurableQueue? _queue;
     private Task _writer = Task.CompletedTask, _sender = Task.CompletedTask, _connector = Task.CompletedTask;
     private long _accepted, _handoffDropped, _storeFailures, _published, _acknowledged, _rejected, _batches, _bytes;
-    private long _written, _droppedReported, _droppedAtStart, _eventSequence, _connections, _failuresAtOutage;
-    private bool _backlog, _handoffFullReported, _lostReported;
-#pragma warning disable CA5394 // A numbering epoch, not a secret (and no OpenSSL load for it, as for the queue's own).
-    private readonly ulong _diagnosticInstance = (ulong)Random.Shared.NextInt64(1, long.MaxValue);
-#pragma warning restore CA5394
+    private long _written, _droppedAtStart, _connections, _failuresAtOutage;
+    private bool _backlog, _handoffFullReported;
     private readonly Lock _healthLock = new();
     private string? _storeErrorReported;
     private volatile bool _draining, _disposing;
@@ -154,12 +151,14 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         }
 
         _droppedReported = _droppedAtStart = _queue.DroppedTotal;
+        _lostPending = _queue.Recovery.LostRecords > 0; // once per recovery: the damaged records are gone from disk now
+        EnqueueOwnEvents(reconnectedWithBacklog: false);
         _backlog = _queue.Count > 0;
         CancellationToken stop = _stop.Token;
         _writer = Task.Run(() => WriteLoopAsync(), CancellationToken.None);
         _connector = Task.Run(() => _connection.RunAsync(stop), CancellationToken.None);
         _sender = Task.Run(() => SendLoopAsync(queue, _work, SendFixesAsync, stop), CancellationToken.None);
-        _eventSender = Task.Run(() => SendLoopAsync(_eventQueue!, _eventWork, SendDrivingEventsAsync, stop), CancellationToken.None);
+        _eventSender = Task.Run(() => SendLoopAsync(_eventQueue!, _eventWork, SendEventsAsync, stop), CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -294,7 +293,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         await _writer.ConfigureAwait(false);
         await _stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_sender, _connector).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
-        await StopDrivingEventsAsync().ConfigureAwait(false);
+        await StopEventsAsync().ConfigureAwait(false);
         if (_connection.IsConnected)
         {
             try
@@ -339,7 +338,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
 
             Interlocked.Increment(ref _written);
             long dropped = queue.DroppedTotal;
-            if (dropped > _droppedReported && queue.Count >= _options.QueueCapacity && dropped - _droppedReported == 1)
+            if (queue.Count >= _options.QueueCapacity && dropped - Interlocked.Read(ref _droppedReported) == 1)
             {
                 Raise(TelemetryEventKind.FixesDropped, $"queue full ({_options.QueueCapacity} fixes): dropping the oldest", dropped);
             }
@@ -580,34 +579,14 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
 
     private async Task OnConnectedAsync(IMqttClient client, CancellationToken cancellationToken)
     {
+        // Counted from the CONNACK on: a connection lost while being set up was a connection, so the next is a reconnection.
+        bool reconnected = Interlocked.Increment(ref _connections) > 1;
         await client.PublishAsync(StatusMessage(online: true), cancellationToken).ConfigureAwait(false);
-        long dropped = _queue?.DroppedTotal ?? 0;
-        if (dropped > _droppedReported)
-        {
-            var report = new DeviceEvent { Kind = EventKind.FixesDropped, Count = (ulong)(dropped - _droppedReported), Detail = "durable queue full: oldest fixes dropped" };
-            await client.PublishAsync(Message(_eventTopic, Envelope(report)).Build(), cancellationToken).ConfigureAwait(false);
-            _droppedReported = dropped;
-        }
 
-        if (!_lostReported && _queue is { Recovery.LostRecords: > 0 } damaged)
-        {
-            var report = new DeviceEvent
-            {
-                Kind = EventKind.FixesLost,
-                Count = (ulong)damaged.Recovery.LostRecords,
-                Detail = $"durable queue damaged on disk; sequence numbers {string.Join(", ", damaged.Recovery.LostSequences)}",
-            };
-            await client.PublishAsync(Message(_eventTopic, Envelope(report)).Build(), cancellationToken).ConfigureAwait(false);
-            _lostReported = true;
-        }
-
+        // The own events go through the durable event queue (sent and removed by the event sender after the PUBACK),
+        // not straight to the broker: a PUBACK "no matching subscribers" or a drop mid-publish cannot lose them.
         int queued = _queue?.Count ?? 0;
-        if (_connections++ > 0 && queued > 0)
-        {
-            var back = new DeviceEvent { Kind = EventKind.Reconnected, Count = (ulong)queued, Detail = "connection back after an outage; sending the backlog" };
-            await client.PublishAsync(Message(_eventTopic, Envelope(back)).Build(), cancellationToken).ConfigureAwait(false);
-        }
-
+        EnqueueOwnEvents(reconnectedWithBacklog: reconnected);
         Raise(TelemetryEventKind.Connected, $"connected to {_options.Connection}", queued);
         if (_work.CurrentCount == 0)
         {
@@ -639,18 +618,6 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
             Dropped = (ulong)(_queue?.DroppedTotal ?? 0),
             SoftwareVersion = typeof(TelemetryPublisher).Assembly.GetName().Version?.ToString() ?? string.Empty,
         },
-    }.ToByteArray();
-
-    // The publisher's own events are numbered 1, 2, ... per publisher, not kept in a queue: their numbering epoch is
-    // drawn per publisher, so a platform keying events by (device, instance, sequence) does not take a restarted
-    // device's event 1 for the one it already stored.
-    private byte[] Envelope(DeviceEvent deviceEvent) => new Envelope
-    {
-        DeviceId = _options.DeviceId,
-        QueueInstance = _diagnosticInstance,
-        Sequence = (ulong)Interlocked.Increment(ref _eventSequence),
-        SentTimeUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-        Event = deviceEvent,
     }.ToByteArray();
 
     private MqttApplicationMessageBuilder Message(string topic, byte[] payload)
