@@ -1,32 +1,43 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MQTTnet;
 using MQTTnet.Formatter;
+using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 
 namespace EdgeSdk.Telemetry.Broker;
 
 /// <summary>
-/// Keeps the embedded broker's persistent sessions (client ID, session expiry, subscriptions) in a file
-/// across restarts of the process, as mosquitto's persistence does: a subscriber that is offline while
-/// the broker restarts still has its subscriptions, so what trackers publish before it is back waits for
-/// it instead of going nowhere. MQTTnet.Server has no session store of its own and no way to create a
-/// session directly, so a restored session is re-made by a short loopback connection under the client's
-/// ID (clean start false, the remaining expiry) that subscribes again and disconnects.
+/// Keeps the embedded broker's persistent sessions (client ID, session expiry, subscriptions, and the QoS 1/2
+/// messages still owed to the client) in a file across restarts of the process, as mosquitto's persistence
+/// does: a subscriber that is offline while the broker restarts still has its subscriptions, so what trackers
+/// publish before it is back waits for it instead of going nowhere, and what the broker had acknowledged to a
+/// tracker but not yet delivered (or not yet had acknowledged by the subscriber) is delivered after the restart.
+/// MQTTnet.Server has no session store of its own, no way to create a session directly and no way to read a
+/// session's queue, so a restored session is re-made by a short loopback connection under the client's ID
+/// (clean start false, the remaining expiry) that subscribes again and disconnects, and the messages owed are
+/// tracked here from MQTTnet's events (queued for the client, acknowledged by it, dropped on overflow).
 /// </summary>
 internal sealed class BrokerSessionStore
 {
     private const string FileName = "sessions.json";
     private readonly string _directory;
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, int>> _subscriptions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<SavedMessage>> _owed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _restoreConnectionsGone = new(StringComparer.Ordinal);
     private readonly string _restoreUser = $"edgesdk-restore-{Guid.NewGuid():N}";
+    private readonly MqttServer _server;
+    private readonly int _maxOwedPerClient;
     private volatile bool _restoring;
 
-    public BrokerSessionStore(string directory, MqttServer server)
+    public BrokerSessionStore(string directory, MqttServer server, int maxOwedPerClient)
     {
         _directory = directory;
+        _server = server;
+        _maxOwedPerClient = maxOwedPerClient;
         server.ValidatingConnectionAsync += e =>
         {
             if (_restoring && e.UserName != _restoreUser)
@@ -37,6 +48,52 @@ internal sealed class BrokerSessionStore
             else if (e.CleanSession == true)
             {
                 _subscriptions.TryRemove(e.ClientId, out _); // a clean start begins a new, empty session
+                _owed.TryRemove(e.ClientId, out _);
+            }
+
+            return Task.CompletedTask;
+        };
+        server.InterceptingClientEnqueueAsync += e =>
+        {
+            // Recorded before MQTTnet queues it (this event comes first), so the client's acknowledgement cannot
+            // come before the record. QoS 0 is never acknowledged and owed to no one. Bounded like MQTTnet's queue
+            // (a QoS 1 message sent at QoS 0 to a QoS 0 subscription is never acknowledged either: it stays here
+            // until pushed out, and comes once more after a restart).
+            if (e.AcceptEnqueue && e.ApplicationMessage.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce)
+            {
+                List<SavedMessage> owed = _owed.GetOrAdd(e.ReceiverClientId, _ => []);
+                lock (owed)
+                {
+                    if (owed.Count >= _maxOwedPerClient)
+                    {
+                        owed.RemoveAt(0);
+                    }
+
+                    owed.Add(SavedMessage.From(e.ApplicationMessage));
+                }
+            }
+
+            return Task.CompletedTask;
+        };
+        server.ClientAcknowledgedPublishPacketAsync += e =>
+        {
+            Forget(e.ClientId, e.PublishPacket);
+            return Task.CompletedTask;
+        };
+        server.QueuedApplicationMessageOverwrittenAsync += e =>
+        {
+            if (e.Packet is MqttPublishPacket dropped)
+            {
+                Forget(e.ReceiverClientId, dropped); // MQTTnet dropped the oldest: the client counts it as a gap
+            }
+
+            return Task.CompletedTask;
+        };
+        server.ClientDisconnectedAsync += e =>
+        {
+            if (_restoreConnectionsGone.TryRemove(e.ClientId, out TaskCompletionSource? gone))
+            {
+                gone.TrySetResult();
             }
 
             return Task.CompletedTask;
@@ -58,8 +115,29 @@ internal sealed class BrokerSessionStore
         server.SessionDeletedAsync += e =>
         {
             _subscriptions.TryRemove(e.Id, out _);
+            _owed.TryRemove(e.Id, out _);
             return Task.CompletedTask;
         };
+    }
+
+    // Acknowledged by the client, or dropped: no longer owed. Matched by content (MQTTnet's events give no common
+    // identifier); of identical copies, which one goes makes no difference.
+    private void Forget(string clientId, MqttPublishPacket packet)
+    {
+        if (!_owed.TryGetValue(clientId, out List<SavedMessage>? owed))
+        {
+            return;
+        }
+
+        byte[] payload = packet.Payload.ToArray();
+        lock (owed)
+        {
+            int index = owed.FindIndex(m => m.Topic == packet.Topic && m.Payload.AsSpan().SequenceEqual(payload));
+            if (index >= 0)
+            {
+                owed.RemoveAt(index);
+            }
+        }
     }
 
     /// <summary>Sessions restored by the last <see cref="RestoreAsync"/>.</summary>
@@ -68,12 +146,16 @@ internal sealed class BrokerSessionStore
     /// <summary>True for the loopback connections that re-make sessions (not counted as clients).</summary>
     public bool IsRestoreConnection(string? userName) => userName == _restoreUser;
 
-    /// <summary>Writes the sessions that outlive a disconnect (expiry above 0), with their subscriptions. Call while the server runs.</summary>
-    public async Task SaveAsync(MqttServer server, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the sessions that outlive a disconnect (expiry above 0), with their subscriptions and the messages
+    /// still owed to them. <paramref name="sessions"/> are read while the server runs; call this after it stopped,
+    /// so that no message is acknowledged to a publisher after the file was written.
+    /// </summary>
+    public async Task SaveAsync(IList<MqttSessionStatus> sessions, CancellationToken cancellationToken)
     {
         DateTime now = DateTime.UtcNow;
         var saved = new List<SavedSession>();
-        foreach (MqttSessionStatus session in await server.GetSessionsAsync().ConfigureAwait(false))
+        foreach (MqttSessionStatus session in sessions)
         {
             if (session.ExpiryInterval == 0 || !_subscriptions.TryGetValue(session.Id, out ConcurrentDictionary<string, int>? filters) || filters.IsEmpty)
             {
@@ -81,8 +163,17 @@ internal sealed class BrokerSessionStore
             }
 
             DateTime disconnected = session.DisconnectedTimestamp ?? now;
+            SavedMessage[] owed = [];
+            if (_owed.TryGetValue(session.Id, out List<SavedMessage>? messages))
+            {
+                lock (messages)
+                {
+                    owed = messages.ToArray();
+                }
+            }
+
             saved.Add(new SavedSession(session.Id, session.ExpiryInterval, disconnected,
-                filters.Select(f => new SavedSubscription(f.Key, f.Value)).OrderBy(f => f.Topic, StringComparer.Ordinal).ToArray()));
+                filters.Select(f => new SavedSubscription(f.Key, f.Value)).OrderBy(f => f.Topic, StringComparer.Ordinal).ToArray(), owed));
         }
 
         Directory.CreateDirectory(_directory);
@@ -154,7 +245,16 @@ internal sealed class BrokerSessionStore
     private async Task RestoreSessionAsync(int port, SavedSession session, uint expirySeconds, CancellationToken cancellationToken)
     {
         using IMqttClient client = new MqttClientFactory().CreateMqttClient();
-        await client.ConnectAsync(new MqttClientOptionsBuilder()
+        // Never acknowledge: a session kept in memory (the same broker started again) sends what it owes to
+        // this connection; unacknowledged, it stays owed and goes to the real client when it is back.
+        client.ApplicationMessageReceivedAsync += e =>
+        {
+            e.AutoAcknowledge = false;
+            return Task.CompletedTask;
+        };
+        var gone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _restoreConnectionsGone[session.ClientId] = gone;
+        MqttClientConnectResult connected = await client.ConnectAsync(new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithClientId(session.ClientId)
@@ -170,11 +270,66 @@ internal sealed class BrokerSessionStore
 
         await client.SubscribeAsync(subscribe.Build(), cancellationToken).ConfigureAwait(false);
         await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), cancellationToken).ConfigureAwait(false);
+
+        // Wait until the server has closed this connection on its side before queueing what the session is owed and
+        // letting clients in. Otherwise the real client could take the session over from a connection the server
+        // still runs; MQTTnet 5.2's send loop, taken over, drops a message it has just taken off the session's queue
+        // (read in its source; not seen in a test).
+        await gone.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        if (connected.IsSessionPresent || session.Messages is not { Length: > 0 })
+        {
+            return; // a session MQTTnet still has in memory still has its queue
+        }
+
+        // The session is offline now: what it was owed waits in its queue for the client, as before the restart.
+        MqttSessionStatus? restored = (await _server.GetSessionsAsync().ConfigureAwait(false)).FirstOrDefault(s => s.Id == session.ClientId);
+        if (restored == null)
+        {
+            return;
+        }
+
+        List<SavedMessage> owed = _owed.GetOrAdd(session.ClientId, _ => []);
+        foreach (SavedMessage message in session.Messages)
+        {
+            lock (owed)
+            {
+                owed.Add(message);
+            }
+
+            restored.TryEnqueueApplicationMessage(message.ToApplicationMessage(), out _);
+        }
     }
 
     internal sealed record SavedSubscription(string Topic, int QualityOfService);
 
-    internal sealed record SavedSession(string ClientId, uint ExpirySeconds, DateTime DisconnectedUtc, SavedSubscription[] Subscriptions);
+    internal sealed record SavedSession(string ClientId, uint ExpirySeconds, DateTime DisconnectedUtc, SavedSubscription[] Subscriptions, SavedMessage[]? Messages = null);
+
+    /// <summary>A QoS 1/2 message owed to a client: what the SDK's publishers set (content type, user properties, expiry).</summary>
+    internal sealed record SavedMessage(string Topic, byte[] Payload, int QualityOfService, string? ContentType, uint MessageExpirySeconds, SavedUserProperty[]? UserProperties)
+    {
+        public static SavedMessage From(MqttApplicationMessage m) => new(
+            m.Topic, m.Payload.ToArray(), (int)m.QualityOfServiceLevel, m.ContentType, m.MessageExpiryInterval,
+            m.UserProperties?.Select(p => new SavedUserProperty(p.Name, p.ValueBuffer.ToArray())).ToArray());
+
+        public MqttApplicationMessage ToApplicationMessage()
+        {
+            MqttApplicationMessageBuilder builder = new MqttApplicationMessageBuilder()
+                .WithTopic(Topic)
+                .WithPayload(Payload)
+                .WithQualityOfServiceLevel((MqttQualityOfServiceLevel)QualityOfService)
+                .WithContentType(ContentType)
+                .WithMessageExpiryInterval(MessageExpirySeconds);
+            foreach (SavedUserProperty p in UserProperties ?? [])
+            {
+                builder.WithUserProperty(p.Name, p.Value);
+            }
+
+            return builder.Build();
+        }
+    }
+
+    internal sealed record SavedUserProperty(string Name, byte[] Value);
 }
 
 /// <summary>Source-generated JSON for the session file (trimming- and AOT-safe).</summary>

@@ -9,11 +9,12 @@ namespace EdgeSdk.Telemetry.Broker;
 /// <c>edgesdk broker</c> run when there is no broker to hand. It can be stopped and started again on the
 /// same port, to play an outage. Persistent sessions (clean start false, a session expiry) live as long as
 /// their expiry; with a <see cref="StateDirectory"/> they also survive a restart of the process, as with
-/// mosquitto's persistence: their subscriptions are saved on stop and re-made on start, so what trackers
-/// publish before an offline subscriber is back waits for it. What waits for a disconnected persistent
-/// subscriber is kept in memory: at most <see cref="MaxPendingMessagesPerClient"/> messages each, the oldest
-/// dropped beyond that (the consumer counts them as gaps), so memory stays bounded; messages still waiting
-/// when the process stops are not saved (stop the broker after its subscribers have caught up).
+/// mosquitto's persistence: their subscriptions, and the QoS 1/2 messages still owed to them (queued, or
+/// delivered and not yet acknowledged), are saved on stop and re-made on start, so what trackers publish
+/// before an offline subscriber is back waits for it, and nothing the broker acknowledged to a tracker is lost
+/// by a restart. What waits for a disconnected persistent subscriber is kept in memory: at most
+/// <see cref="MaxPendingMessagesPerClient"/> messages each, the oldest dropped beyond that (the consumer counts
+/// them as gaps), so memory stays bounded.
 /// </summary>
 public sealed class EmbeddedBroker : IAsyncDisposable
 {
@@ -47,7 +48,7 @@ public sealed class EmbeddedBroker : IAsyncDisposable
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(options);
         StateDirectory = stateDirectory;
-        _sessions = stateDirectory == null ? null : new BrokerSessionStore(stateDirectory, _server);
+        _sessions = stateDirectory == null ? null : new BrokerSessionStore(stateDirectory, _server, maxPendingMessagesPerClient);
         _server.InterceptingPublishAsync += _ =>
         {
             Interlocked.Increment(ref _messages);
@@ -134,28 +135,20 @@ public sealed class EmbeddedBroker : IAsyncDisposable
     }
 
     /// <summary>
-    /// Saves the persistent sessions (with a <see cref="StateDirectory"/>), disconnects every client and stops
-    /// listening; <see cref="StartAsync"/> starts it again.
+    /// Disconnects every client and stops listening, then saves the persistent sessions and what they are owed
+    /// (with a <see cref="StateDirectory"/>); <see cref="StartAsync"/> starts it again.
     /// </summary>
     /// <param name="cancellationToken">Cancels saving the sessions (the broker still stops; the previous session file stays).</param>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        if (_sessions != null && _server.IsStarted)
-        {
-            try
-            {
-                await _sessions.SaveAsync(_server, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    await _server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
-                }
-            }
-        }
+        IList<MqttSessionStatus>? sessions = _sessions != null && _server.IsStarted ? await _server.GetSessionsAsync().ConfigureAwait(false) : null;
 
+        // Stop first, save after: a message acknowledged to a publisher after the file was written would be lost.
         await _server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
+        if (sessions != null)
+        {
+            await _sessions!.SaveAsync(sessions, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Stops and releases the broker.</summary>

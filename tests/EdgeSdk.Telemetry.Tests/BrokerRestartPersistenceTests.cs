@@ -1,0 +1,266 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using EdgeSdk.Telemetry.Broker;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+
+namespace EdgeSdk.Telemetry.Tests;
+
+/// <summary>
+/// The embedded broker's process restarted from its state directory: every QoS 1 message it acknowledged to a
+/// device reaches the persistent subscriber it was routed to (the loss DeviceStreamTests' own-events test saw now
+/// and then against this broker, never against mosquitto). Plain MQTTnet clients, so the only moving parts are
+/// the broker's.
+/// </summary>
+public sealed class BrokerRestartPersistenceTests
+{
+    private const string Topic = "fleet/test/own/truck-x";
+
+    [Fact]
+    public async Task Every_acknowledged_message_reaches_a_subscriber_taking_its_session_back_right_after_a_restart()
+    {
+        const int Rounds = 20;
+        var lost = new List<string>();
+        for (int round = 0; round < Rounds; round++)
+        {
+            string? missing = await RoundAsync(round);
+            if (missing != null)
+            {
+                lost.Add($"round {round}: {missing}");
+            }
+        }
+
+        Assert.True(lost.Count == 0, $"{lost.Count} of {Rounds} rounds lost acknowledged messages: {string.Join("; ", lost)}");
+    }
+
+    /// <summary>
+    /// What the broker acknowledged to a device and still owed a persistent subscriber when its process stopped:
+    /// queued while the subscriber was offline, or delivered but not yet acknowledged by it. Both must reach the
+    /// subscriber after the restart, as with mosquitto's persistence.
+    /// </summary>
+    [Theory]
+    [InlineData("queued-while-offline")]
+    [InlineData("delivered-not-acknowledged")]
+    public async Task What_the_broker_owed_a_persistent_subscriber_when_it_stopped_reaches_it_after_the_restart(string owed)
+    {
+        const int Messages = 20;
+        TimeSpan wait = TimeSpan.FromSeconds(5) * Collector.BusyMachineFactor;
+        string state = Telemetry.TempDirectory();
+        var broker = new EmbeddedBroker(stateDirectory: state);
+        int port = broker.Port;
+        var received = new ConcurrentDictionary<int, int>();
+        var holdAcknowledgements = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int delivered = 0;
+        using IMqttClient subscriber = new MqttClientFactory().CreateMqttClient();
+        subscriber.ApplicationMessageReceivedAsync += async e =>
+        {
+            int n = int.Parse(e.ApplicationMessage.ConvertPayloadToString(), System.Globalization.CultureInfo.InvariantCulture);
+            if (owed == "delivered-not-acknowledged" && !holdAcknowledgements.Task.IsCompleted)
+            {
+                Interlocked.Increment(ref delivered);
+                await holdAcknowledgements.Task; // the PUBACK waits: the message stays in flight at the broker
+                return; // delivered on a connection that is gone by now: not processed, the broker owes it
+            }
+
+            received.AddOrUpdate(n, 1, (_, c) => c + 1);
+        };
+        MqttClientOptions subscriberOptions = new MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", port)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithClientId("platform-owed")
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval(3600)
+            .WithReceiveMaximum(Messages)
+            .Build();
+        try
+        {
+            await broker.StartAsync();
+            await subscriber.ConnectAsync(subscriberOptions);
+            await subscriber.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+                .WithTopicFilter(f => f.WithTopic("fleet/test/own/#").WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)).Build());
+            if (owed == "queued-while-offline")
+            {
+                await subscriber.DisconnectAsync();
+            }
+
+            using (IMqttClient device = new MqttClientFactory().CreateMqttClient())
+            {
+                await device.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V500).WithClientId("truck-owed").Build());
+                for (int n = 0; n < Messages; n++)
+                {
+                    MqttClientPublishResult result = await device.PublishAsync(new MqttApplicationMessageBuilder()
+                        .WithTopic(Topic)
+                        .WithPayload(n.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                        .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                        .Build());
+                    Assert.Equal(MqttClientPublishReasonCode.Success, result.ReasonCode);
+                }
+            }
+
+            if (owed == "delivered-not-acknowledged")
+            {
+                await WaitAsync(() => Volatile.Read(ref delivered) > 0, wait); // the first in its handler, the rest behind it
+            }
+
+            await broker.DisposeAsync(); // the process stops
+            await WaitAsync(() => !subscriber.IsConnected, wait);
+            holdAcknowledgements.SetResult();
+            broker = new EmbeddedBroker(port, stateDirectory: state);
+            await broker.StartAsync();
+            MqttClientConnectResult back = await subscriber.ConnectAsync(subscriberOptions);
+            Assert.True(back.IsSessionPresent);
+
+            await WaitAsync(() => received.Count == Messages, wait, throwOnTimeout: false);
+            Assert.Equal(Enumerable.Range(0, Messages), received.Keys.Order());
+        }
+        finally
+        {
+            holdAcknowledgements.TrySetResult();
+            await broker.DisposeAsync();
+            Directory.Delete(state, recursive: true);
+        }
+    }
+
+    /// <summary>One restart; returns what the subscriber never got, or null.</summary>
+    private static async Task<string?> RoundAsync(int round)
+    {
+        const int Messages = 40;
+        TimeSpan wait = TimeSpan.FromSeconds(5) * Collector.BusyMachineFactor;
+        string state = Telemetry.TempDirectory();
+        var broker = new EmbeddedBroker(stateDirectory: state);
+        int port = broker.Port;
+        var received = new ConcurrentDictionary<int, int>();
+        using IMqttClient subscriber = new MqttClientFactory().CreateMqttClient();
+        subscriber.ApplicationMessageReceivedAsync += e =>
+        {
+            received.AddOrUpdate(int.Parse(e.ApplicationMessage.ConvertPayloadToString()), 1, (_, n) => n + 1);
+            return Task.CompletedTask;
+        };
+        MqttClientOptions subscriberOptions = new MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", port)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithClientId($"platform-takeover-{round}")
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval(3600)
+            .Build();
+        try
+        {
+            await broker.StartAsync();
+            await subscriber.ConnectAsync(subscriberOptions);
+            await subscriber.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+                .WithTopicFilter(f => f.WithTopic("fleet/test/own/#").WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)).Build());
+
+            // The restart of the process, with the subscriber connected when the broker stops (as the platform
+            // was): a new broker on the same port, whose sessions come only from the state directory.
+            await broker.DisposeAsync();
+            await WaitAsync(() => !subscriber.IsConnected, wait);
+            broker = new EmbeddedBroker(port, stateDirectory: state);
+
+            // Both retry through the outage, as the platform and a tracker do, and so come back the moment the
+            // broker lets clients in: the subscriber takes its restored session back (no new SUBSCRIBE, the session
+            // is present) while the device publishes.
+            using IMqttClient device = new MqttClientFactory().CreateMqttClient();
+            MqttClientOptions deviceOptions = new MqttClientOptionsBuilder()
+                .WithTcpServer("127.0.0.1", port)
+                .WithProtocolVersion(MqttProtocolVersion.V500)
+                .WithClientId($"truck-x-{round}")
+                .Build();
+            using var giveUp = new CancellationTokenSource(wait);
+            Task<MqttClientConnectResult> takeBack = ConnectWhenLetInAsync(subscriber, subscriberOptions, giveUp.Token);
+            Task<List<int>> publishing = Task.Run(async () =>
+            {
+                await ConnectWhenLetInAsync(device, deviceOptions, giveUp.Token);
+                var acknowledged = new List<int>();
+                for (int n = 0; n < Messages; n++)
+                {
+                    MqttClientPublishResult result;
+                    try
+                    {
+                        result = await device.PublishAsync(new MqttApplicationMessageBuilder()
+                            .WithTopic(Topic)
+                            .WithPayload(n.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                            .Build(), giveUp.Token);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        await ConnectWhenLetInAsync(device, deviceOptions, giveUp.Token); // not acknowledged: the broker owes nothing
+                        continue;
+                    }
+
+                    if (result.ReasonCode == MqttClientPublishReasonCode.Success)
+                    {
+                        acknowledged.Add(n); // routed to a subscriber: the broker now owes it to the platform
+                    }
+                }
+
+                return acknowledged;
+            });
+            await broker.StartAsync();
+            if (broker.SessionsRestored != 1)
+            {
+                return $"{broker.SessionsRestored} sessions restored";
+            }
+
+            List<int> acknowledged = await publishing;
+            MqttClientConnectResult connected = await takeBack;
+            if (!connected.IsSessionPresent)
+            {
+                return "the restored session was not present";
+            }
+
+            if (acknowledged.Count == 0)
+            {
+                return "nothing was routed to the restored session";
+            }
+
+            await WaitAsync(() => acknowledged.All(received.ContainsKey), wait, throwOnTimeout: false);
+            int[] missing = acknowledged.Where(n => !received.ContainsKey(n)).ToArray();
+            return missing.Length == 0 ? null : $"{missing.Length} of {acknowledged.Count} acknowledged never arrived (#{string.Join(", #", missing)})";
+        }
+        finally
+        {
+            await broker.DisposeAsync();
+            Directory.Delete(state, recursive: true);
+        }
+    }
+
+    private static async Task<MqttClientConnectResult> ConnectWhenLetInAsync(IMqttClient client, MqttClientOptions options, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                MqttClientConnectResult result = await client.ConnectAsync(options, cancellationToken);
+                if (result.ResultCode == MqttClientConnectResultCode.Success && client.IsConnected)
+                {
+                    return result;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                await Task.Yield(); // not listening yet, or ServerBusy while the saved sessions are restored
+            }
+        }
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, TimeSpan timeout, bool throwOnTimeout = true)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > timeout)
+            {
+                if (throwOnTimeout)
+                {
+                    throw new TimeoutException($"condition not met within {timeout.TotalSeconds} s");
+                }
+
+                return;
+            }
+
+            await Task.Delay(25);
+        }
+    }
+}
