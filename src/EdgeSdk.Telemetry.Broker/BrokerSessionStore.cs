@@ -129,10 +129,12 @@ internal sealed class BrokerSessionStore
             return;
         }
 
-        byte[] payload = packet.Payload.ToArray();
+        ReadOnlySequence<byte> payload = packet.Payload;
         lock (owed)
         {
-            int index = owed.FindIndex(m => m.Topic == packet.Topic && m.Payload.AsSpan().SequenceEqual(payload));
+            // Compared in place (a payload is one segment as MQTTnet reads it): no copy per acknowledgement.
+            int index = owed.FindIndex(m => m.Topic == packet.Topic && m.Payload.Length == payload.Length
+                && (payload.IsSingleSegment ? payload.FirstSpan.SequenceEqual(m.Payload) : payload.ToArray().AsSpan().SequenceEqual(m.Payload)));
             if (index >= 0)
             {
                 owed.RemoveAt(index);
