@@ -99,7 +99,9 @@ public sealed class BrokerRestartPersistenceTests
             holdAcknowledgements.SetResult();
             broker = new EmbeddedBroker(port, stateDirectory: state);
             await broker.StartAsync();
-            MqttClientConnectResult back = await subscriber.ConnectAsync(subscriberOptions);
+            // MQTTnet may still be tearing the dropped connection down ("connect/disconnect is pending"): retry until let in.
+            using var giveUp = new CancellationTokenSource(wait * Collector.BusyMachineFactor);
+            MqttClientConnectResult back = await ConnectWhenLetInAsync(subscriber, subscriberOptions, giveUp.Token);
             Assert.True(back.IsSessionPresent);
 
             await Collector.WaitUntilAsync(() => received.Count == Messages, wait, () => $"received {string.Join(", ", received.Keys.Order())}");
