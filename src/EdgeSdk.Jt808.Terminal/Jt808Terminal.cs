@@ -427,7 +427,7 @@ public sealed partial class Jt808Terminal : IAsyncDisposable
             throw new IOException($"registration refused (result {(response.Body as Jt808RegistrationResponse)?.Result.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "malformed"})");
         }
 
-        WriteAtomically(_authCodePath, registration.AuthenticationCode);
+        AtomicFile.Write(_authCodePath, registration.AuthenticationCode);
         Volatile.Write(ref _authCode, registration.AuthenticationCode);
     }
 
@@ -781,7 +781,7 @@ public sealed partial class Jt808Terminal : IAsyncDisposable
         Parameters.Set(parameters);
         try
         {
-            WriteAtomically(_parametersPath, Parameters.Serialize());
+            AtomicFile.Write(_parametersPath, Parameters.Serialize());
         }
         catch (IOException ex)
         {
@@ -911,13 +911,6 @@ public sealed partial class Jt808Terminal : IAsyncDisposable
             _lastError = ex.Message;
             return -1;
         }
-    }
-
-    private static void WriteAtomically(string path, byte[] bytes)
-    {
-        string temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, path, overwrite: true);
     }
 
     [LoggerMessage(LogLevel.Information, "JT/T 808 session ended: {Reason}")]

@@ -21,4 +21,11 @@ public sealed record ReceivedDeviceEvent(string Fleet, string DeviceId, DeviceEv
 
     /// <summary>The numbering epoch of the event (with <see cref="Sequence"/>, unique per device): the instance of the device's durable event queue, which holds driving events and the publisher's own events alike (older publishers drew one per start for their own events); 0 from publishers before this field.</summary>
     public ulong QueueInstance { get; init; }
+
+    /// <summary>
+    /// <see cref="DeviceEventKind.FixesDropped"/>: the device queue's dropped total this report runs up to
+    /// (<see cref="Count"/> = the drops since the previous report); a report whose total was seen before repeats one
+    /// (the device lost power between queuing it and noting it). 0 for other kinds and from publishers before this field.
+    /// </summary>
+    public long DroppedTotal { get; init; }
 }

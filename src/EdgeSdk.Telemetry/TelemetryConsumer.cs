@@ -447,6 +447,7 @@ public sealed partial class TelemetryConsumer : IAsyncDisposable
                     PeakMetersPerSecondSquared = deviceEvent.PeakMmPerS2 / 1000.0,
                     DurationMilliseconds = deviceEvent.DurationMs,
                     QueueInstance = envelope.QueueInstance,
+                    DroppedTotal = (long)Math.Min(deviceEvent.DroppedTotal, long.MaxValue),
                 };
                 _eventUpdates.Writer.TryWrite(eventUpdate);
                 if (_options.AcknowledgeAfterStore && envelope.Sequence <= long.MaxValue / 2)

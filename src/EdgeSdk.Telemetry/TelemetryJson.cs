@@ -72,7 +72,7 @@ public static class TelemetryJson
 
     /// <summary>
     /// A device event as one line of JSON (no newline), <c>"class":"EVENT"</c>: fleet, device, kind, count, detail,
-    /// seq (the event stream's own sequence), sent.
+    /// seq (the event stream's own sequence), dropped_total (fixes-dropped reports from publishers that send it), sent.
     /// </summary>
     public static string Format(ReceivedDeviceEvent deviceEvent)
     {
@@ -84,6 +84,11 @@ public static class TelemetryJson
             json.WriteNumber("count", deviceEvent.Count);
             json.WriteString("detail", deviceEvent.Detail);
             json.WriteNumber("seq", deviceEvent.Sequence);
+            if (deviceEvent.DroppedTotal > 0)
+            {
+                json.WriteNumber("dropped_total", deviceEvent.DroppedTotal);
+            }
+
             json.WriteString("sent", Timestamp(deviceEvent.SentUtc));
         });
     }

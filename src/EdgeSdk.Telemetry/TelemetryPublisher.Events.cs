@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using EdgeSdk.Telemetry.V1;
 using Google.Protobuf;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,11 @@ public sealed partial class TelemetryPublisher
     // events are queued, a FixesLost still to queue; and own events the full event queue dropped for a driving event.
     private long _droppedReported, _ownEventsDropped;
     private bool _lostPending;
+
+    // _droppedReported on disk, beside the event queue: the fix queue's instance and that total (16 bytes). Drops happen
+    // in outages, and a device often loses power in one (parked in a dead zone); without this file the next start took
+    // every drop so far as reported, and the drops of a run that ended before its next connect went unreported.
+    private const string DroppedReportedFile = "dropped-reported";
 
     /// <summary>Driving events accepted into the durable event queue since start.</summary>
     public long DrivingEventsAccepted => Interlocked.Read(ref _drivingAccepted);
@@ -152,6 +158,7 @@ public sealed partial class TelemetryPublisher
                     if (oldestOwn.Kind == EventKind.FixesDropped)
                     {
                         _droppedReported -= (long)oldestOwn.Count;
+                        SaveDroppedReported();
                     }
                     else if (oldestOwn.Kind == EventKind.FixesLost)
                     {
@@ -197,10 +204,17 @@ public sealed partial class TelemetryPublisher
             long dropped = queue.DroppedTotal;
             if (dropped > _droppedReported)
             {
-                var report = new DeviceEvent { Kind = EventKind.FixesDropped, Count = (ulong)(dropped - _droppedReported), Detail = "durable queue full: oldest fixes dropped" };
+                var report = new DeviceEvent
+                {
+                    Kind = EventKind.FixesDropped,
+                    Count = (ulong)(dropped - _droppedReported),
+                    DroppedTotal = (ulong)dropped,
+                    Detail = $"durable queue full: oldest fixes dropped ({dropped} in all since the queue was created)",
+                };
                 if (TryAppendEvent(report, own: true))
                 {
                     _droppedReported = dropped;
+                    SaveDroppedReported();
                 }
                 else
                 {
@@ -232,6 +246,58 @@ public sealed partial class TelemetryPublisher
                     LogEventNotQueued(_logger, back.Kind.ToString()); // a later reconnection with a backlog says it again
                 }
             }
+        }
+    }
+
+    // Called at start, after the event queue is open: the fix queue's dropped total that earlier runs reported. With
+    // no file yet (a new queue, or one from before the file), what was dropped so far counts as reported, as it did.
+    private void LoadDroppedReported(DurableQueue fixQueue)
+    {
+        string path = Path.Combine(_options.QueueDirectory, DrivingEventQueueSubdirectory, DroppedReportedFile);
+        try
+        {
+            byte[] bytes = File.ReadAllBytes(path);
+            if (bytes.Length == 16)
+            {
+                // Another instance's (the fix queue was made anew): none of this queue's drops were reported. A total
+                // above the queue's (its state older than this file after a power cut) cannot be: nothing to repeat.
+                long reported = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(8));
+                _droppedReported = BinaryPrimitives.ReadInt64LittleEndian(bytes) == fixQueue.InstanceId ? Math.Clamp(reported, 0, fixQueue.DroppedTotal) : 0;
+                return;
+            }
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogDroppedReportedNotRead(_logger, path, ex.Message);
+        }
+
+        _droppedReported = fixQueue.DroppedTotal;
+        SaveDroppedReported();
+    }
+
+    // Under _eventAppendLock (or at start, once _queue is set). A failure is logged, not thrown: the event is queued
+    // already; what it costs is a repeat after a crash (a FixesDropped whose total the platform has seen), never a loss.
+    private void SaveDroppedReported()
+    {
+        if (_queue is not { } queue)
+        {
+            return;
+        }
+
+        string path = Path.Combine(_options.QueueDirectory, DrivingEventQueueSubdirectory, DroppedReportedFile);
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, queue.InstanceId);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes[8..], _droppedReported);
+        try
+        {
+            AtomicFile.Write(path, bytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogDroppedReportedNotSaved(_logger, path, ex.Message);
         }
     }
 
@@ -294,6 +360,12 @@ public sealed partial class TelemetryPublisher
             }
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "Cannot read {Path} ({Reason}): fixes dropped before this start are taken as reported")]
+    private static partial void LogDroppedReportedNotRead(ILogger logger, string path, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Cannot write {Path} ({Reason}): after a crash the next start may report these dropped fixes again")]
+    private static partial void LogDroppedReportedNotSaved(ILogger logger, string path, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Event queue full or not writable: {Kind} not queued now; tried again at the next connect")]
     private static partial void LogEventNotQueued(ILogger logger, string kind);

@@ -150,7 +150,8 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
                 $"sequence numbers {string.Join(", ", _queue.Recovery.LostSequences)}", _queue.Recovery.LostRecords);
         }
 
-        _droppedReported = _droppedAtStart = _queue.DroppedTotal;
+        _droppedAtStart = _queue.DroppedTotal;
+        LoadDroppedReported(_queue);
         _lostPending = _queue.Recovery.LostRecords > 0; // once per recovery: the damaged records are gone from disk now
         EnqueueOwnEvents(reconnectedWithBacklog: false);
         _backlog = _queue.Count > 0;

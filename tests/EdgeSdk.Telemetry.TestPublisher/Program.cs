@@ -3,7 +3,8 @@ using EdgeSdk.Telemetry;
 using EdgeSdk.Telemetry.TestPublisher;
 
 // Usage: TestPublisher MQTT_URI DEVICE QUEUE_DIR FIRST COUNT RATE_HZ BATCH   (or: TestPublisher bench|rss MQTT_URI QUEUE_DIR,
-// or TestPublisher nmea-latency MQTT_URI QUEUE_DIR [EPOCHS] [SPEEDUP] [IDLE_GAP_MS])
+// or TestPublisher nmea-latency MQTT_URI QUEUE_DIR [EPOCHS] [SPEEDUP] [IDLE_GAP_MS], or TestPublisher drop-offline MQTT_URI
+// QUEUE_DIR CAPACITY COUNT)
 // Publishes drive fixes FIRST..FIRST+COUNT-1 at RATE_HZ, prints one line per fix queued, waits until all
 // are acknowledged, prints "drained". The tests kill it with SIGKILL part-way and start it again.
 if (args is ["bench", string uri, string dir])
@@ -22,6 +23,35 @@ if (args is ["nmea-latency", string latencyUri, string latencyDir, .. string[] m
     double speedup = more.Length > 1 ? double.Parse(more[1], System.Globalization.CultureInfo.InvariantCulture) : 1;
     double gapMs = more.Length > 2 ? double.Parse(more[2], System.Globalization.CultureInfo.InvariantCulture) : 150;
     return await NmeaLatency.RunAsync(MqttConnectionOptions.ParseBrokerUri(latencyUri), latencyDir, epochs, speedup, TimeSpan.FromMilliseconds(gapMs));
+}
+
+// A device in a dead zone: no broker, the queue fills and drops its oldest fixes; prints "dropped N" once COUNT - CAPACITY
+// are dropped and waits to be killed (the test's power cut, before any connection could report the drops).
+if (args is ["drop-offline", string offlineUri, string offlineDir, string capacityText, string countText])
+{
+    int capacity = int.Parse(capacityText, System.Globalization.CultureInfo.InvariantCulture);
+    int total = int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture);
+    await using var offline = new TelemetryPublisher(new TelemetryPublisherOptions
+    {
+        DeviceId = "truck-dead-zone",
+        Fleet = "test",
+        QueueDirectory = offlineDir,
+        QueueCapacity = capacity,
+        Connection = new MqttConnectionOptions { BrokerUri = MqttConnectionOptions.ParseBrokerUri(offlineUri) },
+    });
+    await offline.StartAsync();
+    foreach (GnssFix fix in SyntheticDrive.Fixes(total))
+    {
+        await offline.EnqueueAsync(fix);
+    }
+
+    while (offline.Counters.Dropped < total - capacity)
+    {
+        await Task.Delay(20);
+    }
+
+    Console.WriteLine($"dropped {offline.Counters.Dropped}");
+    await Task.Delay(Timeout.Infinite);
 }
 
 if (args.Length != 7)

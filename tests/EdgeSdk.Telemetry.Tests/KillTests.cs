@@ -51,11 +51,65 @@ public sealed class KillTests : IDisposable
         Assert.True(next - 1 >= 40 + 50, $"only {next - 1} fixes were queued in all");
     }
 
-    private Process StartPublisher(Mosquitto broker, int first, int count, int rateHz)
+    [Fact]
+    public async Task Fixes_dropped_in_a_dead_zone_are_reported_after_a_power_cut_and_only_once()
     {
-        string dll = typeof(SyntheticDrive).Assembly.Location;
+        // Run 1: no broker (a closed loopback port); the queue of 5 drops the oldest 7 of 12 fixes; SIGKILL before any
+        // connection could report them. Before the drops were noted on disk, the next start took them as reported.
+        using Process first = StartTestPublisher("drop-offline", $"mqtt://127.0.0.1:{ClosedLoopbackPort()}", _queue, "5", "12");
+        string? dropped = await first.StandardOutput.ReadLineAsync();
+        first.Kill();
+        await first.WaitForExitAsync();
+        Assert.Equal("dropped 7", dropped);
+
+        // Runs 2 and 3 on the same queue, the broker there: run 2 reports the 7 (with the queue's total), run 3 does not
+        // repeat them. Each queues a driving event after its start: events go in queue order, so when run 3's has
+        // arrived, a report run 3 queued at its start would have arrived before it.
+        await using Mosquitto broker = await Mosquitto.StartAsync();
+        (TelemetryConsumer platform, Collector _) = await Telemetry.ConsumerAsync(Telemetry.Connection(broker.Uri, clientId: "platform-dead-zone"));
+        await using TelemetryConsumer __ = platform;
+        var events = new System.Collections.Concurrent.ConcurrentQueue<ReceivedDeviceEvent>();
+        using var stop = new CancellationTokenSource();
+        Task reader = Task.Run(async () =>
+        {
+            await foreach (ReceivedDeviceEvent e in platform.ReadDeviceEventsAsync(stop.Token))
+            {
+                events.Enqueue(e);
+            }
+        });
+        for (int run = 2; run <= 3; run++)
+        {
+            await using TelemetryPublisher publisher = Telemetry.Publisher(Telemetry.Connection(broker.Uri), "truck-dead-zone", _queue, capacity: 5);
+            await publisher.StartAsync();
+            DateTime marker = new(2026, 12, 1, 8, run, 0, DateTimeKind.Utc);
+            Assert.True(publisher.TryEnqueueDrivingEvent(DeviceEventKind.HarshBraking, marker, 5, 300));
+            await Collector.WaitUntilAsync(() => events.Any(e => e.EventTimeUtc == marker), TimeSpan.FromSeconds(20),
+                () => string.Join(", ", events.Select(e => $"{e.Kind} {e.Count} #{e.Sequence}")));
+        }
+
+        await stop.CancelAsync();
+        await reader.ContinueWith(_ => { }, TaskScheduler.Default);
+        ReceivedDeviceEvent report = Assert.Single(events.Where(e => e.Kind == DeviceEventKind.FixesDropped).DistinctBy(e => (e.QueueInstance, e.Sequence)));
+        Assert.Equal((7L, 7L), (report.Count, report.DroppedTotal));
+    }
+
+    private static int ClosedLoopbackPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private Process StartPublisher(Mosquitto broker, int first, int count, int rateHz) =>
+        StartTestPublisher(broker.Uri.ToString(), "truck-kill", _queue, first.ToString(), count.ToString(), rateHz.ToString(), "25");
+
+    private static Process StartTestPublisher(params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (string arg in new[] { dll, broker.Uri.ToString(), "truck-kill", _queue, first.ToString(), count.ToString(), rateHz.ToString(), "25" })
+        start.ArgumentList.Add(typeof(SyntheticDrive).Assembly.Location);
+        foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
         }
