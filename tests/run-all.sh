@@ -112,6 +112,23 @@ for proj in tests/*.Tests/*.csproj; do
   [ -f "$results/$name.trx" ] || { failed=$((failed + 1)); echo "no results from $name"; }
 done
 
+# --- the NMEA fast path's narrower scans ------------------------------------------------------------------
+# The tests above ran the fast path's AVX2 scan (this VM has AVX2). Arm64 boards and NativeAOT's default x64 target
+# take its 16-byte scan, a machine without SIMD the byte loop: the same fast-path tests (differential against the
+# portable path over every capture, dirty inputs, fuzz findings) run on each of them here.
+fast_path_scans() {
+  local rc=0 env
+  for env in DOTNET_EnableAVX2=0 DOTNET_EnableHWIntrinsic=0; do
+    if ! env "$env" dotnet test tests/EdgeSdk.Nmea.Tests -c Release --no-build -nologo --filter "FullyQualifiedName~FastPath" \
+        >"$results/fast-path-${env%=0}.log" 2>&1; then
+      echo "fast-path tests failed with $env:"; tail -30 "$results/fast-path-${env%=0}.log"; rc=1
+    fi
+  done
+  return $rc
+}
+say "NMEA fast path without AVX2 and without SIMD"
+gate "fast-path differential tests with the 16-byte scan and with the byte loop" fast_path_scans
+
 # --- NuGet packages (tests/pack-gate/run.sh: pack, check metadata and symbols, install the edgesdk tool) -------
 say "NuGet packages"
 gate "packages carry their metadata and symbols; the edgesdk tool installs from .artifacts/packages" tests/pack-gate/run.sh
