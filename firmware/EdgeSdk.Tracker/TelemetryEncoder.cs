@@ -34,7 +34,7 @@ public sealed class TelemetryEncoder
     private FixRing _ring;
     private int _count, _states, _timeLength;
     private bool _online;
-    private long _queued, _dropped, _eventKind, _eventCount;
+    private long _queued, _dropped, _eventKind, _eventCount, _eventDroppedTotal;
     private byte[] _text;
 
     /// <summary>Allocates the scratch space for batches of up to <paramref name="maxFixesPerBatch"/> fixes.</summary>
@@ -103,6 +103,7 @@ public sealed class TelemetryEncoder
     /// <param name="kind">DeviceEvent.kind, e.g. <see cref="EventFixesDropped"/>.</param>
     /// <param name="sequence">The event's own sequence number (1, 2, ... per start).</param>
     /// <param name="count">DeviceEvent.count.</param>
+    /// <param name="droppedTotal">DeviceEvent.dropped_total: for fixes dropped, the ring's dropped total this report runs up to; else 0.</param>
     /// <param name="detail">UTF-8 of DeviceEvent.detail.</param>
     /// <param name="sentUnixMilliseconds">Envelope.sent_time_unix_ms.</param>
     /// <param name="queueInstance">Envelope.queue_instance: this start's numbering epoch, non-zero. Event numbers restart
@@ -110,10 +111,11 @@ public sealed class TelemetryEncoder
     /// restarted board's events for ones it already has.</param>
     /// <param name="output">Receives the bytes from index 0.</param>
     /// <returns>Bytes written, or −1 when <paramref name="output"/> is too small.</returns>
-    public int EncodeEvent(int kind, long sequence, long count, byte[] detail, long sentUnixMilliseconds, ulong queueInstance, byte[] output)
+    public int EncodeEvent(int kind, long sequence, long count, long droppedTotal, byte[] detail, long sentUnixMilliseconds, ulong queueInstance, byte[] output)
     {
         _eventKind = kind;
         _eventCount = count;
+        _eventDroppedTotal = droppedTotal;
         _text = detail;
         return WriteEnvelope((ulong)sequence, sentUnixMilliseconds, BodyEvent, queueInstance, output);
     }
@@ -280,6 +282,7 @@ public sealed class TelemetryEncoder
             WriteVarintField(w, 1, (ulong)_eventKind);
             WriteVarintField(w, 2, (ulong)_eventCount);
             WriteTextField(w, 3);
+            WriteVarintField(w, 7, (ulong)_eventDroppedTotal);
         }
     }
 

@@ -236,7 +236,7 @@ public sealed class TrackerApp
         bool ok = _mqtt.Publish(_statusTopic, _tx, length, true) && ReportDropped();
         if (ok && Connections > 1 && _ring.Count > 0)
         {
-            length = _encoder.EncodeEvent(TelemetryEncoder.EventReconnected, ++_eventSequence, _ring.Count, _reconnectedDetail, sent, _options.QueueInstance, _tx);
+            length = _encoder.EncodeEvent(TelemetryEncoder.EventReconnected, ++_eventSequence, _ring.Count, 0, _reconnectedDetail, sent, _options.QueueInstance, _tx);
             ok = _mqtt.Publish(_eventTopic, _tx, length, false);
         }
 
@@ -259,7 +259,7 @@ public sealed class TrackerApp
             return true;
         }
 
-        int length = _encoder.EncodeEvent(TelemetryEncoder.EventFixesDropped, ++_eventSequence, dropped - _droppedReported, _droppedDetail, _clock.UtcNowUnixMilliseconds, _options.QueueInstance, _tx);
+        int length = _encoder.EncodeEvent(TelemetryEncoder.EventFixesDropped, ++_eventSequence, dropped - _droppedReported, dropped, _droppedDetail, _clock.UtcNowUnixMilliseconds, _options.QueueInstance, _tx);
         if (!_mqtt.Publish(_eventTopic, _tx, length, false))
         {
             return false;

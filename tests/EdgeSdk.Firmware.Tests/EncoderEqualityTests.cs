@@ -190,21 +190,21 @@ public class EncoderEqualityTests
     }
 
     [Theory]
-    [InlineData(TelemetryEncoder.EventFixesDropped, 1, 42, "fix ring full: oldest fixes dropped")]
-    [InlineData(TelemetryEncoder.EventReconnected, 300, 0, "")]
-    [InlineData(TelemetryEncoder.EventFixesDropped, long.MaxValue, long.MaxValue, "détail 京 \U0001F69A")]
-    public void Event_envelopes_are_the_same_bytes(int kind, long sequence, long count, string detail)
+    [InlineData(TelemetryEncoder.EventFixesDropped, 1, 42, 142, "fix ring full: oldest fixes dropped")]
+    [InlineData(TelemetryEncoder.EventReconnected, 300, 0, 0, "")]
+    [InlineData(TelemetryEncoder.EventFixesDropped, long.MaxValue, long.MaxValue, long.MaxValue, "détail 京 \U0001F69A")]
+    public void Event_envelopes_are_the_same_bytes(int kind, long sequence, long count, long droppedTotal, string detail)
     {
         byte[] expected = new Envelope
         {
             DeviceId = "京A12345",
             Sequence = (ulong)sequence,
             SentTimeUnixMs = 1_764_460_800_000,
-            Event = new DeviceEvent { Kind = (EventKind)kind, Count = (ulong)count, Detail = detail },
+            Event = new DeviceEvent { Kind = (EventKind)kind, Count = (ulong)count, Detail = detail, DroppedTotal = (ulong)droppedTotal },
             QueueInstance = 0x8000_0000_0000_0001UL,
         }.ToByteArray();
         byte[] buffer = new byte[256];
-        int length = new TelemetryEncoder("京A12345", 1).EncodeEvent(kind, sequence, count, Utf8.GetBytes(detail), 1_764_460_800_000, 0x8000_0000_0000_0001UL, buffer);
+        int length = new TelemetryEncoder("京A12345", 1).EncodeEvent(kind, sequence, count, droppedTotal, Utf8.GetBytes(detail), 1_764_460_800_000, 0x8000_0000_0000_0001UL, buffer);
         Assert.Equal(Convert.ToHexString(expected), Convert.ToHexString(buffer, 0, length));
     }
 
