@@ -34,6 +34,8 @@ public sealed partial class TelemetryPublisher
     // every drop so far as reported, and the drops of a run that ended before its next connect went unreported.
     private const string DroppedReportedFile = "dropped-reported";
 
+    private string DroppedReportedPath => Path.Combine(_options.QueueDirectory, DrivingEventQueueSubdirectory, DroppedReportedFile);
+
     /// <summary>Driving events accepted into the durable event queue since start.</summary>
     public long DrivingEventsAccepted => Interlocked.Read(ref _drivingAccepted);
 
@@ -253,7 +255,7 @@ public sealed partial class TelemetryPublisher
     // no file yet (a new queue, or one from before the file), what was dropped so far counts as reported, as it did.
     private void LoadDroppedReported(DurableQueue fixQueue)
     {
-        string path = Path.Combine(_options.QueueDirectory, DrivingEventQueueSubdirectory, DroppedReportedFile);
+        string path = DroppedReportedPath;
         try
         {
             byte[] bytes = File.ReadAllBytes(path);
@@ -287,7 +289,7 @@ public sealed partial class TelemetryPublisher
             return;
         }
 
-        string path = Path.Combine(_options.QueueDirectory, DrivingEventQueueSubdirectory, DroppedReportedFile);
+        string path = DroppedReportedPath;
         Span<byte> bytes = stackalloc byte[16];
         BinaryPrimitives.WriteInt64LittleEndian(bytes, queue.InstanceId);
         BinaryPrimitives.WriteInt64LittleEndian(bytes[8..], _droppedReported);
