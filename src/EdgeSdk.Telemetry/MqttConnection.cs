@@ -25,6 +25,7 @@ internal sealed partial class MqttConnection : IAsyncDisposable
     private TaskCompletionSource _disconnected = NewSignal();
     private TaskCompletionSource _connected = NewSignal();
     private long _losses;
+    private string? _dropReason; // why DropAsync closed the connection, for the loss it causes
     private MqttProtocolVersion _version = MqttProtocolVersion.V500;
 
     public MqttConnection(MqttConnectionOptions options, string clientId, Action<MqttClientOptionsBuilder, bool>? configure,
@@ -44,7 +45,7 @@ internal sealed partial class MqttConnection : IAsyncDisposable
             // newer connection is up already, it is about an older one and changes nothing.
             if (e.ClientWasConnected && !Client.IsConnected)
             {
-                LastError = e.Exception?.Message ?? e.ReasonString ?? e.Reason.ToString();
+                LastError = Interlocked.Exchange(ref _dropReason, null) ?? e.Exception?.Message ?? e.ReasonString ?? e.Reason.ToString();
                 LogDisconnected(_logger, _options.ToString(), LastError);
                 Interlocked.Increment(ref _losses);
 
@@ -174,6 +175,31 @@ internal sealed partial class MqttConnection : IAsyncDisposable
             }
 
             await _disconnected.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Closes a connection that no longer answers (a request's answer did not come within its timeout), so that
+    /// <see cref="RunAsync"/> connects anew. MQTTnet pings only after a keep-alive period in which it sent nothing, so a
+    /// sender that keeps retrying on a dead link (a tunnel, a cellular address changed under a half-open TCP
+    /// connection) would otherwise wait for TCP to give up, about 15 minutes with Linux's defaults.
+    /// </summary>
+    public async Task DropAsync(string reason)
+    {
+        if (!Client.IsConnected)
+        {
+            return;
+        }
+
+        _dropReason = reason;
+        try
+        {
+            using var timeout = new CancellationTokenSource(_options.ConnectTimeout);
+            await Client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException or InvalidOperationException or IOException)
+        {
+            // Dead already, or being torn down: the loss is reported by DisconnectedAsync either way.
         }
     }
 

@@ -1,0 +1,45 @@
+using EdgeSdk.Gnss;
+using EdgeSdk.Telemetry.TestPublisher;
+
+namespace EdgeSdk.Telemetry.Tests;
+
+public sealed class DeadLinkTests : IDisposable
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10); // WaitUntilAsync allows a busy machine 6 times that
+    private readonly string _queue = Telemetry.TempDirectory();
+
+    public void Dispose() => Directory.Delete(_queue, recursive: true);
+
+    [Fact]
+    public async Task A_connection_that_stops_answering_is_replaced_and_the_fixes_sent_into_it_arrive()
+    {
+        // The publisher reaches mosquitto through a relay whose open connection then goes silent for good (a tunnel, a
+        // new cellular address): no FIN, no RST. MQTTnet pings only after a keep-alive period without sending, and the
+        // publisher kept retrying on that connection, so before this it waited for TCP to give up (~15 min).
+        await using Mosquitto broker = await Mosquitto.StartAsync();
+        (TelemetryConsumer consumer, Collector collector) = await Telemetry.ConsumerAsync(Telemetry.Connection(broker.Uri, clientId: "platform-dead-link"));
+        await using TelemetryConsumer _ = consumer;
+        await using var proxy = new FreezingProxy(broker.Port);
+        MqttConnectionOptions connection = Telemetry.Connection(proxy.Uri) with { ConnectTimeout = TimeSpan.FromSeconds(1) }; // keep-alive: the default 15 s
+        await using TelemetryPublisher publisher = Telemetry.Publisher(connection, "truck-tunnel", _queue, batch: 2);
+        await publisher.StartAsync();
+        GnssFix[] fixes = SyntheticDrive.Fixes(20).ToArray();
+        foreach (GnssFix fix in fixes[..10])
+        {
+            Assert.True(publisher.TryEnqueue(fix));
+        }
+
+        await Collector.WaitUntilAsync(() => publisher.Counters.Acknowledged == 10, Wait, () => $"{publisher.Counters}");
+        proxy.FreezeOpenConnections();
+        foreach (GnssFix fix in fixes[10..])
+        {
+            Assert.True(publisher.TryEnqueue(fix));
+        }
+
+        await Collector.WaitUntilAsync(() => publisher.Counters.Acknowledged == 20, Wait, () => $"{publisher.Counters}; relay connections {proxy.Connections}");
+        await Collector.WaitUntilAsync(() => collector.Sequences("truck-tunnel").Distinct().Count() == 20, Wait, () => $"{consumer.Counters}");
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), collector.Sequences("truck-tunnel").Distinct().Order());
+        Assert.InRange(proxy.Connections, 2, 10);
+        Assert.Equal(0, consumer.Counters.Gaps);
+    }
+}
