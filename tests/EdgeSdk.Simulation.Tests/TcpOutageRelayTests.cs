@@ -54,6 +54,29 @@ public sealed class TcpOutageRelayTests
     }
 
     [Fact]
+    public async Task Silence_leaves_the_open_connection_open_and_unanswered_and_relays_new_ones()
+    {
+        await using var echo = new EchoServer();
+        await using var relay = new TcpOutageRelay(echo.EndPoint);
+        using TcpClient before = await ConnectAsync(relay);
+        await RoundTripAsync(before, [1, 2, 3]);
+
+        relay.Silence();
+
+        // A write still succeeds (into the socket buffer); no echo and no close comes back (a dead link, not a cut one).
+        await before.GetStream().WriteAsync(new byte[] { 7, 8 });
+        using (var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await before.GetStream().ReadExactlyAsync(new byte[1], quiet.Token));
+        }
+
+        using TcpClient after = await ConnectAsync(relay);
+        Assert.Equal(new byte[] { 4, 5 }, await RoundTripAsync(after, [4, 5]));
+        Assert.Equal(2, relay.Relayed);
+        Assert.False(relay.IsDown);
+    }
+
+    [Fact]
     public async Task An_upstream_that_does_not_answer_closes_the_client_and_is_counted()
     {
         var unused = new TcpListener(IPAddress.Loopback, 0);

@@ -1,4 +1,6 @@
+using System.Net;
 using EdgeSdk.Gnss;
+using EdgeSdk.Simulation.Faults;
 using EdgeSdk.Telemetry.TestPublisher;
 
 namespace EdgeSdk.Telemetry.Tests;
@@ -19,8 +21,8 @@ public sealed class DeadLinkTests : IDisposable
         await using Mosquitto broker = await Mosquitto.StartAsync();
         (TelemetryConsumer consumer, Collector collector) = await Telemetry.ConsumerAsync(Telemetry.Connection(broker.Uri, clientId: "platform-dead-link"));
         await using TelemetryConsumer _ = consumer;
-        await using var proxy = new FreezingProxy(broker.Port);
-        MqttConnectionOptions connection = Telemetry.Connection(proxy.Uri) with { ConnectTimeout = TimeSpan.FromSeconds(1) }; // keep-alive: the default 15 s
+        await using var relay = new TcpOutageRelay(new IPEndPoint(IPAddress.Loopback, broker.Port));
+        MqttConnectionOptions connection = Telemetry.Connection(new Uri($"mqtt://127.0.0.1:{relay.Port}")) with { ConnectTimeout = TimeSpan.FromSeconds(1) }; // keep-alive: the default 15 s
         await using TelemetryPublisher publisher = Telemetry.Publisher(connection, "truck-tunnel", _queue, batch: 2);
         await publisher.StartAsync();
         GnssFix[] fixes = SyntheticDrive.Fixes(20).ToArray();
@@ -30,16 +32,16 @@ public sealed class DeadLinkTests : IDisposable
         }
 
         await Collector.WaitUntilAsync(() => publisher.Counters.Acknowledged == 10, Wait, () => $"{publisher.Counters}");
-        proxy.FreezeOpenConnections();
+        relay.Silence();
         foreach (GnssFix fix in fixes[10..])
         {
             Assert.True(publisher.TryEnqueue(fix));
         }
 
-        await Collector.WaitUntilAsync(() => publisher.Counters.Acknowledged == 20, Wait, () => $"{publisher.Counters}; relay connections {proxy.Connections}");
+        await Collector.WaitUntilAsync(() => publisher.Counters.Acknowledged == 20, Wait, () => $"{publisher.Counters}; relayed connections {relay.Relayed}");
         await Collector.WaitUntilAsync(() => collector.Sequences("truck-tunnel").Distinct().Count() == 20, Wait, () => $"{consumer.Counters}");
         Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), collector.Sequences("truck-tunnel").Distinct().Order());
-        Assert.InRange(proxy.Connections, 2, 10);
+        Assert.InRange(relay.Relayed, 2, 10);
         Assert.Equal(0, consumer.Counters.Gaps);
     }
 }

@@ -14,6 +14,7 @@ namespace EdgeSdk.Simulation.Faults;
 /// // point the client at 127.0.0.1:relay.Port, then:
 /// relay.TakeDown();   // the client's connection drops; reconnects are refused (counted in Refused)
 /// relay.BringUp();    // the next reconnect is relayed again
+/// relay.Silence();    // the open connections go silent, not closed (a tunnel); new ones are relayed
 /// </code></example>
 public sealed class TcpOutageRelay : IAsyncDisposable
 {
@@ -21,6 +22,7 @@ public sealed class TcpOutageRelay : IAsyncDisposable
     private readonly IPEndPoint _upstream;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<TcpClient> _open = [];
+    private readonly HashSet<TcpClient> _silent = []; // under the _open lock
     private readonly Task _accept;
     private volatile bool _down;
     private int _refused, _relayed, _upstreamFailures, _disposed;
@@ -62,6 +64,21 @@ public sealed class TcpOutageRelay : IAsyncDisposable
             }
 
             _open.Clear();
+            _silent.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The connections relayed now go silent for good: nothing more is forwarded either way and none is closed (no
+    /// FIN, no RST), as when a vehicle enters a tunnel or its cellular address changes under a TCP connection: the
+    /// client's writes still succeed into its socket buffer and no answer ever comes. New connections are relayed
+    /// (coverage is back). <see cref="TakeDown"/> or disposing closes the silent ones.
+    /// </summary>
+    public void Silence()
+    {
+        lock (_open)
+        {
+            _silent.UnionWith(_open);
         }
     }
 
@@ -131,9 +148,26 @@ public sealed class TcpOutageRelay : IAsyncDisposable
 
     private async Task PumpAsync(TcpClient from, TcpClient to)
     {
+        bool silent = false;
         try
         {
-            await from.GetStream().CopyToAsync(to.GetStream()).ConfigureAwait(false);
+            NetworkStream input = from.GetStream(), output = to.GetStream();
+            byte[] buffer = new byte[16 * 1024];
+            while (true)
+            {
+                int n = await input.ReadAsync(buffer).ConfigureAwait(false);
+                lock (_open)
+                {
+                    silent = _silent.Contains(from);
+                }
+
+                if (silent || n == 0)
+                {
+                    return; // silent: what came (bytes or a close) is lost on the dead link, both sockets stay open
+                }
+
+                await output.WriteAsync(buffer.AsMemory(0, n)).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or SocketException or InvalidOperationException)
         {
@@ -141,14 +175,19 @@ public sealed class TcpOutageRelay : IAsyncDisposable
         }
         finally
         {
-            lock (_open)
+            if (!silent)
             {
-                _open.Remove(from);
-                _open.Remove(to);
-            }
+                lock (_open)
+                {
+                    _open.Remove(from);
+                    _open.Remove(to);
+                    _silent.Remove(from);
+                    _silent.Remove(to);
+                }
 
-            from.Dispose();
-            to.Dispose();
+                from.Dispose();
+                to.Dispose();
+            }
         }
     }
 }
