@@ -153,7 +153,7 @@ internal sealed class BrokerSessionStore
     /// still owed to them. <paramref name="sessions"/> are read while the server runs; call this after it stopped,
     /// so that no message is acknowledged to a publisher after the file was written.
     /// </summary>
-    public async Task SaveAsync(IList<MqttSessionStatus> sessions, CancellationToken cancellationToken)
+    public void Save(IList<MqttSessionStatus> sessions)
     {
         DateTime now = DateTime.UtcNow;
         var saved = new List<SavedSession>();
@@ -180,9 +180,9 @@ internal sealed class BrokerSessionStore
 
         Directory.CreateDirectory(_directory);
         string path = Path.Combine(_directory, FileName);
-        string temporary = path + ".tmp";
-        await File.WriteAllBytesAsync(temporary, JsonSerializer.SerializeToUtf8Bytes(saved.ToArray(), SessionJson.Default.SavedSessionArray), cancellationToken).ConfigureAwait(false);
-        File.Move(temporary, path, overwrite: true); // all or nothing: a crash mid-write keeps the previous file
+        // All or nothing, flushed to disk before the rename: a crash or power cut keeps the previous file, never an
+        // empty one (a rename can reach the disk before the data it names).
+        AtomicFile.Write(path, JsonSerializer.SerializeToUtf8Bytes(saved.ToArray(), SessionJson.Default.SavedSessionArray));
     }
 
     /// <summary>

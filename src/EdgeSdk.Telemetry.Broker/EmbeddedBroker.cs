@@ -147,7 +147,8 @@ public sealed class EmbeddedBroker : IAsyncDisposable
         await _server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
         if (sessions != null)
         {
-            await _sessions!.SaveAsync(sessions, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            _sessions!.Save(sessions);
         }
     }
 

@@ -1,4 +1,4 @@
-namespace EdgeSdk.Telemetry;
+namespace EdgeSdk;
 
 // Replaces a small file all or nothing: written to a temporary file, flushed to disk, then renamed over the old one,
 // so a crash or power cut at any point leaves either the old content or the new, never a torn or empty file.
