@@ -231,7 +231,9 @@ internal sealed partial class MqttConnection : IAsyncDisposable
             .WithTcpServer(_options.BrokerUri.Host, _options.Port)
             .WithClientId(_clientId)
             .WithProtocolVersion(_version)
-            .WithTimeout(_options.ConnectTimeout)
+            // MQTTnet's one timeout covers every wait for an answer (CONNACK, PUBACK, SUBACK, ping); connecting is
+            // also bounded by our own ConnectTimeout below, and a publish by AcknowledgeTimeout (TelemetryPublisher).
+            .WithTimeout(_options.ConnectTimeout > _options.AcknowledgeTimeout ? _options.ConnectTimeout : _options.AcknowledgeTimeout)
             .WithKeepAlivePeriod(_options.KeepAlive)
             .WithCleanStart(true);
         if (_options.Username != null)

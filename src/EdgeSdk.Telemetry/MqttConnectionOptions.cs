@@ -73,6 +73,14 @@ public sealed record MqttConnectionOptions
     /// <summary>How long one connection attempt may take (default 5 s).</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a QoS 1 message may wait for the broker's acknowledgement before the connection is taken for dead,
+    /// closed and made anew (default 10 s). A silent link (a tunnel, a changed cellular address) is noticed after
+    /// this; a link slower than this round trip (a congested cell, a loaded broker) would reconnect for every
+    /// message, so it is kept apart from <see cref="ConnectTimeout"/> and set well above the slowest round trip.
+    /// </summary>
+    public TimeSpan AcknowledgeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>MQTT keep-alive; a dead link is noticed after about 1.5 times this (default 15 s).</summary>
     public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(15);
 

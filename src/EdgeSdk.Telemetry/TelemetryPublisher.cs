@@ -499,18 +499,17 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         }
     }
 
-    // No PUBACK within the connect timeout (MQTTnet's) or twice it (ours): the link is taken for dead and closed (MqttConnection.DropAsync), and
+    // No PUBACK within the acknowledge timeout: the link is taken for dead and closed (MqttConnection.DropAsync), and
     // the message goes again on the next connection; retrying on the same one could wait for TCP's own timeout.
     private async Task<MqttClientPublishResult> PublishWithTimeoutAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
-        TimeSpan limit = _options.Connection.ConnectTimeout * 2;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(limit);
+        timeout.CancelAfter(_options.Connection.AcknowledgeTimeout);
         try
         {
             return await _connection.Client.PublishAsync(message, timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is MqttCommunicationTimedOutException // MQTTnet's own timeout (the connect timeout)
+        catch (Exception ex) when (ex is MqttCommunicationTimedOutException // MQTTnet's own timeout (never shorter than ours)
                                    || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             string reason = $"no acknowledgement from the broker in time: connection taken for dead, connecting anew";

@@ -77,6 +77,35 @@ public sealed class TcpOutageRelayTests
     }
 
     [Fact]
+    public async Task Latency_delays_bytes_each_way_in_order_and_keeps_the_connection()
+    {
+        await using var echo = new EchoServer();
+        await using var relay = new TcpOutageRelay(echo.EndPoint);
+        using TcpClient client = await ConnectAsync(relay);
+        await RoundTripAsync(client, [1]);
+
+        relay.Latency = TimeSpan.FromMilliseconds(400);
+
+        // Out and back: at least twice the latency (a busy machine only adds to it); two writes arrive in order.
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        await client.GetStream().WriteAsync(new byte[] { 2, 3 });
+        await client.GetStream().WriteAsync(new byte[] { 4 });
+        var answer = new byte[3];
+        using (var timeout = new CancellationTokenSource(Timeout))
+        {
+            await client.GetStream().ReadExactlyAsync(answer, timeout.Token);
+        }
+
+        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(start) >= TimeSpan.FromMilliseconds(800), "the round trip took less than twice the latency");
+        Assert.Equal(new byte[] { 2, 3, 4 }, answer);
+        Assert.Equal(TimeSpan.FromMilliseconds(400), relay.Latency);
+
+        relay.Latency = TimeSpan.Zero;
+        Assert.Equal(new byte[] { 5 }, await RoundTripAsync(client, [5]));
+        Assert.Equal(1, relay.Relayed);
+    }
+
+    [Fact]
     public async Task An_upstream_that_does_not_answer_closes_the_client_and_is_counted()
     {
         var unused = new TcpListener(IPAddress.Loopback, 0);

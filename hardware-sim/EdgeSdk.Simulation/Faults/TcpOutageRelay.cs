@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Threading.Channels;
 
 namespace EdgeSdk.Simulation.Faults;
 
@@ -15,6 +17,7 @@ namespace EdgeSdk.Simulation.Faults;
 /// relay.TakeDown();   // the client's connection drops; reconnects are refused (counted in Refused)
 /// relay.BringUp();    // the next reconnect is relayed again
 /// relay.Silence();    // the open connections go silent, not closed (a tunnel); new ones are relayed
+/// relay.Latency = TimeSpan.FromSeconds(2); // every byte arrives 2 s late (a congested cell, a loaded server)
 /// </code></example>
 public sealed class TcpOutageRelay : IAsyncDisposable
 {
@@ -25,6 +28,7 @@ public sealed class TcpOutageRelay : IAsyncDisposable
     private readonly HashSet<TcpClient> _silent = []; // under the _open lock
     private readonly Task _accept;
     private volatile bool _down;
+    private long _latencyTicks; // Stopwatch ticks
     private int _refused, _relayed, _upstreamFailures, _disposed;
 
     /// <summary>Starts relaying from a free loopback port (<see cref="Port"/>) to <paramref name="upstream"/>.</summary>
@@ -80,6 +84,16 @@ public sealed class TcpOutageRelay : IAsyncDisposable
         {
             _silent.UnionWith(_open);
         }
+    }
+
+    /// <summary>
+    /// How late every relayed byte arrives, either way, on open and new connections alike (default zero): a congested
+    /// cellular link or a loaded server, slow but alive. Applies to bytes read from now on; order is kept.
+    /// </summary>
+    public TimeSpan Latency
+    {
+        get => Stopwatch.GetElapsedTime(0, Volatile.Read(ref _latencyTicks));
+        set => Volatile.Write(ref _latencyTicks, (long)(Math.Max(0, value.TotalSeconds) * Stopwatch.Frequency));
     }
 
     /// <summary>Comes back: the next connection is relayed again.</summary>
@@ -146,12 +160,16 @@ public sealed class TcpOutageRelay : IAsyncDisposable
         }
     }
 
+    // Reads one direction and hands each read to ForwardAsync with the time it is due (now + Latency), so a slow link
+    // delays bytes without holding back the reads behind them.
     private async Task PumpAsync(TcpClient from, TcpClient to)
     {
-        bool silent = false;
+        bool silent = false, ended = false;
+        var pending = Channel.CreateUnbounded<(long Due, byte[] Bytes)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        Task forward = ForwardAsync(pending.Reader, from, to);
         try
         {
-            NetworkStream input = from.GetStream(), output = to.GetStream();
+            NetworkStream input = from.GetStream();
             byte[] buffer = new byte[16 * 1024];
             while (true)
             {
@@ -163,10 +181,11 @@ public sealed class TcpOutageRelay : IAsyncDisposable
 
                 if (silent || n == 0)
                 {
+                    ended = n == 0;
                     return; // silent: what came (bytes or a close) is lost on the dead link, both sockets stay open
                 }
 
-                await output.WriteAsync(buffer.AsMemory(0, n)).ConfigureAwait(false);
+                pending.Writer.TryWrite((Stopwatch.GetTimestamp() + Volatile.Read(ref _latencyTicks), buffer[..n]));
             }
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or SocketException or InvalidOperationException)
@@ -175,19 +194,52 @@ public sealed class TcpOutageRelay : IAsyncDisposable
         }
         finally
         {
+            pending.Writer.TryComplete();
+            if (ended)
+            {
+                await forward.ConfigureAwait(false); // a close comes after the bytes before it
+            }
+
             if (!silent)
             {
-                lock (_open)
-                {
-                    _open.Remove(from);
-                    _open.Remove(to);
-                    _silent.Remove(from);
-                    _silent.Remove(to);
-                }
-
-                from.Dispose();
-                to.Dispose();
+                Close(from, to);
             }
         }
+    }
+
+    private async Task ForwardAsync(ChannelReader<(long Due, byte[] Bytes)> pending, TcpClient from, TcpClient to)
+    {
+        try
+        {
+            NetworkStream output = to.GetStream();
+            await foreach ((long due, byte[] bytes) in pending.ReadAllAsync().ConfigureAwait(false))
+            {
+                // Never early: a timer may round its due time down by up to a millisecond.
+                for (TimeSpan wait; (wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due)) > TimeSpan.Zero;)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds))).ConfigureAwait(false);
+                }
+
+                await output.WriteAsync(bytes).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or SocketException or InvalidOperationException)
+        {
+            Close(from, to); // the receiving side went away: the pair is closed, which ends the read in PumpAsync
+        }
+    }
+
+    private void Close(TcpClient from, TcpClient to)
+    {
+        lock (_open)
+        {
+            _open.Remove(from);
+            _open.Remove(to);
+            _silent.Remove(from);
+            _silent.Remove(to);
+        }
+
+        from.Dispose();
+        to.Dispose();
     }
 }
