@@ -56,10 +56,10 @@ internal sealed class BrokerSessionStore
         server.InterceptingClientEnqueueAsync += e =>
         {
             // Recorded before MQTTnet queues it (this event comes first), so the client's acknowledgement cannot
-            // come before the record. QoS 0 is never acknowledged and owed to no one. Bounded like MQTTnet's queue
-            // (a QoS 1 message sent at QoS 0 to a QoS 0 subscription is never acknowledged either: it stays here
-            // until pushed out, and comes once more after a restart).
-            if (e.AcceptEnqueue && e.ApplicationMessage.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce)
+            // come before the record. What goes out at QoS 0 (a QoS 0 message, or any message to a QoS 0
+            // subscription) is never acknowledged and owed to no one: recorded, it would stay until pushed out and
+            // come once more after a restart. Bounded like MQTTnet's queue.
+            if (e.AcceptEnqueue && DeliveredQos(e.ReceiverClientId, e.ApplicationMessage) != MqttQualityOfServiceLevel.AtMostOnce)
             {
                 List<SavedMessage> owed = _owed.GetOrAdd(e.ReceiverClientId, _ => []);
                 lock (owed)
@@ -69,7 +69,7 @@ internal sealed class BrokerSessionStore
                         owed.RemoveAt(0);
                     }
 
-                    owed.Add(SavedMessage.From(e.ApplicationMessage));
+                    owed.Add(SavedMessage.From(e.ApplicationMessage, DateTime.UtcNow));
                 }
             }
 
@@ -118,6 +118,40 @@ internal sealed class BrokerSessionStore
             _owed.TryRemove(e.Id, out _);
             return Task.CompletedTask;
         };
+    }
+
+    // The QoS a message goes out with: the lower of its own and the highest of the receiver's subscriptions that
+    // match it (MQTT 5, 3.8.4). A receiver whose subscriptions are not known here is taken to get the message's own.
+    private MqttQualityOfServiceLevel DeliveredQos(string receiver, MqttApplicationMessage message)
+    {
+        MqttQualityOfServiceLevel own = message.QualityOfServiceLevel;
+        if (own == MqttQualityOfServiceLevel.AtMostOnce || !_subscriptions.TryGetValue(receiver, out ConcurrentDictionary<string, int>? filters))
+        {
+            return own;
+        }
+
+        int highest = -1;
+        foreach (KeyValuePair<string, int> filter in filters)
+        {
+            if (filter.Value > highest && MqttTopicFilterComparer.Compare(message.Topic, SharedFilterTopic(filter.Key)) == MqttTopicFilterCompareResult.IsMatch)
+            {
+                highest = filter.Value;
+            }
+        }
+
+        return highest < 0 ? own : (MqttQualityOfServiceLevel)Math.Min((int)own, highest);
+    }
+
+    // "$share/GROUP/FILTER" matches as FILTER.
+    private static string SharedFilterTopic(string filter)
+    {
+        if (!filter.StartsWith("$share/", StringComparison.Ordinal))
+        {
+            return filter;
+        }
+
+        int slash = filter.IndexOf('/', "$share/".Length);
+        return slash < 0 ? filter : filter[(slash + 1)..];
     }
 
     // Acknowledged by the client, or dropped: no longer owed. Matched by content (MQTTnet's events give no common
@@ -292,14 +326,20 @@ internal sealed class BrokerSessionStore
         }
 
         List<SavedMessage> owed = _owed.GetOrAdd(session.ClientId, _ => []);
+        DateTime now = DateTime.UtcNow;
         foreach (SavedMessage message in session.Messages)
         {
+            if (!message.TryRemainingExpiry(now, out uint expiryLeft))
+            {
+                continue; // expired while the broker was down: its publisher asked for it to go undelivered by now
+            }
+
             lock (owed)
             {
                 owed.Add(message);
             }
 
-            restored.TryEnqueueApplicationMessage(message.ToApplicationMessage(), out _);
+            restored.TryEnqueueApplicationMessage(message.ToApplicationMessage(expiryLeft), out _);
         }
     }
 
@@ -307,21 +347,41 @@ internal sealed class BrokerSessionStore
 
     internal sealed record SavedSession(string ClientId, uint ExpirySeconds, DateTime DisconnectedUtc, SavedSubscription[] Subscriptions, SavedMessage[]? Messages = null);
 
-    /// <summary>A QoS 1/2 message owed to a client: what the SDK's publishers set (content type, user properties, expiry).</summary>
-    internal sealed record SavedMessage(string Topic, byte[] Payload, int QualityOfService, string? ContentType, uint MessageExpirySeconds, SavedUserProperty[]? UserProperties)
+    /// <summary>
+    /// A QoS 1/2 message owed to a client: what the SDK's publishers set (content type, user properties, expiry), and
+    /// when the broker took it (null in files of earlier versions), so a restart passes on only the expiry left.
+    /// </summary>
+    internal sealed record SavedMessage(string Topic, byte[] Payload, int QualityOfService, string? ContentType, uint MessageExpirySeconds, SavedUserProperty[]? UserProperties, DateTime? ReceivedUtc = null)
     {
-        public static SavedMessage From(MqttApplicationMessage m) => new(
+        public static SavedMessage From(MqttApplicationMessage m, DateTime receivedUtc) => new(
             m.Topic, m.Payload.ToArray(), (int)m.QualityOfServiceLevel, m.ContentType, m.MessageExpiryInterval,
-            m.UserProperties?.Select(p => new SavedUserProperty(p.Name, p.ValueBuffer.ToArray())).ToArray());
+            m.UserProperties?.Select(p => new SavedUserProperty(p.Name, p.ValueBuffer.ToArray())).ToArray(), receivedUtc);
 
-        public MqttApplicationMessage ToApplicationMessage()
+        /// <summary>
+        /// The message expiry left at <paramref name="now"/> in whole seconds, rounded up (0: the message has none),
+        /// as MQTT 5 has a broker forward it (3.3.2.3.3); false when it has run out.
+        /// </summary>
+        public bool TryRemainingExpiry(DateTime now, out uint seconds)
+        {
+            seconds = MessageExpirySeconds;
+            if (MessageExpirySeconds == 0 || ReceivedUtc is not DateTime received)
+            {
+                return true;
+            }
+
+            double left = MessageExpirySeconds - (now - received).TotalSeconds;
+            seconds = left > 0 ? (uint)Math.Ceiling(left) : 0;
+            return left > 0;
+        }
+
+        public MqttApplicationMessage ToApplicationMessage(uint expirySeconds)
         {
             MqttApplicationMessageBuilder builder = new MqttApplicationMessageBuilder()
                 .WithTopic(Topic)
                 .WithPayload(Payload)
                 .WithQualityOfServiceLevel((MqttQualityOfServiceLevel)QualityOfService)
                 .WithContentType(ContentType)
-                .WithMessageExpiryInterval(MessageExpirySeconds);
+                .WithMessageExpiryInterval(expirySeconds);
             foreach (SavedUserProperty p in UserProperties ?? [])
             {
                 builder.WithUserProperty(p.Name, p.Value);
