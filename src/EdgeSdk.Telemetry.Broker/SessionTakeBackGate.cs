@@ -12,9 +12,9 @@ namespace EdgeSdk.Telemetry.Broker;
 /// unacknowledged messages, then clears the send queue, then queues the copies again. A message a publisher's dispatch
 /// queues between the first clear and the second is left unacknowledged but unsent until the client's next reconnect,
 /// which for a platform consumer may be days (read in its source; <c>BrokerRestartPersistenceTests</c> saw one such
-/// message in about 260 restart rounds, on a busy machine). So from the moment a client asks to take a session back
-/// (its CONNECT is accepted) until it is connected (Recover is done), messages for it wait before they are queued;
-/// at most <see cref="HoldLimit"/>, in case the connection never completes.
+/// message in about 440 restart rounds, in a full run of the telemetry tests). So from the moment a client asks to
+/// take a session back (its CONNECT is accepted) until it is connected (Recover is done), messages for it wait before
+/// they are queued; at most <see cref="HoldLimit"/>, in case the connection never completes.
 /// </remarks>
 internal sealed class SessionTakeBackGate
 {
