@@ -20,7 +20,6 @@ public sealed class EmbeddedBroker : IAsyncDisposable
 {
     private readonly MqttServer _server;
     private readonly BrokerSessionStore? _sessions;
-    private readonly SessionTakeBackGate _takeBack;
     private long _messages, _connections, _subscriptions;
 
     /// <summary>Default of <see cref="MaxPendingMessagesPerClient"/>: 25,000 batches, 250,000 fixes in batches of 10, about 10 MB.</summary>
@@ -50,7 +49,7 @@ public sealed class EmbeddedBroker : IAsyncDisposable
         _server = new MqttServerFactory().CreateMqttServer(options);
         StateDirectory = stateDirectory;
         _sessions = stateDirectory == null ? null : new BrokerSessionStore(stateDirectory, _server, maxPendingMessagesPerClient);
-        _takeBack = new SessionTakeBackGate(_server); // after the store: its handlers may refuse a connection first
+        SessionTakeBackGate.Attach(_server); // after the store: its handlers may refuse a connection first
         _server.InterceptingPublishAsync += _ =>
         {
             Interlocked.Increment(ref _messages);

@@ -21,8 +21,14 @@ internal sealed class SessionTakeBackGate
     private static readonly TimeSpan HoldLimit = TimeSpan.FromSeconds(2);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _taking = new(StringComparer.Ordinal);
 
-    /// <summary>Hooks the gate into <paramref name="server"/>: after every other ValidatingConnectionAsync handler.</summary>
-    public SessionTakeBackGate(MqttServer server)
+    private SessionTakeBackGate()
+    {
+    }
+
+    /// <summary>Hooks a gate into <paramref name="server"/>: call after the other ValidatingConnectionAsync handlers.</summary>
+    public static void Attach(MqttServer server) => new SessionTakeBackGate().Hook(server);
+
+    private void Hook(MqttServer server)
     {
         server.ValidatingConnectionAsync += e =>
         {
@@ -54,7 +60,11 @@ internal sealed class SessionTakeBackGate
                 }
                 catch (TimeoutException)
                 {
-                    Open(e.ReceiverClientId); // the connection never completed: nothing to wait for
+                    // The connection never completed: nothing to wait for (a newer attempt's gate stays).
+                    if (_taking.TryRemove(new KeyValuePair<string, TaskCompletionSource>(e.ReceiverClientId, taking)))
+                    {
+                        taking.TrySetResult();
+                    }
                 }
             }
         };

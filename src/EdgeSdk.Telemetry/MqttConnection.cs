@@ -179,12 +179,31 @@ internal sealed partial class MqttConnection : IAsyncDisposable
     }
 
     /// <summary>
-    /// Closes a connection that no longer answers (a request's answer did not come within its timeout), so that
-    /// <see cref="RunAsync"/> connects anew. MQTTnet pings only after a keep-alive period in which it sent nothing, so a
-    /// sender that keeps retrying on a dead link (a tunnel, a cellular address changed under a half-open TCP
-    /// connection) would otherwise wait for TCP to give up, about 15 minutes with Linux's defaults.
+    /// Publishes <paramref name="message"/>; with no answer within <see cref="MqttConnectionOptions.AcknowledgeTimeout"/>
+    /// the connection is taken for dead and closed, so that <see cref="RunAsync"/> connects anew, and
+    /// <see cref="MqttCommunicationException"/> says so (the caller sends the message again on the new connection).
+    /// MQTTnet pings only after a keep-alive period in which it sent nothing, so a sender that keeps retrying on a dead
+    /// link (a tunnel, a cellular address changed under a half-open TCP connection) would otherwise wait for TCP to give
+    /// up, about 15 minutes with Linux's defaults.
     /// </summary>
-    public async Task DropAsync(string reason)
+    public async Task<MqttClientPublishResult> PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.AcknowledgeTimeout);
+        try
+        {
+            return await Client.PublishAsync(message, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is MqttCommunicationTimedOutException // MQTTnet's own timeout (never shorter than ours)
+                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            const string Reason = "no acknowledgement from the broker in time: connection taken for dead, connecting anew";
+            await DropAsync(Reason).ConfigureAwait(false);
+            throw new MqttCommunicationException(Reason);
+        }
+    }
+
+    private async Task DropAsync(string reason)
     {
         if (!Client.IsConnected)
         {
@@ -232,7 +251,7 @@ internal sealed partial class MqttConnection : IAsyncDisposable
             .WithClientId(_clientId)
             .WithProtocolVersion(_version)
             // MQTTnet's one timeout covers every wait for an answer (CONNACK, PUBACK, SUBACK, ping); connecting is
-            // also bounded by our own ConnectTimeout below, and a publish by AcknowledgeTimeout (TelemetryPublisher).
+            // also bounded by our own ConnectTimeout below, and a publish by AcknowledgeTimeout (PublishAsync).
             .WithTimeout(_options.ConnectTimeout > _options.AcknowledgeTimeout ? _options.ConnectTimeout : _options.AcknowledgeTimeout)
             .WithKeepAlivePeriod(_options.KeepAlive)
             .WithCleanStart(true);

@@ -352,7 +352,7 @@ public sealed partial class TelemetryPublisher
             SentTimeUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
             Event = body,
         }.ToByteArray();
-        MqttClientPublishResult result = await PublishWithTimeoutAsync(Message(_eventTopic, payload).Build(), cancellationToken).ConfigureAwait(false);
+        MqttClientPublishResult result = await _connection.PublishAsync(Message(_eventTopic, payload).Build(), cancellationToken).ConfigureAwait(false);
         if (IsAcknowledged(queue, result, record.Sequence, $"event {record.Sequence} ({body.Kind}) on {_eventTopic}"))
         {
             int removed = queue.Remove(record.Sequence);

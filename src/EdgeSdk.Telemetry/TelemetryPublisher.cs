@@ -481,7 +481,7 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
             message.WithMessageExpiryInterval((uint)_options.MessageExpiry.TotalSeconds);
         }
 
-        MqttClientPublishResult result = await PublishWithTimeoutAsync(message.Build(), cancellationToken).ConfigureAwait(false);
+        MqttClientPublishResult result = await _connection.PublishAsync(message.Build(), cancellationToken).ConfigureAwait(false);
         Interlocked.Add(ref _published, records.Count);
         Interlocked.Add(ref _bytes, payload.Length);
         long last = records[^1].Sequence;
@@ -496,25 +496,6 @@ public sealed partial class TelemetryPublisher : IAsyncDisposable
         {
             _backlog = false;
             Raise(TelemetryEventKind.QueueFlushed, "backlog sent and acknowledged: queue empty", 0);
-        }
-    }
-
-    // No PUBACK within the acknowledge timeout: the link is taken for dead and closed (MqttConnection.DropAsync), and
-    // the message goes again on the next connection; retrying on the same one could wait for TCP's own timeout.
-    private async Task<MqttClientPublishResult> PublishWithTimeoutAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.Connection.AcknowledgeTimeout);
-        try
-        {
-            return await _connection.Client.PublishAsync(message, timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is MqttCommunicationTimedOutException // MQTTnet's own timeout (never shorter than ours)
-                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            string reason = $"no acknowledgement from the broker in time: connection taken for dead, connecting anew";
-            await _connection.DropAsync(reason).ConfigureAwait(false);
-            throw new MqttCommunicationException(reason);
         }
     }
 
